@@ -1,0 +1,82 @@
+import { zipSync } from 'fflate';
+import type { Snapshot } from '../data/snapshot.ts';
+import { sha256Hex } from '../data/sha256.ts';
+import type { BinaryReport } from '../metrics/types.ts';
+import type { TrainOutcome } from '../train/train-outcome.ts';
+import { canonicalJson, jsonBytes } from './canonical-json.ts';
+import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
+
+/** Build facts the bundle records about the app itself. */
+export interface AppInfo {
+  readonly version: string;
+  readonly gitSha: string;
+}
+
+export interface BundleInput {
+  readonly snapshot: Snapshot;
+  readonly outcome: TrainOutcome;
+  readonly threshold: number;
+  readonly testReport: BinaryReport;
+  readonly validationReport: BinaryReport;
+  readonly compact: readonly CompactField[];
+  readonly app: AppInfo;
+  /** ISO 8601 creation time; a parameter so tests and replays are deterministic. */
+  readonly createdAt: string;
+}
+
+/** A built bundle: its ID, the zip's file name and every file's bytes by path. */
+export interface Bundle {
+  readonly id: string;
+  readonly fileName: string;
+  readonly files: Readonly<Record<string, Uint8Array>>;
+}
+
+/** `config.json`: what decided the run, plus the backend that actually ran it. */
+export function bundleConfig(outcome: TrainOutcome): object {
+  const { config, contract } = outcome;
+  return {
+    format: 1, model: config.model, seed: config.seed, split: config.split, hyperparameters: config.hyperparameters,
+    label: contract.label, positive_class: contract.positiveClass, features: contract.features,
+    backend: { requested: config.backend, used: outcome.backend.name },
+  };
+}
+
+/** `<model-kind>-<sha256(snapshot)[:12]>-<sha256(canonical config)[:12]>` */
+export async function bundleId(outcome: TrainOutcome): Promise<string> {
+  const configHash = await sha256Hex(new TextEncoder().encode(canonicalJson(bundleConfig(outcome))));
+  return `${outcome.config.model}-${outcome.snapshotId.slice(0, 12)}-${configHash.slice(0, 12)}`;
+}
+
+/** Assembles every bundle file (format 1) and a manifest holding the SHA-256 of each. PII never enters: only contract features do. */
+export async function buildBundle(input: BundleInput): Promise<Bundle> {
+  const { snapshot, outcome } = input;
+  const id = await bundleId(outcome);
+  const featureSchema = outcome.contract.features.map((name) => ({ name, type: snapshot.columns.find((c) => c.name === name)?.type ?? 'unknown' }));
+  const files: Record<string, Uint8Array> = {
+    'model/model.json': outcome.modelFiles['model.json'],
+    'model/weights.bin': outcome.modelFiles['weights.bin'],
+    'preprocessing.json': jsonBytes(outcome.preprocessing),
+    'contract.json': jsonBytes(outcome.contract),
+    'config.json': jsonBytes(bundleConfig(outcome)),
+    'metrics.json': jsonBytes({ format: 1, split: 'test', ...input.testReport, validation: input.validationReport }),
+    'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
+    'compact.json': jsonBytes(compactJson(input.compact, id)),
+  };
+  const hashes: Record<string, string> = {};
+  for (const path of Object.keys(files).sort()) hashes[path] = await sha256Hex(files[path]);
+  const manifest = {
+    format: 1, bundle_id: id, created_at: input.createdAt,
+    app: { version: input.app.version, git_sha: input.app.gitSha },
+    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    label: outcome.contract.label, positive_class: outcome.contract.positiveClass,
+    feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
+    threshold: input.threshold, run_status: outcome.status, files: hashes,
+  };
+  return { id, fileName: `${id}.zip`, files: { 'manifest.json': jsonBytes(manifest), ...files } };
+}
+
+/** Zips a bundle with fflate; entries carry the bundle's creation time so equal bundles give equal bytes. */
+export function zipBundle(bundle: Bundle, createdAt: string): Uint8Array {
+  const mtime = new Date(createdAt);
+  return zipSync(Object.fromEntries(Object.entries(bundle.files).map(([path, bytes]) => [path, [bytes, { mtime }]])), { level: 6 });
+}

@@ -1,0 +1,33 @@
+import type { Snapshot } from '../data/snapshot.ts';
+import { readConfusion } from '../metrics/reading.ts';
+import type { BinaryReport } from '../metrics/types.ts';
+import type { TrainOutcome } from '../train/train-outcome.ts';
+import type { CompactKey } from './compact.ts';
+
+const fmt = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
+const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
+
+/** The compact fields the app can write itself: the data snapshot, the baseline and the threshold plan. */
+export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report: BinaryReport): Partial<Record<CompactKey, string>> {
+  const { contract, config, split } = outcome;
+  const labelled = split.train.length + split.validation.length + split.test.length;
+  const [fTrain, fVal, fTest] = config.split.fractions.map((f) => Math.round(f * 100));
+  const nPos = outcome.validation.labels.reduce((s, v) => s + v, 0) + outcome.test.labels.reduce((s, v) => s + v, 0);
+  const nEval = outcome.validation.labels.length + outcome.test.labels.length;
+  return {
+    labels_and_data_snapshot:
+      `Snapshot ${snapshot.id.slice(0, 12)} (${snapshot.fileName}, ${snapshot.rowCount} rows × ${snapshot.columns.length} columns; SHA-256 ${snapshot.id}). ` +
+      `Label "${contract.label}", positive class "${contract.positiveClass}"; ${labelled} labelled rows. ` +
+      `Split ${fTrain}/${fVal}/${fTest} stratified by label with seed ${config.seed}: ${split.train.length} train, ${split.validation.length} validation, ${split.test.length} test ` +
+      `(positive rate ${pct(nPos, nEval)} across validation and test).`,
+    baseline:
+      `Logistic regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'}) ` +
+      `on ${contract.features.length} features (${outcome.preprocessing.outputNames.length} model inputs), trained on the ${outcome.backend.name} backend. ` +
+      `Test ROC AUC ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
+      `A constant base-rate predictor would have ROC AUC 0.5.`,
+    threshold_or_config_plan:
+      `Flag positive when score ≥ ${report.threshold.toFixed(2)}. On the test split (n=${report.n}): precision ${fmt(report.precision)}, recall ${fmt(report.recall)}, ` +
+      `F1 ${fmt(report.f1)}, accuracy ${fmt(report.accuracy)} (TP ${report.tp}, FP ${report.fp}, TN ${report.tn}, FN ${report.fn}). ` +
+      readConfusion({ threshold: report.threshold, tp: report.tp, fp: report.fp, tn: report.tn, fn: report.fn }),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Column } from './column.ts';
+
+/** A loaded CSV: its SHA-256 identity and typed columns. No row objects anywhere. */
+export interface Snapshot {
+  /** Lower-case hex SHA-256 of the file's bytes. */
+  readonly id: string;
+  readonly fileName: string;
+  readonly byteLength: number;
+  readonly rowCount: number;
+  readonly delimiter: string;
+  readonly columns: readonly Column[];
+  /** Non-fatal findings, e.g. renamed duplicate headers. */
+  readonly warnings: readonly string[];
+}
+
+/** The first 12 hex characters of a snapshot ID, as shown in the UI and in bundle IDs. */
+export function shortId(id: string): string {
+  return id.slice(0, 12);
+}
+
+/** Looks a column up by name; throws a message naming the missing column. */
+export function columnByName(snapshot: Pick<Snapshot, 'columns' | 'fileName'>, name: string): Column {
+  const column = snapshot.columns.find((c) => c.name === name);
+  if (!column) throw new Error(`Column "${name}" is not in ${snapshot.fileName}`);
+  return column;
+}

@@ -1,0 +1,44 @@
+import type { CategoricalColumn, NumericColumn } from '../data/column.ts';
+import { columnByName, type Snapshot } from '../data/snapshot.ts';
+import { stepOutputNames, type CategoricalStep, type FeatureStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
+
+function median(sorted: Float64Array): number {
+  if (sorted.length === 0) return 0;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function fitNumeric(column: NumericColumn, rows: Int32Array): NumericStep {
+  const present = new Float64Array(rows.length);
+  let k = 0;
+  for (const r of rows) if (!Number.isNaN(column.values[r])) present[k++] = column.values[r];
+  const observed = present.subarray(0, k).sort();
+  const med = median(observed);
+  const missingCount = rows.length - k;
+  // Statistics are of the imputed values, matching SimpleImputer followed by StandardScaler.
+  let sum = 0;
+  for (const v of observed) sum += v;
+  const mean = rows.length ? (sum + missingCount * med) / rows.length : 0;
+  let ss = 0;
+  for (const v of observed) ss += (v - mean) ** 2;
+  ss += missingCount * (med - mean) ** 2;
+  const std = rows.length ? Math.sqrt(ss / rows.length) : 0;
+  // A (near-)constant column is centred but not divided, so it can never produce Infinity or NaN.
+  const scale = std > 1e-12 * Math.max(1, Math.abs(mean)) ? std : 1;
+  return { kind: 'numeric', column: column.name, median: med, mean, scale, missingIndicator: missingCount > 0 };
+}
+
+function fitCategorical(column: CategoricalColumn, rows: Int32Array): CategoricalStep {
+  const seen = new Uint8Array(column.categories.length);
+  for (const r of rows) if (column.codes[r] >= 0) seen[column.codes[r]] = 1;
+  return { kind: 'categorical', column: column.name, categories: column.categories.filter((_, i) => seen[i]) };
+}
+
+/** Fits the pipeline on the training rows only; nothing from validation or test rows can leak into the statistics. */
+export function fitPreprocessing(snapshot: Snapshot, features: readonly string[], trainRows: Int32Array): Preprocessing {
+  const steps: FeatureStep[] = features.map((name) => {
+    const column = columnByName(snapshot, name);
+    return column.type === 'numeric' ? fitNumeric(column, trainRows) : fitCategorical(column, trainRows);
+  });
+  return { format: 1, steps, outputNames: steps.flatMap(stepOutputNames) };
+}

@@ -1,0 +1,23 @@
+// The public face of the core: workers, the CLI and tests import from here, not from deep paths.
+export * from './random.ts';
+export * from './config.ts';
+export * from './data/column.ts';
+export * from './data/snapshot.ts';
+export * from './data/sha256.ts';
+export * from './data/load-error.ts';
+export * from './data/parse-csv.ts';
+export * from './contract/contract.ts';
+export * from './contract/label-classes.ts';
+export * from './contract/encode-label.ts';
+export * from './split/split.ts';
+export * from './split/stratified-split.ts';
+export * from './features/preprocessing.ts';
+export * from './features/fit-preprocessing.ts';
+export * from './features/transform.ts';
+export * from './metrics/index.ts';
+export * from './train/train-outcome.ts';
+export * from './bundle/canonical-json.ts';
+export * from './bundle/compact.ts';
+export * from './bundle/compact-prefill.ts';
+export * from './bundle/build-bundle.ts';
+export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference, type ActiveBackend } from './models/backend-name.ts';

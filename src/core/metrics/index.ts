@@ -1,0 +1,14 @@
+export type { BinaryReport, Confusion } from './types.ts';
+export { checkBinaryInputs, checkProbabilities, checkThreshold, isProbabilities } from './validate.ts';
+export { confusionAt, pointsAtOrAbove, thresholdSweep, type Sweep } from './sweep.ts';
+export { confusionMatrix } from './confusion.ts';
+export { rates, type Rates } from './rates.ts';
+export { rocAuc, rocAucFromSweep } from './roc-auc.ts';
+export { rocCurve, type RocCurve } from './roc-curve.ts';
+export { prCurve, type PrCurve } from './pr-curve.ts';
+export { averagePrecision, averagePrecisionFromSweep } from './average-precision.ts';
+export { CALIBRATION_BIN_COUNT, calibrationBins, type Calibration, type CalibrationBin } from './calibration.ts';
+export { brier } from './brier.ts';
+export { LOG_LOSS_EPS, logLoss } from './log-loss.ts';
+export { binaryReport } from './binary-report.ts';
+export { readConfusion } from './reading.ts';

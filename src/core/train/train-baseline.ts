@@ -1,0 +1,66 @@
+import type { RunConfig } from '../config.ts';
+import type { Contract } from '../contract/contract.ts';
+import { encodeLabel } from '../contract/encode-label.ts';
+import type { Snapshot } from '../data/snapshot.ts';
+import { fitPreprocessing } from '../features/fit-preprocessing.ts';
+import { transform } from '../features/transform.ts';
+import { activateBackend } from '../models/backend.ts';
+import { logisticLayersModel, predictScores, saveModelFiles } from '../models/layers-model.ts';
+import { trainLogistic } from '../models/train-logistic.ts';
+import { stratifiedSplit } from '../split/stratified-split.ts';
+import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
+
+/** Callbacks a host (worker or CLI) supplies; the clock is a parameter so tests stay deterministic. */
+export interface TrainHooks {
+  readonly onProgress?: (progress: TrainProgress) => void;
+  /** Asked after every iteration; a host may await here to let cancel messages in. */
+  readonly shouldStop?: () => boolean | Promise<boolean>;
+  readonly now?: () => number;
+}
+
+const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
+
+/**
+ * The whole baseline run: encode the label, split, fit preprocessing on train rows only, train logistic regression,
+ * then score validation and test through the same transform. Pure apart from the tfjs backend it activates.
+ */
+export async function trainBaseline(snapshot: Snapshot, contract: Contract, config: RunConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
+  const now = hooks.now ?? (() => performance.now());
+  const started = now();
+  const backend = await activateBackend(config.backend);
+  const label = encodeLabel(snapshot, contract);
+  const split = stratifiedSplit(label.labelled, label.y, config.split, config.seed);
+  const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
+  const d = preprocessing.outputNames.length;
+  const xTrain = transform(preprocessing, snapshot, split.train);
+  const xVal = transform(preprocessing, snapshot, split.validation);
+  const history: TrainProgress[] = [];
+  const fit = await trainLogistic(
+    { x: xTrain, y: pick(label.y, split.train) },
+    { x: xVal, y: pick(label.y, split.validation) },
+    d,
+    config.hyperparameters,
+    (iteration, trainLoss, validationLoss) => {
+      const progress = { iteration, trainLoss, validationLoss, elapsedMs: now() - started };
+      history.push(progress);
+      hooks.onProgress?.(progress);
+      return hooks.shouldStop?.() ?? false;
+    },
+  );
+  const model = logisticLayersModel(fit.coef, fit.intercept);
+  try {
+    const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> =>
+      ({ rows, labels: pick(label.y, rows), scores: await predictScores(model, x, rows.length, d) });
+    const validation = await score(split.validation, xVal);
+    const test = await score(split.test, transform(preprocessing, snapshot, split.test));
+    const modelFiles = await saveModelFiles(model);
+    return {
+      status: fit.stopped ? 'cancelled' : 'completed',
+      snapshotId: snapshot.id, contract, config, backend,
+      iterations: fit.iterations, converged: fit.converged, durationMs: now() - started,
+      split, preprocessing, coef: fit.coef, intercept: fit.intercept, validation, test, modelFiles, history,
+    };
+  } finally {
+    model.dispose();
+  }
+}

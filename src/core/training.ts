@@ -1,0 +1,6 @@
+// Entry point for hosts that train (workers, CLI, tests); kept apart from index.ts so the page bundle never pulls in tfjs.
+export { trainBaseline, type TrainHooks } from './train/train-baseline.ts';
+export { activateBackend } from './models/backend.ts';
+export { logisticLayersModel, predictScores, saveModelFiles, type ModelFiles } from './models/layers-model.ts';
+export { minimizeLbfgs } from './models/lbfgs.ts';
+export { trainLogistic } from './models/train-logistic.ts';

@@ -1,0 +1,59 @@
+import * as Comlink from 'comlink';
+import type { LoadError, Snapshot } from '../core/index.ts';
+import type { ParseApi } from '../workers/protocol.ts';
+
+/** Owns the parse worker and the loaded snapshot. A failed load sets `error` and leaves the previous snapshot in place. */
+export class SnapshotState {
+  #snapshot = $state.raw<Snapshot | null>(null);
+  #error = $state.raw<LoadError | null>(null);
+  #loading = $state<string | null>(null);
+  #loadMs = $state<number | null>(null);
+  #api: Comlink.Remote<ParseApi> | null = null;
+
+  get snapshot(): Snapshot | null { return this.#snapshot; }
+  get error(): LoadError | null { return this.#error; }
+  /** Name of the file being parsed, or null when idle. */
+  get loading(): string | null { return this.#loading; }
+  get loadMs(): number | null { return this.#loadMs; }
+
+  #worker(): Comlink.Remote<ParseApi> {
+    this.#api ??= Comlink.wrap<ParseApi>(new Worker(new URL('../workers/parse.worker.ts', import.meta.url), { type: 'module' }));
+    return this.#api;
+  }
+
+  async loadFile(file: File): Promise<void> {
+    await this.#load(file.name, () => file.arrayBuffer());
+  }
+
+  async loadUrl(url: string, fileName: string): Promise<void> {
+    await this.#load(fileName, async () => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`Could not fetch ${fileName}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+  }
+
+  dismissError(): void {
+    this.#error = null;
+  }
+
+  async #load(fileName: string, read: () => Promise<ArrayBuffer>): Promise<void> {
+    this.#loading = fileName;
+    const started = performance.now();
+    try {
+      const bytes = await read();
+      const result = await this.#worker().parse(Comlink.transfer(bytes, [bytes]), fileName);
+      if (result.ok) {
+        this.#snapshot = result.snapshot;
+        this.#error = null;
+        this.#loadMs = performance.now() - started;
+      } else {
+        this.#error = result.error;
+      }
+    } catch (e) {
+      this.#error = { kind: 'unsupported', message: `${fileName} could not be read: ${e instanceof Error ? e.message : String(e)}`, location: {} };
+    } finally {
+      this.#loading = null;
+    }
+  }
+}

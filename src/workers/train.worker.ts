@@ -1,0 +1,44 @@
+import * as Comlink from 'comlink';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { trainBaseline } from '../core/training.ts';
+import { outcomeBuffers, type TrainApi } from './protocol.ts';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+let cancelled = false;
+
+// A MessageChannel hop is a macrotask without timer clamping: it lets a pending cancel() message run between iterations.
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+const api: TrainApi = {
+  async train(snapshot, contract, config, onProgress) {
+    cancelled = false;
+    const outcome = await trainBaseline(snapshot, contract, config, {
+      onProgress: (p) => void onProgress(p),
+      shouldStop: async () => {
+        await yieldToEvents();
+        return cancelled;
+      },
+    });
+    return Comlink.transfer(outcome, outcomeBuffers(outcome));
+  },
+  cancel() {
+    cancelled = true;
+  },
+};
+
+Comlink.expose(api);
