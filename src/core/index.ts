@@ -20,4 +20,6 @@ export * from './bundle/canonical-json.ts';
 export * from './bundle/compact.ts';
 export * from './bundle/compact-prefill.ts';
 export * from './bundle/build-bundle.ts';
+export * from './bundle/bundle-run.ts';
+export * from './bundle/scores-csv.ts';
 export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference, type ActiveBackend } from './models/backend-name.ts';

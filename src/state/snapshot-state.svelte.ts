@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { LoadError, Snapshot } from '../core/index.ts';
+import type { Sample } from '../samples.ts';
 import type { ParseApi } from '../workers/protocol.ts';
 
 /** Owns the parse worker and the loaded snapshot. A failed load sets `error` and leaves the previous snapshot in place. */
@@ -31,6 +32,11 @@ export class SnapshotState {
       if (!response.ok) throw new Error(`Could not fetch ${fileName}: HTTP ${response.status}`);
       return response.arrayBuffer();
     });
+  }
+
+  /** Loads one of the shipped samples from public/samples. */
+  async loadSample(sample: Sample): Promise<void> {
+    await this.loadUrl(`${import.meta.env.BASE_URL}samples/${sample.file}`, sample.file);
   }
 
   dismissError(): void {

@@ -2,6 +2,8 @@ import * as Comlink from 'comlink';
 import type { Contract, RunConfig, Snapshot, TrainOutcome, TrainProgress } from '../core/index.ts';
 import type { TrainApi } from '../workers/protocol.ts';
 
+const PROGRESS_INTERVAL_MS = 250;
+
 export type TrainingStatus = 'idle' | 'running' | 'completed' | 'cancelled' | 'failed';
 
 /** Owns one train worker per run; streams progress and keeps the last finished outcome until a new run finishes. */
@@ -31,15 +33,15 @@ export class TrainingState {
     this.#api = Comlink.wrap<TrainApi>(this.#worker);
     const pending: TrainProgress[] = [];
     let scheduled = false;
-    // Batch progress per animation frame so a fast optimiser cannot flood the main thread with re-renders.
+    // Batch progress a few times a second so a fast optimiser cannot flood the main thread with chart re-renders.
     const onProgress = (p: TrainProgress) => {
       pending.push(p);
       if (scheduled) return;
       scheduled = true;
-      requestAnimationFrame(() => {
+      setTimeout(() => {
         scheduled = false;
         this.#progress = [...this.#progress, ...pending.splice(0)];
-      });
+      }, PROGRESS_INTERVAL_MS);
     };
     try {
       const outcome = await this.#api.train(snapshot, contract, config, Comlink.proxy(onProgress));

@@ -5,9 +5,6 @@ export interface ParseApi {
   parse(bytes: ArrayBuffer, fileName: string): Promise<LoadResult>;
 }
 
-/** Wasm binaries resolved by the bundler, handed to the train worker so no backend silently falls back. */
-export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
-
 /** The train worker: one run per worker; progress streams through a callback, cancel is cooperative. */
 export interface TrainApi {
   train(snapshot: Snapshot, contract: Contract, config: RunConfig, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome>;

@@ -41,7 +41,7 @@ function raggedMessage(fileName: string, row: number, line: number, fields: read
   const location = { row, line };
   if (fields.length < header.length) {
     const column = header[fields.length];
-    fail('ragged', `${fileName}, data row ${row} (line ${line}) has ${fields.length} fields but the header has ${header.length}: column ${fields.length + 1} "${column}" is missing.`, { ...location, field: fields.length + 1, column });
+    fail('ragged', `${fileName}, data row ${row} (line ${line}) has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length}: column ${fields.length + 1} "${column}" is missing.`, { ...location, field: fields.length + 1, column });
   }
   fail('ragged', `${fileName}, data row ${row} (line ${line}) has ${fields.length} fields but the header has ${header.length}: an extra field starts at column ${header.length + 1}, after "${header[header.length - 1]}".`, { ...location, field: header.length + 1 });
 }

@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { binaryReport, bundleRun, createContract, createRunConfig, defaultPositiveClass, labelClasses, scoresCsv, zipBundle, type BackendPreference } from '../core/index.ts';
+import '../core/models/wasm-backend.ts';
+import { trainBaseline } from '../core/training.ts';
+import { appInfo } from './app-info.ts';
+import { CliError } from './cli-error.ts';
+import { readSnapshot } from './read-snapshot.ts';
+
+export const TRAIN_USAGE = `mle-playground train <csv> --label COL [--positive VALUE] [--exclude COL,COL] [--seed N]
+                      [--threshold T] [--backend cpu|wasm] --out DIR
+
+Trains the logistic-regression baseline with the same core as the browser and writes DIR/<bundle-id>.zip
+(the artifact bundle) and DIR/test-scores.csv. Prints a JSON summary on stdout.`;
+
+function number(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new CliError(`--${name} must be a number, got "${value}"`, 2);
+  return n;
+}
+
+export async function trainCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      label: { type: 'string' }, positive: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' },
+      threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' },
+    },
+  });
+  const [csv] = positionals;
+  if (!csv || !values.label || !values.out) throw new CliError(`train needs <csv>, --label and --out\n\n${TRAIN_USAGE}`, 2);
+  const backend = (values.backend ?? 'cpu') as BackendPreference;
+  if (backend !== 'cpu' && backend !== 'wasm') throw new CliError(`--backend must be cpu or wasm in Node, got "${backend}"`, 2);
+  const snapshot = await readSnapshot(csv);
+  const labelColumn = snapshot.columns.find((c) => c.name === values.label);
+  if (!labelColumn) throw new CliError(`no column "${values.label}" in ${snapshot.fileName} (columns: ${snapshot.columns.map((c) => c.name).join(', ')})`, 2);
+  const positive = values.positive ?? defaultPositiveClass(labelClasses(labelColumn));
+  if (positive === null) throw new CliError(`the label "${values.label}" has no values`, 1);
+  const excluded = new Set((values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const features = snapshot.columns.map((c) => c.name).filter((n) => n !== values.label && !excluded.has(n));
+  const threshold = number(values.threshold, 'threshold', 0.5);
+  let outcome;
+  try {
+    outcome = await trainBaseline(snapshot, createContract(values.label, positive, features), createRunConfig(number(values.seed, 'seed', 42), backend));
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e), 1);
+  }
+  const createdAt = new Date().toISOString();
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt });
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
+  writeFileSync(join(values.out, 'test-scores.csv'), scoresCsv(outcome.test));
+  const report = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
+}

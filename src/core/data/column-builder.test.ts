@@ -1,0 +1,152 @@
+import { describe, expect, test } from 'vitest';
+import { cellText, type CategoricalColumn, type Column, type NumericColumn } from './column.ts';
+import { ColumnBuilder } from './column-builder.ts';
+import { DEFAULT_MISSING_TOKENS, parseCsv } from './parse-csv.ts';
+import { columnByName } from './snapshot.ts';
+
+async function columnOf(csv: string, name: string): Promise<Column> {
+  const result = await parseCsv(new TextEncoder().encode(csv), 'types.csv');
+  if (!result.ok) throw new Error(`${result.error.kind}: ${result.error.message}`);
+  return columnByName(result.snapshot, name);
+}
+
+function numeric(column: Column): NumericColumn {
+  if (column.type !== 'numeric') throw new Error(`"${column.name}" is ${column.type}, expected numeric`);
+  return column;
+}
+
+function coded(column: Column, type: 'categorical' | 'boolean'): CategoricalColumn {
+  if (column.type !== type) throw new Error(`"${column.name}" is ${column.type}, expected ${type}`);
+  return column;
+}
+
+const texts = (column: Column, n: number): (string | null)[] => Array.from({ length: n }, (_, i) => cellText(column, i));
+
+describe('type inference: numeric', () => {
+  test('ints, decimals, exponents and negatives parse to float64 values', async () => {
+    const c = numeric(await columnOf('x,k\n3,a\n-2.5,b\n1e3,c\n2E-2,d\n-3.5e+1,e\n.5,f\n+7,g\n', 'x'));
+    expect(Array.from(c.values)).toEqual([3, -2.5, 1000, 0.02, -35, 0.5, 7]);
+    expect(c.missing).toBe(0);
+    expect(c.distinct).toBe(7);
+    expect(cellText(c, 2)).toBe('1000');
+  });
+
+  test('missing cells become NaN, are counted, and print as null', async () => {
+    const c = numeric(await columnOf('x,k\n1,a\n,b\nNA,c\n2,d\n?,e\n1,f\n', 'x'));
+    expect(c.values[0]).toBe(1);
+    expect(Number.isNaN(c.values[1])).toBe(true);
+    expect(Number.isNaN(c.values[2])).toBe(true);
+    expect(Number.isNaN(c.values[4])).toBe(true);
+    expect(c.missing).toBe(3);
+    expect(c.distinct).toBe(2);
+    expect(texts(c, 6)).toEqual(['1', null, null, '2', null, '1']);
+  });
+
+  test('surrounding spaces are trimmed before the number test', async () => {
+    const c = numeric(await columnOf('x,k\n" 4 ",a\n 5,b\n', 'x'));
+    expect(Array.from(c.values)).toEqual([4, 5]);
+  });
+
+  test('distinct counts numerically equal spellings once (1, 1.0, 1e0)', async () => {
+    const c = numeric(await columnOf('x,k\n1,a\n1.0,b\n1e0,c\n-0.5,d\n', 'x'));
+    expect(c.distinct).toBe(2);
+  });
+
+  test('"0x1F" is not numeric: the column is categorical', async () => {
+    const c = coded(await columnOf('x,k\n0x1F,a\n2,b\n', 'x'), 'categorical');
+    expect(c.categories).toEqual(['0x1F', '2']);
+  });
+
+  test('"1,5" (decimal comma, quoted) is not numeric', async () => {
+    const c = coded(await columnOf('x,k\n"1,5",a\n2,b\n', 'x'), 'categorical');
+    expect(texts(c, 2)).toEqual(['1,5', '2']);
+  });
+
+  test('Infinity and 1.2.3 are not numeric', async () => {
+    expect((await columnOf('x,k\nInfinity,a\n2,b\n', 'x')).type).toBe('categorical');
+    expect((await columnOf('x,k\n1.2.3,a\n2,b\n', 'x')).type).toBe('categorical');
+  });
+});
+
+describe('type inference: categorical', () => {
+  test('a column mixing numbers and text is categorical, codes in first-seen order', async () => {
+    const c = coded(await columnOf('v,k\n1,a\n2,b\nabc,c\n1,d\n', 'v'), 'categorical');
+    expect(c.categories).toEqual(['1', '2', 'abc']);
+    expect(Array.from(c.codes)).toEqual([0, 1, 2, 0]);
+    expect(c.distinct).toBe(3);
+    expect(texts(c, 4)).toEqual(['1', '2', 'abc', '1']);
+  });
+
+  test('text categories with a missing cell: code -1, missing counted, distinct excludes missing', async () => {
+    const c = coded(await columnOf('color,k\nred,1\nblue,2\n,3\nred,4\n', 'color'), 'categorical');
+    expect(c.categories).toEqual(['red', 'blue']);
+    expect(Array.from(c.codes)).toEqual([0, 1, -1, 0]);
+    expect(c.missing).toBe(1);
+    expect(c.distinct).toBe(2);
+  });
+
+  test('every default missing token (empty, NA, N/A, null, NaN, ?) is missing', async () => {
+    const c = coded(await columnOf('m,k\n,1\nNA,2\nN/A,3\nnull,4\nNaN,5\n?,6\nok,7\n', 'm'), 'categorical');
+    expect(c.missing).toBe(6);
+    expect(c.categories).toEqual(['ok']);
+    expect(texts(c, 7)).toEqual([null, null, null, null, null, null, 'ok']);
+    expect(DEFAULT_MISSING_TOKENS).toEqual(['', 'NA', 'N/A', 'null', 'NaN', '?']);
+  });
+
+  test('an all-missing column is categorical with no categories', async () => {
+    const c = coded(await columnOf('m,k\nNA,1\n,2\n', 'm'), 'categorical');
+    expect(c.categories).toEqual([]);
+    expect(c.missing).toBe(2);
+    expect(c.distinct).toBe(0);
+  });
+});
+
+describe('type inference: boolean', () => {
+  test('true/false in mixed case: false→0, true→1, first spelling kept', async () => {
+    const c = coded(await columnOf('flag,k\nTrue,1\nfalse,2\nTRUE,3\nFALSE,4\n', 'flag'), 'boolean');
+    expect(Array.from(c.codes)).toEqual([1, 0, 1, 0]);
+    expect(c.categories).toEqual(['false', 'True']);
+    expect(c.distinct).toBe(2);
+    expect(texts(c, 4)).toEqual(['True', 'false', 'True', 'false']);
+  });
+
+  test('yes/no in mixed case with a missing cell', async () => {
+    const c = coded(await columnOf('ok,k\nYes,1\nno,2\nNO,3\n,4\nyes,5\n', 'ok'), 'boolean');
+    expect(Array.from(c.codes)).toEqual([1, 0, 0, -1, 1]);
+    expect(c.categories).toEqual(['no', 'Yes']);
+    expect(c.missing).toBe(1);
+    expect(c.distinct).toBe(2);
+  });
+
+  test('a column of only "yes" is still boolean, with yes coded 1', async () => {
+    const c = coded(await columnOf('ok,k\nyes,1\nyes,2\n', 'ok'), 'boolean');
+    expect(Array.from(c.codes)).toEqual([1, 1]);
+    expect(c.categories[1]).toBe('yes');
+    expect(c.distinct).toBe(1);
+  });
+
+  test('0/1 stays numeric, and yes mixed with true is categorical', async () => {
+    expect((await columnOf('b,k\n0,1\n1,2\n', 'b')).type).toBe('numeric');
+    expect((await columnOf('b,k\nyes,1\ntrue,2\n', 'b')).type).toBe('categorical');
+  });
+});
+
+describe('ColumnBuilder directly', () => {
+  test('grows past its initial buffer without losing values', () => {
+    const b = new ColumnBuilder('n', new Set(['']));
+    for (let i = 0; i < 3000; i++) b.push(String(i));
+    const c = numeric(b.build());
+    expect(b.length).toBe(3000);
+    expect(c.values.length).toBe(3000);
+    expect(c.values[2999]).toBe(2999);
+    expect(c.distinct).toBe(3000);
+  });
+
+  test('custom missing tokens replace the defaults', () => {
+    const b = new ColumnBuilder('n', new Set(['-']));
+    for (const v of ['1', '-', 'NA']) b.push(v);
+    const c = coded(b.build(), 'categorical');
+    expect(c.missing).toBe(1);
+    expect(c.categories).toEqual(['1', 'NA']);
+  });
+});

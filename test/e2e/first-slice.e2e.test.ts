@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { parseCsv, transform, type Preprocessing } from '../../src/core/index.ts';
+import { tf } from '../../src/core/models/tf.ts';
+import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
+import { launch, newPage, screenshot, startServer } from './harness.ts';
+
+const SAMPLE = new Uint8Array(readFileSync(new URL('../../public/samples/breast_cancer.csv', import.meta.url)));
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+let page: Page;
+
+const count = async (id: string): Promise<number> => Number(await page.getByTestId(id).locator('.count').textContent());
+
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  ({ page } = await newPage(browser));
+  // Record every main-thread task over 50 ms, so responsiveness during training can be asserted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('first slice on breast cancer, forced to webgpu', () => {
+  test('loads the sample: snapshot ID is the SHA-256 of the file, and the preview shows types, missing and distinct counts', async () => {
+    await page.goto(`${url}?backend=webgpu`);
+    const started = Date.now();
+    await page.getByRole('button', { name: /Try a sample: Breast cancer/ }).click();
+    await page.getByTestId('snapshot-id').waitFor();
+    console.log(`[timing] breast cancer load (click to preview): ${Date.now() - started} ms`);
+    expect(await page.getByTestId('snapshot-id').getAttribute('title')).toBe(sha256(SAMPLE));
+    expect(await page.getByTestId('snapshot-id').textContent()).toBe(sha256(SAMPLE).slice(0, 12));
+    await expect.poll(() => page.getByTestId('column-table').locator('tbody tr').count()).toBe(31);
+    const radius = page.getByTestId('column-table').locator('tbody tr').first();
+    expect(await radius.locator('td').allTextContents()).toEqual(['mean radius', 'numeric', '0', '456']);
+    expect(await page.getByTestId('row-preview').locator('tbody tr').count()).toBe(50);
+    expect(await page.getByTestId('row-preview').locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('17.99');
+  });
+
+  test('trains on webgpu with test ROC AUC ≥ 0.98 while the page stays responsive', async () => {
+    await page.getByLabel('Label column').selectOption('target');
+    expect(await page.getByLabel('Positive class').inputValue()).toBe('1');
+    expect(await page.getByLabel('Seed').inputValue()).toBe('42');
+    await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks = []; });
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Cancel' }).isEnabled().catch(() => false), { timeout: 10_000 }).toBe(true);
+    await page.getByTestId('backend-used').waitFor({ timeout: 180_000 });
+    console.log(`[timing] breast cancer LR training on webgpu (click to result): ${Date.now() - started} ms; ${await page.getByTestId('train-status').textContent()}`);
+    expect(await page.getByTestId('backend-used').textContent()).toBe('webgpu');
+    const auc = Number(await page.getByTestId('roc-auc').textContent());
+    expect(auc).toBeGreaterThanOrEqual(0.98);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    console.log(`[timing] main-thread long tasks during training: ${JSON.stringify(longTasks.map(Math.round))}`);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    await screenshot(page, 'first-slice-trained');
+  });
+
+  test('moving the threshold keeps TP+FN equal to the positives while TP falls', async () => {
+    const slider = page.getByRole('slider', { name: 'Threshold' });
+    expect(await slider.inputValue()).toBe('0.5');
+    const positives = (await count('tp')) + (await count('fn'));
+    const total = positives + (await count('fp')) + (await count('tn'));
+    let previousTp = Infinity;
+    for (const t of ['0.01', '0.2', '0.5', '0.8', '0.95', '0.999']) {
+      await slider.fill(t);
+      await expect.poll(() => page.getByTestId('threshold-value').textContent()).toBe(Number(t).toFixed(3));
+      const [tp, fn, fp, tn] = [await count('tp'), await count('fn'), await count('fp'), await count('tn')];
+      expect(tp + fn).toBe(positives);
+      expect(tp + fn + fp + tn).toBe(total);
+      expect(tp).toBeLessThanOrEqual(previousTp);
+      expect(await page.getByTestId('reading').textContent()).toContain(`of ${positives} real positives`);
+      previousTp = tp;
+    }
+    expect(previousTp).toBeLessThan(positives);
+    await slider.fill('0.5');
+    await screenshot(page, 'first-slice-threshold');
+  });
+
+  let bundle: OpenedBundle;
+  let bundleName: string;
+
+  test('exports a bundle whose manifest hashes match every file and whose snapshot ID is the sample SHA-256', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
+    bundleName = download.suggestedFilename();
+    bundle = openBundle(new Uint8Array(readFileSync(await download.path())));
+    const manifest = bundle.json<{ bundle_id: string; files: Record<string, string>; snapshot: { sha256: string }; backend: string; threshold: number; seed: number }>('manifest.json');
+    expect(bundleName).toBe(`${manifest.bundle_id}.zip`);
+    expect(manifest.bundle_id).toMatch(new RegExp(`^logistic-${sha256(SAMPLE).slice(0, 12)}-[0-9a-f]{12}$`));
+    expect(manifest.snapshot.sha256).toBe(sha256(SAMPLE));
+    expect(manifest.backend).toBe('webgpu');
+    expect(manifest.threshold).toBe(0.5);
+    const others = Object.keys(bundle.files).filter((p) => p !== 'manifest.json').sort();
+    expect(others).toEqual(['compact.json', 'compact.md', 'config.json', 'contract.json', 'metrics.json', 'model/model.json', 'model/weights.bin', 'preprocessing.json']);
+    expect(Object.keys(manifest.files).sort()).toEqual(others);
+    for (const path of others) expect(manifest.files[path], path).toBe(sha256(bundle.files[path]));
+
+    const metrics = bundle.json<Record<string, number | null>>('metrics.json');
+    expect(metrics.roc_auc).toBeCloseTo(Number(await page.getByTestId('roc-auc').textContent()), 4);
+    expect(metrics.tp).toBe(await count('tp'));
+    expect(metrics.fn).toBe(await count('fn'));
+    for (const key of ['n', 'n_pos', 'n_neg', 'threshold', 'tp', 'fp', 'tn', 'fn', 'accuracy', 'precision', 'recall', 'specificity', 'f1', 'balanced_accuracy', 'mcc', 'roc_auc', 'average_precision', 'brier', 'log_loss', 'ece', 'mce']) {
+      expect(metrics, key).toHaveProperty(key);
+    }
+    const compact = bundle.json<{ fields: { title: string; value: string }[] }>('compact.json');
+    expect(compact.fields.map((f) => f.title)).toHaveLength(19);
+    expect(compact.fields[0].title).toBe('Goal');
+    expect(compact.fields[0].value).toBe('');
+    expect(compact.fields.find((f) => f.title === 'Baseline')?.value).toContain('Logistic regression');
+    expect(compact.fields.find((f) => f.title === 'Labels and data snapshot')?.value).toContain(sha256(SAMPLE).slice(0, 12));
+    expect(compact.fields.find((f) => f.title === 'Threshold or config plan')?.value).toContain('0.50');
+    const config = bundle.json<{ seed: number; backend: { used: string }; split: { fractions: number[] } }>('config.json');
+    expect(config.seed).toBe(42);
+    expect(config.backend.used).toBe('webgpu');
+    expect(config.split.fractions).toEqual([0.6, 0.2, 0.2]);
+  });
+
+  test('the exported model and preprocessing, loaded in Node, reproduce the scores the page showed', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download test scores' }).click()]);
+    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n').slice(1);
+    const rows = Int32Array.from(lines, (l) => Number(l.split(',')[0]));
+    const pageScores = lines.map((l) => Number(l.split(',')[2]));
+
+    const modelJson = bundle.json<{ modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] }>('model/model.json');
+    const weights = bundle.files['model/weights.bin'];
+    const model = await tfl.loadLayersModel(tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest[0].weights,
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
+    }));
+    const pre = bundle.json<Preprocessing>('preprocessing.json');
+    const parsed = await parseCsv(SAMPLE, 'breast_cancer.csv');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const x = transform(pre, parsed.snapshot, rows);
+    const input = tf.tensor2d(x, [rows.length, pre.outputNames.length]);
+    const output = model.predict(input) as tf.Tensor;
+    const nodeScores = Array.from(await output.data());
+    tf.dispose([input, output]);
+    model.dispose();
+    expect(nodeScores).toHaveLength(pageScores.length);
+    const worst = Math.max(...nodeScores.map((s, i) => Math.abs(s - pageScores[i])));
+    console.log(`[check] max |node score - page score| over ${rows.length} test rows: ${worst}`);
+    expect(worst).toBeLessThan(1e-5);
+  });
+});
