@@ -27,7 +27,9 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', headers: isolation },
   preview: { host: '127.0.0.1', headers: isolation },
-  worker: { format: 'es' },
+  // tfjs-backend-wasm starts its pthreads from the threaded factory's own source text (Function.toString), which a
+  // minifier breaks ("e is not defined" in every pthread); the worker chunk therefore ships unminified.
+  worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],

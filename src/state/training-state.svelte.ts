@@ -32,14 +32,12 @@ export class TrainingState {
     this.#worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' });
     this.#api = Comlink.wrap<TrainApi>(this.#worker);
     const pending: TrainProgress[] = [];
-    let scheduled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     // Batch progress a few times a second so a fast optimiser cannot flood the main thread with chart re-renders.
     const onProgress = (p: TrainProgress) => {
       pending.push(p);
-      if (scheduled) return;
-      scheduled = true;
-      setTimeout(() => {
-        scheduled = false;
+      timer ??= setTimeout(() => {
+        timer = undefined;
         this.#progress = [...this.#progress, ...pending.splice(0)];
       }, PROGRESS_INTERVAL_MS);
     };
@@ -52,6 +50,8 @@ export class TrainingState {
       this.#error = e instanceof Error ? e.message : String(e);
       this.#status = 'failed';
     } finally {
+      // The outcome carries the full history; a batch still waiting would append duplicates after it.
+      clearTimeout(timer);
       this.#worker.terminate();
       this.#worker = null;
       this.#api = null;

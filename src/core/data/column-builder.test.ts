@@ -102,18 +102,18 @@ describe('type inference: categorical', () => {
 });
 
 describe('type inference: boolean', () => {
-  test('true/false in mixed case: false→0, true→1, first spelling kept', async () => {
+  test('true/false in mixed case: false→0, true→1, spelled in lower case so other files match', async () => {
     const c = coded(await columnOf('flag,k\nTrue,1\nfalse,2\nTRUE,3\nFALSE,4\n', 'flag'), 'boolean');
     expect(Array.from(c.codes)).toEqual([1, 0, 1, 0]);
-    expect(c.categories).toEqual(['false', 'True']);
+    expect(c.categories).toEqual(['false', 'true']);
     expect(c.distinct).toBe(2);
-    expect(texts(c, 4)).toEqual(['True', 'false', 'True', 'false']);
+    expect(texts(c, 4)).toEqual(['true', 'false', 'true', 'false']);
   });
 
   test('yes/no in mixed case with a missing cell', async () => {
     const c = coded(await columnOf('ok,k\nYes,1\nno,2\nNO,3\n,4\nyes,5\n', 'ok'), 'boolean');
     expect(Array.from(c.codes)).toEqual([1, 0, 0, -1, 1]);
-    expect(c.categories).toEqual(['no', 'Yes']);
+    expect(c.categories).toEqual(['no', 'yes']);
     expect(c.missing).toBe(1);
     expect(c.distinct).toBe(2);
   });

@@ -1,6 +1,12 @@
 import type { Column } from './column.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A trimmed cell as a finite number, or NaN when it is not plain decimal notation (so `0x1F`, `Infinity`, `1,5` are not numbers). */
+export function parseNumber(cell: string): number {
+  const text = cell.trim();
+  return NUMBER.test(text) ? Number(text) : NaN;
+}
 const BOOLEAN_PAIRS: ReadonlyArray<readonly [string, string]> = [['false', 'true'], ['no', 'yes'], ['n', 'y']];
 
 function growFloat(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
@@ -78,9 +84,9 @@ export class ColumnBuilder {
     const boolean = this.#booleanOrder();
     if (boolean) {
       const remap = this.#categories.map((c) => boolean.indexOf(c.toLowerCase()));
-      const canonical = boolean.map((lower) => this.#categories.find((c) => c.toLowerCase() === lower) ?? lower);
       for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
-      return { ...base, type: 'boolean', codes, categories: canonical, distinct: this.#distinctLower() };
+      // Lower-case spellings, so a model trained on `True` still recognises `TRUE` in another file.
+      return { ...base, type: 'boolean', codes, categories: [...boolean], distinct: this.#distinctLower() };
     }
     return { ...base, type: 'categorical', codes, categories: [...this.#categories], distinct: this.#categories.length };
   }

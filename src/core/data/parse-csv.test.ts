@@ -195,3 +195,21 @@ describe('parseCsv: bad input', () => {
     }
   });
 });
+
+describe('delimiter from the header line', () => {
+  test('a semicolon file with a ragged row is reported as ragged, not read as one column', async () => {
+    const result = await parseCsv(new TextEncoder().encode('a;b\n1;2\n3\n'), 'semi.csv');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('ragged');
+      expect(result.error.location).toMatchObject({ row: 2, line: 3, column: 'b' });
+    }
+  });
+
+  test('tab- and pipe-separated files split on their delimiter', async () => {
+    for (const d of ['\t', '|']) {
+      const result = await parseCsv(new TextEncoder().encode(`a${d}b\n1${d}x\n`), 'd.csv');
+      expect(result.ok && result.snapshot.columns.map((c) => c.name)).toEqual(['a', 'b']);
+    }
+  });
+});

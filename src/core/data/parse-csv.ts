@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { ColumnBuilder } from './column-builder.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeText, guessDelimiter } from './decode-text.ts';
 import { fail, LoadFailure, type LoadError } from './load-error.ts';
 import { sha256Hex } from './sha256.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -53,7 +53,11 @@ function parseText(text: string, fileName: string, options: ParseOptions): Omit<
   let builders: ColumnBuilder[] = [];
   let rows = 0;
   let failure: LoadFailure | null = null;
+  // The header line decides the delimiter: papaparse's own guess gives up on files with a ragged row.
+  const newline = text.indexOf('\n');
+  const delimiter = guessDelimiter(newline < 0 ? text : text.slice(0, newline));
   const result = Papa.parse<string[]>(text, {
+    delimiter,
     skipEmptyLines: 'greedy',
     step: (step, parser) => {
       try {
@@ -90,7 +94,7 @@ function parseText(text: string, fileName: string, options: ParseOptions): Omit<
   return {
     fileName,
     rowCount: rows,
-    delimiter: result.meta.delimiter,
+    delimiter,
     columns: builders.map((b) => b.build()),
     warnings,
   };

@@ -159,3 +159,14 @@ describe('transform', () => {
     expect(transform(pre, snap, new Int32Array(0)).length).toBe(0);
   });
 });
+
+describe('scoring a file whose numeric column reads as text', () => {
+  test('hex and Infinity are treated as missing (imputed), not as 31 and Infinity', async () => {
+    const train = await parseCsv(new TextEncoder().encode('x\n1\n2\n3\n'), 'train.csv');
+    const score = await parseCsv(new TextEncoder().encode('x\n0x1F\nInfinity\n2\n'), 'score.csv');
+    if (!train.ok || !score.ok) throw new Error('parse failed');
+    const pre = fitPreprocessing(train.snapshot, ['x'], Int32Array.from([0, 1, 2]));
+    const out = transform(pre, score.snapshot, Int32Array.from([0, 1, 2]));
+    expect(Array.from(out)).toEqual([0, 0, 0]);
+  });
+});

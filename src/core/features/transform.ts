@@ -1,11 +1,12 @@
 import { cellText, type Column } from '../data/column.ts';
+import { parseNumber } from '../data/column-builder.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { stepOutputNames, type CategoricalStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
 
 function numericValue(column: Column, row: number): number {
   if (column.type === 'numeric') return column.values[row];
   const text = cellText(column, row);
-  return text === null ? NaN : Number(text);
+  return text === null ? NaN : parseNumber(text);
 }
 
 function writeNumeric(step: NumericStep, column: Column, rows: Int32Array, out: Float32Array, width: number, offset: number): void {

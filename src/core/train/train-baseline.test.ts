@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { createContract, createRunConfig, parseCsv, rocAuc } from '../index.ts';
+import { trainBaseline } from './train-baseline.ts';
+
+async function titanic() {
+  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.snapshot;
+}
+
+describe('trainBaseline on Titanic (cpu)', () => {
+  const features = ['pclass', 'sex', 'age', 'sibsp', 'parch', 'fare', 'embarked'];
+
+  test('a full run: 60/20/20 split of labelled rows, scores for every validation and test row, progress per iteration', async () => {
+    const snapshot = await titanic();
+    const progress: number[] = [];
+    let clock = 0;
+    const outcome = await trainBaseline(snapshot, createContract('survived', '1', features), createRunConfig(7, 'cpu'), {
+      onProgress: (p) => progress.push(p.iteration),
+      now: () => (clock += 10),
+    });
+    expect(outcome.status).toBe('completed');
+    expect(outcome.converged).toBe(true);
+    expect(outcome.backend.name).toBe('cpu');
+    const { train, validation, test: testRows } = outcome.split;
+    expect(train.length + validation.length + testRows.length).toBe(1309);
+    expect(train.length).toBe(785);
+    expect(outcome.test.scores).toHaveLength(testRows.length);
+    expect(outcome.validation.scores).toHaveLength(validation.length);
+    expect(progress).toEqual(Array.from({ length: outcome.iterations }, (_, i) => i + 1));
+    // age and fare have gaps in training rows, so each gets a missing indicator; sex and embarked are one-hot plus "other".
+    expect(outcome.preprocessing.outputNames).toContain('age__missing');
+    expect(outcome.preprocessing.outputNames).toContain('sex=__other__');
+    expect(rocAuc(outcome.test.scores, outcome.test.labels)).toBeGreaterThan(0.8);
+  });
+
+  test('the same seed gives bit-identical weights and scores; another seed gives another split', async () => {
+    const snapshot = await titanic();
+    const contract = createContract('survived', '1', features);
+    const a = await trainBaseline(snapshot, contract, createRunConfig(11, 'cpu'));
+    const b = await trainBaseline(snapshot, contract, createRunConfig(11, 'cpu'));
+    const c = await trainBaseline(snapshot, contract, createRunConfig(12, 'cpu'));
+    expect(Array.from(b.coef)).toEqual(Array.from(a.coef));
+    expect(Array.from(b.test.scores)).toEqual(Array.from(a.test.scores));
+    expect(b.modelFiles['weights.bin']).toEqual(a.modelFiles['weights.bin']);
+    expect(Array.from(c.split.test)).not.toEqual(Array.from(a.split.test));
+  });
+
+  test('a label with one class fails with a plain message', async () => {
+    const parsed = await parseCsv(new TextEncoder().encode('x,y\n1,a\n2,a\n3,a\n'), 'one.csv');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    await expect(trainBaseline(parsed.snapshot, createContract('y', 'a', ['x']), createRunConfig(1, 'cpu'))).rejects.toThrow(/only one class/);
+  });
+});

@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { launch, newPage, screenshot, startServer } from './harness.ts';
+
+let server: PreviewServer | undefined;
+const browsers: Browser[] = [];
+
+async function open(query: string, options: { webgpu?: boolean } = {}) {
+  server ??= (await startServer()).server;
+  const url = server.resolvedUrls?.local[0] as string;
+  const browser = await launch(options);
+  browsers.push(browser);
+  const { page } = await newPage(browser);
+  await page.goto(`${url}?${query}`);
+  await page.getByTestId('snapshot-id').waitFor();
+  return page;
+}
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await server?.close();
+});
+
+describe('training controls and backends', () => {
+  test('Cancel stops a running fit and keeps the weights reached so far, labelled cancelled', async () => {
+    const page = await open('backend=webgpu&sample=titanic');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/iteration [2-9]/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/Run cancelled after \d+ iterations/);
+    expect(await page.getByTestId('train-status').textContent()).toContain('not converged');
+    expect(await page.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
+    expect(await page.getByTestId('roc-auc').textContent()).toMatch(/^0\.\d{4}$/);
+    await screenshot(page, 'train-cancelled');
+  });
+
+  test('?backend=wasm trains on wasm in the production build', async () => {
+    const page = await open('backend=wasm&sample=breast_cancer');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('backend-used').waitFor({ timeout: 60_000 });
+    console.log(`[timing] breast cancer LR on wasm (click to result): ${Date.now() - started} ms; ${await page.getByTestId('train-status').textContent()}`);
+    expect(await page.getByTestId('backend-used').textContent()).toBe('wasm');
+    expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.98);
+  });
+
+  test('without --enable-unsafe-webgpu, automatic choice falls back from webgpu with a visible note', async () => {
+    const page = await open('sample=breast_cancer', { webgpu: false });
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('backend-used').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('backend-used').textContent()).not.toBe('webgpu');
+    expect(await page.getByTestId('train-status').textContent()).toMatch(/Fell back from: webgpu/);
+    await screenshot(page, 'train-fallback');
+  });
+});
