@@ -41,9 +41,18 @@ export async function trainCommand(args: string[]): Promise<void> {
   const excluded = new Set((values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean));
   const features = snapshot.columns.map((c) => c.name).filter((n) => n !== values.label && !excluded.has(n));
   const threshold = number(values.threshold, 'threshold', 0.5);
+  if (threshold < 0 || threshold > 1) throw new CliError(`--threshold must be between 0 and 1, got ${threshold}`, 2);
+  let contract;
+  let config;
+  try {
+    contract = createContract(values.label, positive, features);
+    config = createRunConfig(number(values.seed, 'seed', 42), backend);
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+  }
   let outcome;
   try {
-    outcome = await trainBaseline(snapshot, createContract(values.label, positive, features), createRunConfig(number(values.seed, 'seed', 42), backend));
+    outcome = await trainBaseline(snapshot, contract, config);
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e), 1);
   }

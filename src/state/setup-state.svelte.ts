@@ -1,4 +1,4 @@
-import { createContract, createRunConfig, defaultPositiveClass, labelClasses, type BackendPreference, type Contract, type LabelClass, type RunConfig, type Snapshot } from '../core/index.ts';
+import { DEFAULT_SPLIT, createContract, createRunConfig, defaultPositiveClass, labelClasses, type BackendPreference, type Contract, type LabelClass, type RunConfig, type Snapshot } from '../core/index.ts';
 
 const LABEL_NAMES = /^(target|label|class|y|outcome|survived|churn|default)$/i;
 
@@ -30,9 +30,21 @@ export class SetupState {
     this.positiveClass = defaultPositiveClass(this.classes) ?? '';
   }
 
-  get classes(): LabelClass[] {
+  /** Label values with counts; one pass over the label column, recomputed only when the label or snapshot changes. */
+  readonly classes: LabelClass[] = $derived.by(() => {
     const column = this.#snapshot?.columns.find((c) => c.name === this.label);
     return column ? labelClasses(column) : [];
+  });
+
+  /** Non-blocking concerns about the split, e.g. a class too small to reach the test split. */
+  get warnings(): string[] {
+    const [fTrain, fVal] = DEFAULT_SPLIT.fractions;
+    const total = this.classes.reduce((s, c) => s + c.count, 0);
+    const positives = this.classes.find((c) => c.value === this.positiveClass)?.count ?? 0;
+    const groups = [[`positive ("${this.positiveClass}")`, positives], ['negative', total - positives]] as const;
+    return groups
+      .filter(([, n]) => n > 0 && n - Math.round(n * fTrain) - Math.round(n * fVal) < 1)
+      .map(([name, n]) => `Only ${n} ${name} row${n === 1 ? '' : 's'}: the stratified test split gets none, so test metrics that need that class will be undefined.`);
   }
 
   get candidateFeatures(): string[] {

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
-import type { LoadError, Snapshot } from '../core/index.ts';
+import type { LoadError, LoadResult, Snapshot } from '../core/index.ts';
 import type { Sample } from '../samples.ts';
+import { guardWorker } from './guard-worker.ts';
 import type { ParseApi } from '../workers/protocol.ts';
 
 /** Owns the parse worker and the loaded snapshot. A failed load sets `error` and leaves the previous snapshot in place. */
@@ -9,7 +10,7 @@ export class SnapshotState {
   #error = $state.raw<LoadError | null>(null);
   #loading = $state<string | null>(null);
   #loadMs = $state<number | null>(null);
-  #api: Comlink.Remote<ParseApi> | null = null;
+  #worker: { raw: Worker; api: Comlink.Remote<ParseApi> } | null = null;
 
   get snapshot(): Snapshot | null { return this.#snapshot; }
   get error(): LoadError | null { return this.#error; }
@@ -17,9 +18,12 @@ export class SnapshotState {
   get loading(): string | null { return this.#loading; }
   get loadMs(): number | null { return this.#loadMs; }
 
-  #worker(): Comlink.Remote<ParseApi> {
-    this.#api ??= Comlink.wrap<ParseApi>(new Worker(new URL('../workers/parse.worker.ts', import.meta.url), { type: 'module' }));
-    return this.#api;
+  #spawn(): { raw: Worker; api: Comlink.Remote<ParseApi> } {
+    if (!this.#worker) {
+      const raw = new Worker(new URL('../workers/parse.worker.ts', import.meta.url), { type: 'module' });
+      this.#worker = { raw, api: Comlink.wrap<ParseApi>(raw) };
+    }
+    return this.#worker;
   }
 
   async loadFile(file: File): Promise<void> {
@@ -48,7 +52,8 @@ export class SnapshotState {
     const started = performance.now();
     try {
       const bytes = await read();
-      const result = await this.#worker().parse(Comlink.transfer(bytes, [bytes]), fileName);
+      const worker = this.#spawn();
+      const result = await guardWorker<LoadResult>(worker.raw, worker.api.parse(Comlink.transfer(bytes, [bytes]), fileName));
       if (result.ok) {
         this.#snapshot = result.snapshot;
         this.#error = null;
@@ -57,6 +62,9 @@ export class SnapshotState {
         this.#error = result.error;
       }
     } catch (e) {
+      // A crashed worker is replaced on the next load; the snapshot already on screen is untouched.
+      this.#worker?.raw.terminate();
+      this.#worker = null;
       this.#error = { kind: 'unsupported', message: `${fileName} could not be read: ${e instanceof Error ? e.message : String(e)}`, location: {} };
     } finally {
       this.#loading = null;

@@ -1,8 +1,11 @@
 import * as Comlink from 'comlink';
 import type { Contract, RunConfig, Snapshot, TrainOutcome, TrainProgress } from '../core/index.ts';
 import type { TrainApi } from '../workers/protocol.ts';
+import { guardWorker } from './guard-worker.ts';
 
 const PROGRESS_INTERVAL_MS = 250;
+/** How long a cooperative cancel may take before the worker is terminated outright. */
+const CANCEL_GRACE_MS = 3000;
 
 export type TrainingStatus = 'idle' | 'running' | 'completed' | 'cancelled' | 'failed';
 
@@ -11,15 +14,15 @@ export class TrainingState {
   #status = $state<TrainingStatus>('idle');
   #progress = $state.raw<TrainProgress[]>([]);
   #outcome = $state.raw<TrainOutcome | null>(null);
-  #error = $state<string | null>(null);
+  #message = $state<string | null>(null);
   #cancelling = $state(false);
-  #worker: Worker | null = null;
-  #api: Comlink.Remote<TrainApi> | null = null;
+  #run: { api: Comlink.Remote<TrainApi>; abort: AbortController } | null = null;
 
   get status(): TrainingStatus { return this.#status; }
   get progress(): readonly TrainProgress[] { return this.#progress; }
   get outcome(): TrainOutcome | null { return this.#outcome; }
-  get error(): string | null { return this.#error; }
+  /** Why the last run failed or ended without weights. */
+  get message(): string | null { return this.#message; }
   get running(): boolean { return this.#status === 'running'; }
   get cancelling(): boolean { return this.#cancelling; }
 
@@ -27,10 +30,11 @@ export class TrainingState {
     if (this.running) return;
     this.#status = 'running';
     this.#progress = [];
-    this.#error = null;
+    this.#message = null;
     this.#cancelling = false;
-    this.#worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' });
-    this.#api = Comlink.wrap<TrainApi>(this.#worker);
+    const worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' });
+    const run = { api: Comlink.wrap<TrainApi>(worker), abort: new AbortController() };
+    this.#run = run;
     const pending: TrainProgress[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Batch progress a few times a second so a fast optimiser cannot flood the main thread with chart re-renders.
@@ -42,34 +46,31 @@ export class TrainingState {
       }, PROGRESS_INTERVAL_MS);
     };
     try {
-      const outcome = await this.#api.train(snapshot, contract, config, Comlink.proxy(onProgress));
+      const outcome = await guardWorker(worker, run.api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal);
       this.#progress = [...outcome.history];
       this.#outcome = outcome;
       this.#status = outcome.status;
     } catch (e) {
-      this.#error = e instanceof Error ? e.message : String(e);
-      this.#status = 'failed';
+      const aborted = run.abort.signal.aborted;
+      this.#message = aborted ? 'Cancelled before the first iteration finished, so there are no weights to keep.' : e instanceof Error ? e.message : String(e);
+      this.#status = aborted ? 'cancelled' : 'failed';
     } finally {
       // The outcome carries the full history; a batch still waiting would append duplicates after it.
       clearTimeout(timer);
-      this.#worker.terminate();
-      this.#worker = null;
-      this.#api = null;
+      worker.terminate();
+      this.#run = null;
       this.#cancelling = false;
     }
   }
 
+  /** Asks the worker to stop after the current iteration; terminates it if it has not answered within the grace period. */
   cancel(): void {
-    if (!this.#api) return;
+    const run = this.#run;
+    if (!run) return;
     this.#cancelling = true;
-    void this.#api.cancel();
-  }
-
-  /** Forgets the outcome, e.g. when a different snapshot is loaded. */
-  reset(): void {
-    if (this.running) return;
-    this.#outcome = null;
-    this.#progress = [];
-    this.#status = 'idle';
+    void run.api.cancel();
+    setTimeout(() => {
+      if (this.#run === run) run.abort.abort(new Error('cancelled'));
+    }, CANCEL_GRACE_MS);
   }
 }

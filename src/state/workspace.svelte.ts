@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { isBackendPreference, type CompactKey } from '../core/index.ts';
+import { canonicalJson, isBackendPreference, type CompactKey, type TrainOutcome } from '../core/index.ts';
 import { EvaluationState } from './evaluation-state.svelte.ts';
 import { SetupState } from './setup-state.svelte.ts';
 import { SnapshotState } from './snapshot-state.svelte.ts';
@@ -11,17 +11,34 @@ export class Workspace {
   readonly setup: SetupState;
   readonly training = new TrainingState();
   readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot);
-  compactEdits = $state<Partial<Record<CompactKey, string>>>({});
+  #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
   constructor(backendParam: string | null) {
     this.setup = new SetupState(isBackendPreference(backendParam) ? backendParam : 'auto');
   }
 
   /** The last run, but only while it belongs to the snapshot on screen. */
-  get outcomeForSnapshot() {
+  get outcomeForSnapshot(): TrainOutcome | null {
     const outcome = this.training.outcome;
     return outcome && outcome.snapshotId === this.data.snapshot?.id ? outcome : null;
   }
+
+  /** What the user wrote in the compact for the current run; a new run starts from fresh prefilled text. */
+  get compactEdits(): Partial<Record<CompactKey, string>> {
+    return this.#edits.outcome === this.outcomeForSnapshot ? this.#edits.values : {};
+  }
+
+  editCompact(key: CompactKey, value: string): void {
+    this.#edits = { outcome: this.outcomeForSnapshot, values: { ...this.compactEdits, [key]: value } };
+  }
+
+  /** True when the label, features, seed or backend on screen differ from what the shown run was trained with. */
+  readonly stale = $derived.by(() => {
+    const outcome = this.outcomeForSnapshot;
+    if (!outcome || this.setup.problem) return false;
+    const current = canonicalJson({ contract: this.setup.contract(), config: this.setup.config() });
+    return current !== canonicalJson({ contract: outcome.contract, config: outcome.config });
+  });
 }
 
 const KEY = Symbol('workspace');

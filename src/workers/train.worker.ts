@@ -5,6 +5,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { trainBaseline } from '../core/training.ts';
 import { outcomeBuffers, type TrainApi } from './protocol.ts';
+import { webgpuSkipReason } from './webgpu-probe.ts';
 
 useWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -26,7 +27,9 @@ function yieldToEvents(): Promise<void> {
 const api: TrainApi = {
   async train(snapshot, contract, config, onProgress) {
     cancelled = false;
+    const webgpuSkip = config.backend === 'auto' ? await webgpuSkipReason() : null;
     const outcome = await trainBaseline(snapshot, contract, config, {
+      skipBackends: webgpuSkip ? { webgpu: webgpuSkip } : {},
       onProgress: (p) => void onProgress(p),
       shouldStop: async () => {
         await yieldToEvents();

@@ -94,6 +94,7 @@ describe('first slice on breast cancer, forced to webgpu', () => {
   let bundleName: string;
 
   test('exports a bundle whose manifest hashes match every file and whose snapshot ID is the sample SHA-256', async () => {
+    await page.getByLabel('Goal').fill('Flag benign tumours for fast-track review.');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     bundleName = download.suggestedFilename();
     bundle = openBundle(new Uint8Array(readFileSync(await download.path())));
@@ -118,10 +119,13 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     const compact = bundle.json<{ fields: { title: string; value: string }[] }>('compact.json');
     expect(compact.fields.map((f) => f.title)).toHaveLength(19);
     expect(compact.fields[0].title).toBe('Goal');
-    expect(compact.fields[0].value).toBe('');
+    expect(compact.fields[0].value).toBe('Flag benign tumours for fast-track review.');
+    expect(compact.fields[1]).toMatchObject({ title: 'Who cares', value: '' });
+    const markdown = new TextDecoder().decode(bundle.files['compact.md']);
+    expect(markdown.match(/^## .+$/gm)).toHaveLength(19);
     expect(compact.fields.find((f) => f.title === 'Baseline')?.value).toContain('Logistic regression');
     expect(compact.fields.find((f) => f.title === 'Labels and data snapshot')?.value).toContain(sha256(SAMPLE).slice(0, 12));
-    expect(compact.fields.find((f) => f.title === 'Threshold or config plan')?.value).toContain('0.50');
+    expect(compact.fields.find((f) => f.title === 'Threshold or config plan')?.value).toContain('score ≥ 0.5.');
     const config = bundle.json<{ seed: number; backend: { used: string }; split: { fractions: number[] } }>('config.json');
     expect(config.seed).toBe(42);
     expect(config.backend.used).toBe('webgpu');

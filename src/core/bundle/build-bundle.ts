@@ -31,33 +31,33 @@ export interface Bundle {
   readonly files: Readonly<Record<string, Uint8Array>>;
 }
 
-/** `config.json`: what decided the run, plus the backend that actually ran it. */
-export function bundleConfig(outcome: TrainOutcome): object {
+/** `config.json`: what decided the run and the decision threshold, plus the backend that actually ran it. */
+export function bundleConfig(outcome: TrainOutcome, threshold: number): object {
   const { config, contract } = outcome;
   return {
     format: 1, model: config.model, seed: config.seed, split: config.split, hyperparameters: config.hyperparameters,
     label: contract.label, positive_class: contract.positiveClass, features: contract.features,
-    backend: { requested: config.backend, used: outcome.backend.name },
+    backend: { requested: config.backend, used: outcome.backend.name }, threshold, run_status: outcome.status,
   };
 }
 
-/** `<model-kind>-<sha256(snapshot)[:12]>-<sha256(canonical config)[:12]>` */
-export async function bundleId(outcome: TrainOutcome): Promise<string> {
-  const configHash = await sha256Hex(new TextEncoder().encode(canonicalJson(bundleConfig(outcome))));
+/** `<model-kind>-<sha256(snapshot)[:12]>-<sha256(canonical config)[:12]>`; the threshold is part of the config. */
+export async function bundleId(outcome: TrainOutcome, threshold: number): Promise<string> {
+  const configHash = await sha256Hex(new TextEncoder().encode(canonicalJson(bundleConfig(outcome, threshold))));
   return `${outcome.config.model}-${outcome.snapshotId.slice(0, 12)}-${configHash.slice(0, 12)}`;
 }
 
 /** Assembles every bundle file (format 1) and a manifest holding the SHA-256 of each. PII never enters: only contract features do. */
 export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const { snapshot, outcome } = input;
-  const id = await bundleId(outcome);
+  const id = await bundleId(outcome, input.threshold);
   const featureSchema = outcome.contract.features.map((name) => ({ name, type: snapshot.columns.find((c) => c.name === name)?.type ?? 'unknown' }));
   const files: Record<string, Uint8Array> = {
     'model/model.json': outcome.modelFiles['model.json'],
     'model/weights.bin': outcome.modelFiles['weights.bin'],
     'preprocessing.json': jsonBytes(outcome.preprocessing),
     'contract.json': jsonBytes(outcome.contract),
-    'config.json': jsonBytes(bundleConfig(outcome)),
+    'config.json': jsonBytes(bundleConfig(outcome, input.threshold)),
     'metrics.json': jsonBytes({ format: 1, split: 'test', ...input.testReport, validation: input.validationReport }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),

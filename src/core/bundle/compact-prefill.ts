@@ -26,7 +26,7 @@ export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report
       `Test ROC AUC ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
       `A constant base-rate predictor would have ROC AUC 0.5.`,
     threshold_or_config_plan:
-      `Flag positive when score ≥ ${report.threshold.toFixed(2)}. On the test split (n=${report.n}): precision ${fmt(report.precision)}, recall ${fmt(report.recall)}, ` +
+      `Flag positive when score ≥ ${report.threshold}. On the test split (n=${report.n}): precision ${fmt(report.precision)}, recall ${fmt(report.recall)}, ` +
       `F1 ${fmt(report.f1)}, accuracy ${fmt(report.accuracy)} (TP ${report.tp}, FP ${report.fp}, TN ${report.tn}, FN ${report.fn}). ` +
       readConfusion({ threshold: report.threshold, tp: report.tp, fp: report.fp, tn: report.tn, fn: report.fn }),
   };

@@ -1,22 +1,16 @@
 import type { Column } from './column.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const BOOLEAN_PAIRS: ReadonlyArray<readonly [string, string]> = [['false', 'true'], ['no', 'yes'], ['n', 'y']];
 
 /** A trimmed cell as a finite number, or NaN when it is not plain decimal notation (so `0x1F`, `Infinity`, `1,5` are not numbers). */
 export function parseNumber(cell: string): number {
   const text = cell.trim();
   return NUMBER.test(text) ? Number(text) : NaN;
 }
-const BOOLEAN_PAIRS: ReadonlyArray<readonly [string, string]> = [['false', 'true'], ['no', 'yes'], ['n', 'y']];
 
-function growFloat(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-  const next = new Float64Array(Math.max(16, a.length * 2));
-  next.set(a);
-  return next;
-}
-
-function growInt(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(Math.max(16, a.length * 2));
+function grow<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: T, make: (n: number) => T): T {
+  const next = make(Math.max(16, a.length * 2));
   next.set(a);
   return next;
 }
@@ -29,70 +23,82 @@ function countDistinct(values: Float64Array): number {
 }
 
 /**
- * Accumulates one column's cells straight into typed buffers (float64 and dictionary codes side by side),
- * then settles on numeric, boolean or categorical once every cell has been seen.
+ * Accumulates one column's cells straight into typed buffers, then settles on numeric, boolean or categorical.
+ * While every cell is a number only float64 values are kept (no strings), so numeric columns stay cheap; the first
+ * non-numeric cell switches the column to dictionary codes, re-keying earlier numbers by their shortest spelling.
  */
 export class ColumnBuilder {
-  #numbers = new Float64Array(1024);
-  #codes = new Int32Array(1024);
+  #numbers: Float64Array<ArrayBuffer> = new Float64Array(1024);
+  #codes: Int32Array<ArrayBuffer> | null = null;
   #dictionary = new Map<string, number>();
   #categories: string[] = [];
   #length = 0;
   #missing = 0;
-  #allNumeric = true;
+  #present = 0;
 
   constructor(readonly name: string, private readonly missingTokens: ReadonlySet<string>) {}
 
   push(raw: string): void {
-    if (this.#length === this.#numbers.length) {
-      this.#numbers = growFloat(this.#numbers);
-      this.#codes = growInt(this.#codes);
-    }
     const cell = raw.trim();
     const i = this.#length++;
+    if (i === this.#numbers.length) this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
+    if (this.#codes && i === this.#codes.length) this.#codes = grow(this.#codes, (n) => new Int32Array(n));
     if (this.missingTokens.has(cell)) {
       this.#missing++;
       this.#numbers[i] = NaN;
-      this.#codes[i] = -1;
+      if (this.#codes) this.#codes[i] = -1;
       return;
     }
-    if (this.#allNumeric) {
-      if (NUMBER.test(cell)) this.#numbers[i] = Number(cell);
-      else this.#allNumeric = false;
+    this.#present++;
+    if (!this.#codes) {
+      if (NUMBER.test(cell)) {
+        this.#numbers[i] = Number(cell);
+        return;
+      }
+      this.#switchToCodes(i);
     }
-    let code = this.#dictionary.get(cell);
-    if (code === undefined) {
-      code = this.#categories.length;
-      this.#dictionary.set(cell, code);
-      this.#categories.push(cell);
-    }
-    this.#codes[i] = code;
+    (this.#codes as Int32Array)[i] = this.#code(cell);
   }
 
   get length(): number {
     return this.#length;
   }
 
+  #code(cell: string): number {
+    let code = this.#dictionary.get(cell);
+    if (code === undefined) {
+      code = this.#categories.length;
+      this.#dictionary.set(cell, code);
+      this.#categories.push(cell);
+    }
+    return code;
+  }
+
+  #switchToCodes(upTo: number): void {
+    const codes = new Int32Array(this.#numbers.length);
+    for (let j = 0; j < upTo; j++) {
+      const v = this.#numbers[j];
+      codes[j] = Number.isNaN(v) ? -1 : this.#code(String(v));
+    }
+    this.#codes = codes;
+  }
+
   build(): Column {
     const n = this.#length;
     const base = { name: this.name, missing: this.#missing };
-    if (this.#allNumeric && this.#categories.length > 0) {
+    if (!this.#codes && this.#present > 0) {
       const values = this.#numbers.slice(0, n);
       return { ...base, type: 'numeric', values, distinct: countDistinct(values) };
     }
-    const codes = this.#codes.slice(0, n);
+    const codes = this.#codes ? this.#codes.slice(0, n) : new Int32Array(n).fill(-1);
     const boolean = this.#booleanOrder();
     if (boolean) {
       const remap = this.#categories.map((c) => boolean.indexOf(c.toLowerCase()));
       for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
       // Lower-case spellings, so a model trained on `True` still recognises `TRUE` in another file.
-      return { ...base, type: 'boolean', codes, categories: [...boolean], distinct: this.#distinctLower() };
+      return { ...base, type: 'boolean', codes, categories: [...boolean], distinct: new Set(this.#categories.map((c) => c.toLowerCase())).size };
     }
     return { ...base, type: 'categorical', codes, categories: [...this.#categories], distinct: this.#categories.length };
-  }
-
-  #distinctLower(): number {
-    return new Set(this.#categories.map((c) => c.toLowerCase())).size;
   }
 
   // Returns the [false, true] spellings when every value is one of a boolean pair (case-insensitive).

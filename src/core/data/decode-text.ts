@@ -56,15 +56,31 @@ export function locateByte(bytes: Uint8Array, offset: number, delimiter: string)
   return { line, record, field };
 }
 
-/** Guesses the delimiter from the first line: the most frequent of comma, semicolon, tab and pipe. */
+/** Guesses the delimiter from the header line: the most frequent of comma, semicolon, tab and pipe outside quotes. */
 export function guessDelimiter(firstLine: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t', '|']) {
-    const count = firstLine.split(d).length - 1;
-    if (count > bestCount) { best = d; bestCount = count; }
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
+  let best = ',';
+  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
   return best;
+}
+
+/** Splits a header line on the delimiter outside quotes and strips the quotes, for naming columns in messages. */
+export function splitHeader(line: string, delimiter: string): string[] {
+  const names: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of line.replace(/\r$/, '')) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) { names.push(current); current = ''; }
+    else current += ch;
+  }
+  names.push(current);
+  return names;
 }
 
 /** Decodes CSV bytes as strict UTF-8, rejecting empty, binary and mis-encoded files with a located message. */
@@ -86,7 +102,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
     const header = new TextDecoder('utf-8').decode(body.subarray(0, firstLineEnd < 0 ? body.length : firstLineEnd));
     const delimiter = guessDelimiter(header);
     const { line, record, field } = locateByte(body, bad, delimiter);
-    const names = header.replace(/\r$/, '').split(delimiter).map((s) => s.replace(/^"|"$/g, ''));
+    const names = splitHeader(header, delimiter);
     const column = names[field - 1];
     const where = `line ${line}${record > 0 ? ` (data row ${record})` : ' (the header)'}, column ${field}${column ? ` "${column}"` : ''}`;
     fail('encoding', `${fileName} is not valid UTF-8: byte 0x${body[bad].toString(16).padStart(2, '0')} at offset ${byte}, ${where}. Re-save the file as UTF-8.`, {

@@ -213,3 +213,22 @@ describe('delimiter from the header line', () => {
     }
   });
 });
+
+describe('review regressions', () => {
+  const parse = (text: string) => parseCsv(new TextEncoder().encode(text), 'r.csv');
+
+  test('"a,a,a_2" never yields two columns with the same name', async () => {
+    const result = await parse('a,a,a_2\n1,2,3\n');
+    expect(result.ok && result.snapshot.columns.map((c) => c.name)).toEqual(['a', 'a_3', 'a_2']);
+  });
+
+  test('a row of empty cells is a row of missing values, not skipped', async () => {
+    const result = await parse('a,b,y\n1,2,1\n,,\n4,5,0\n');
+    expect(result.ok && result.snapshot.rowCount).toBe(3);
+  });
+
+  test('a semicolon file whose quoted header names contain commas', async () => {
+    const result = await parse('"price, EUR";"size, m2";y\n1,5;2;1\n');
+    expect(result.ok && result.snapshot.columns.map((c) => c.name)).toEqual(['price, EUR', 'size, m2', 'y']);
+  });
+});

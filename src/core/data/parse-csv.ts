@@ -21,17 +21,23 @@ function lineOf(text: string, offset: number): number {
 }
 
 function uniqueHeader(raw: readonly string[], warnings: string[]): string[] {
-  const seen = new Map<string, number>();
+  const taken = new Set(raw.map((name) => name.trim()));
+  const used = new Set<string>();
   return raw.map((name, i) => {
     let base = name.trim();
     if (base === '') {
       base = `column_${i + 1}`;
       warnings.push(`Column ${i + 1} has an empty header; it is named "${base}".`);
     }
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    if (count === 1) return base;
-    const renamed = `${base}_${count}`;
+    if (!used.has(base)) {
+      used.add(base);
+      return base;
+    }
+    // Skip suffixes that another header already spells, so "a,a,a_2" never yields two "a_2" columns.
+    let k = 2;
+    while (used.has(`${base}_${k}`) || taken.has(`${base}_${k}`)) k++;
+    const renamed = `${base}_${k}`;
+    used.add(renamed);
     warnings.push(`Header "${base}" appears more than once; column ${i + 1} is renamed "${renamed}".`);
     return renamed;
   });
@@ -58,7 +64,8 @@ function parseText(text: string, fileName: string, options: ParseOptions): Omit<
   const delimiter = guessDelimiter(newline < 0 ? text : text.slice(0, newline));
   const result = Papa.parse<string[]>(text, {
     delimiter,
-    skipEmptyLines: 'greedy',
+    // Only truly empty lines are skipped: a row of empty cells is a row of missing values and keeps row numbers true.
+    skipEmptyLines: true,
     step: (step, parser) => {
       try {
         const quoteError = step.errors.find((e) => e.type === 'Quotes');

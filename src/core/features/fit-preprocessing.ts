@@ -1,5 +1,6 @@
 import type { CategoricalColumn, NumericColumn } from '../data/column.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
+import { categoryKey } from './category-key.ts';
 import { stepOutputNames, type CategoricalStep, type FeatureStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
 
 function median(sorted: Float64Array): number {
@@ -28,10 +29,18 @@ function fitNumeric(column: NumericColumn, rows: Int32Array): NumericStep {
   return { kind: 'numeric', column: column.name, median: med, mean, scale, missingIndicator: missingCount > 0 };
 }
 
+/** Most one-hot slots a column gets; rarer training values share the "other" slot, so an ID-like column cannot explode the matrix. */
+export const MAX_CATEGORIES = 100;
+
 function fitCategorical(column: CategoricalColumn, rows: Int32Array): CategoricalStep {
-  const seen = new Uint8Array(column.categories.length);
-  for (const r of rows) if (column.codes[r] >= 0) seen[column.codes[r]] = 1;
-  return { kind: 'categorical', column: column.name, categories: column.categories.filter((_, i) => seen[i]) };
+  const perCode = new Float64Array(column.categories.length);
+  for (const r of rows) if (column.codes[r] >= 0) perCode[column.codes[r]]++;
+  const counts = new Map<string, number>();
+  column.categories.forEach((c, code) => {
+    if (perCode[code] > 0) counts.set(categoryKey(c), (counts.get(categoryKey(c)) ?? 0) + perCode[code]);
+  });
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { kind: 'categorical', column: column.name, categories: ranked.slice(0, MAX_CATEGORIES).map(([key]) => key) };
 }
 
 /** Fits the pipeline on the training rows only; nothing from validation or test rows can leak into the statistics. */

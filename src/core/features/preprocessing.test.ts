@@ -170,3 +170,24 @@ describe('scoring a file whose numeric column reads as text', () => {
     expect(Array.from(out)).toEqual([0, 0, 0]);
   });
 });
+
+describe('categories match by value, not by how the scoring file typed the column', () => {
+  test('"02134" and "1.50" in a text column still match a file where the column reads as numeric', async () => {
+    const train = await parseCsv(new TextEncoder().encode('zip\n02134\n1.50\nx\n'), 'train.csv');
+    const score = await parseCsv(new TextEncoder().encode('zip\n2134\n1.5\n'), 'score.csv');
+    if (!train.ok || !score.ok) throw new Error('parse failed');
+    const pre = fitPreprocessing(train.snapshot, ['zip'], Int32Array.from([0, 1, 2]));
+    expect(pre.outputNames).toEqual(['zip=1.5', 'zip=2134', 'zip=x', 'zip=__other__']);
+    expect(Array.from(transform(pre, score.snapshot, Int32Array.from([0, 1])))).toEqual([0, 1, 0, 0, 1, 0, 0, 0]);
+  });
+
+  test('a column with more distinct training values than MAX_CATEGORIES keeps the most frequent and pools the rest', async () => {
+    const lines = ['id', ...Array.from({ length: 150 }, (_, i) => `v${i}`), 'v7', 'v7'];
+    const parsed = await parseCsv(new TextEncoder().encode(`${lines.join('\n')}\n`), 'wide.csv');
+    if (!parsed.ok) throw new Error('parse failed');
+    const rows = Int32Array.from({ length: parsed.snapshot.rowCount }, (_, i) => i);
+    const pre = fitPreprocessing(parsed.snapshot, ['id'], rows);
+    expect(pre.outputNames).toHaveLength(101);
+    expect(pre.outputNames[0]).toBe('id=v7');
+  });
+});

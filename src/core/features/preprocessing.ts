@@ -9,7 +9,10 @@ export interface NumericStep {
   readonly missingIndicator: boolean;
 }
 
-/** One-hot over the training vocabulary, with one trailing "other" slot for unseen values; missing is all zeros. */
+/**
+ * One-hot over the training vocabulary (the most frequent values, matched by `categoryKey`), with one trailing
+ * "other" slot for unseen or rarer values; missing is all zeros.
+ */
 export interface CategoricalStep {
   readonly kind: 'categorical';
   readonly column: string;

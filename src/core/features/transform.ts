@@ -1,5 +1,6 @@
 import { cellText, type Column } from '../data/column.ts';
 import { parseNumber } from '../data/column-builder.ts';
+import { categoryKey } from './category-key.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { stepOutputNames, type CategoricalStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
 
@@ -24,7 +25,7 @@ function writeCategorical(step: CategoricalStep, column: Column, rows: Int32Arra
   rows.forEach((row, i) => {
     const text = cellText(column, row);
     if (text === null) return;
-    out[i * width + offset + (index.get(text) ?? other)] = 1;
+    out[i * width + offset + (index.get(categoryKey(text)) ?? other)] = 1;
   });
 }
 

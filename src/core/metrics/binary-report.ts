@@ -5,15 +5,13 @@ import { logLoss } from './log-loss.ts';
 import { rates } from './rates.ts';
 import { rocAucFromSweep } from './roc-auc.ts';
 import { confusionAt, thresholdSweep } from './sweep.ts';
-import type { BinaryReport } from './types.ts';
+import type { BinaryReport, Confusion } from './types.ts';
 import { isProbabilities } from './validate.ts';
 
 /** Full binary report for scores (n) and labels (n, 0/1) at a threshold (score units); JSON keys as in DESIGN.md. */
 export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold: number): BinaryReport {
   // One sweep serves the confusion matrix, AUC and AP, so they can never disagree about the ordering.
   const sweep = thresholdSweep(scores, labels);
-  const c = confusionAt(sweep, threshold);
-  const r = rates(c);
   // Margins or ranks are valid for ranking metrics but say nothing about calibration; null beats a made-up number.
   const probabilistic = scores.length > 0 && isProbabilities(scores);
   const cal = probabilistic ? calibrationBins(scores, labels) : null;
@@ -21,18 +19,7 @@ export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold
     n: scores.length,
     n_pos: sweep.nPos,
     n_neg: sweep.nNeg,
-    threshold,
-    tp: c.tp,
-    fp: c.fp,
-    tn: c.tn,
-    fn: c.fn,
-    accuracy: r.accuracy,
-    precision: r.precision,
-    recall: r.recall,
-    specificity: r.specificity,
-    f1: r.f1,
-    balanced_accuracy: r.balanced_accuracy,
-    mcc: r.mcc,
+    ...thresholdFields(confusionAt(sweep, threshold)),
     roc_auc: rocAucFromSweep(sweep),
     average_precision: averagePrecisionFromSweep(sweep),
     brier: probabilistic ? brier(scores, labels) : null,
@@ -40,4 +27,19 @@ export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold
     ece: cal === null ? null : cal.ece,
     mce: cal === null ? null : cal.mce,
   };
+}
+
+/** The report fields that depend on the threshold, read off one confusion matrix. */
+export function thresholdFields(c: Confusion): Pick<BinaryReport, 'threshold' | 'tp' | 'fp' | 'tn' | 'fn' | 'accuracy' | 'precision' | 'recall' | 'specificity' | 'f1' | 'balanced_accuracy' | 'mcc'> {
+  const r = rates(c);
+  return {
+    threshold: c.threshold, tp: c.tp, fp: c.fp, tn: c.tn, fn: c.fn,
+    accuracy: r.accuracy, precision: r.precision, recall: r.recall, specificity: r.specificity,
+    f1: r.f1, balanced_accuracy: r.balanced_accuracy, mcc: r.mcc,
+  };
+}
+
+/** A report moved to another threshold without re-sorting: threshold-free metrics (AUC, AP, Brier, …) are kept. */
+export function reportAt(report: BinaryReport, c: Confusion): BinaryReport {
+  return { ...report, ...thresholdFields(c) };
 }

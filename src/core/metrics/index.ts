@@ -10,5 +10,5 @@ export { averagePrecision, averagePrecisionFromSweep } from './average-precision
 export { CALIBRATION_BIN_COUNT, calibrationBins, type Calibration, type CalibrationBin } from './calibration.ts';
 export { brier } from './brier.ts';
 export { LOG_LOSS_EPS, logLoss } from './log-loss.ts';
-export { binaryReport } from './binary-report.ts';
+export { binaryReport, reportAt, thresholdFields } from './binary-report.ts';
 export { readConfusion } from './reading.ts';

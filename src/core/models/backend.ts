@@ -17,10 +17,16 @@ async function works(): Promise<boolean> {
   }
 }
 
-/** Activates the first backend in preference order that registers, initialises and computes correctly. */
-export async function activateBackend(preference: BackendPreference): Promise<ActiveBackend> {
+/**
+ * Activates the first backend in preference order that registers, initialises and computes correctly.
+ * `skip` names backends the host knows to be a poor choice here, with the reason shown to the user.
+ */
+export async function activateBackend(preference: BackendPreference, skip: Partial<Record<BackendName, string>> = {}): Promise<ActiveBackend> {
   const notes: string[] = [];
   for (const name of order(preference)) {
+    // A host's reason to pass over a backend (e.g. a software WebGPU adapter) applies only when nothing was forced.
+    const reason = preference === 'auto' ? skip[name] : undefined;
+    if (reason) { notes.push(`${name}: ${reason}`); continue; }
     if (!tf.findBackendFactory(name)) { notes.push(`${name}: not available in this build`); continue; }
     try {
       if ((await tf.setBackend(name)) && (await works())) return { name, notes };

@@ -5,6 +5,7 @@ import type { Snapshot } from '../data/snapshot.ts';
 import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
 import { activateBackend } from '../models/backend.ts';
+import type { BackendName } from '../models/backend-name.ts';
 import { logisticLayersModel, predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { trainLogistic } from '../models/train-logistic.ts';
 import { stratifiedSplit } from '../split/stratified-split.ts';
@@ -16,6 +17,8 @@ export interface TrainHooks {
   /** Asked after every iteration; a host may await here to let cancel messages in. */
   readonly shouldStop?: () => boolean | Promise<boolean>;
   readonly now?: () => number;
+  /** Backends to pass over in automatic mode, with the reason (see `activateBackend`). */
+  readonly skipBackends?: Partial<Record<BackendName, string>>;
 }
 
 const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
@@ -27,7 +30,7 @@ const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(ro
 export async function trainBaseline(snapshot: Snapshot, contract: Contract, config: RunConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
   const now = hooks.now ?? (() => performance.now());
   const started = now();
-  const backend = await activateBackend(config.backend);
+  const backend = await activateBackend(config.backend, hooks.skipBackends);
   const label = encodeLabel(snapshot, contract);
   const split = stratifiedSplit(label.labelled, label.y, config.split, config.seed);
   const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
