@@ -1,5 +1,6 @@
-import { DEFAULT_SPLIT, createContract, createRunConfig, defaultPositiveClass, labelClasses, type BackendPreference, type Contract, type LabelClass, type RunConfig, type Snapshot } from '../core/index.ts';
+import { createContract, createRunConfig, defaultPositiveClass, labelClasses, type BackendPreference, type Contract, type LabelClass, type RunConfig, type Snapshot } from '../core/index.ts';
 
+const DEFAULT_FRACTIONS = [0.6, 0.2, 0.2] as const;
 const LABEL_NAMES = /^(target|label|class|y|outcome|survived|churn|default)$/i;
 
 /** Label, positive class, features, seed and backend for the current snapshot. Resets when a new snapshot arrives. */
@@ -38,7 +39,7 @@ export class SetupState {
 
   /** Non-blocking concerns about the split, e.g. a class too small to reach the test split. */
   get warnings(): string[] {
-    const [fTrain, fVal] = DEFAULT_SPLIT.fractions;
+    const [fTrain, fVal] = DEFAULT_FRACTIONS;
     const total = this.classes.reduce((s, c) => s + c.count, 0);
     const positives = this.classes.find((c) => c.value === this.positiveClass)?.count ?? 0;
     const groups = [[`positive ("${this.positiveClass}")`, positives], ['negative', total - positives]] as const;

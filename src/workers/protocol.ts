@@ -1,4 +1,4 @@
-import type { Contract, LoadResult, RunConfig, Snapshot, TrainOutcome, TrainProgress } from '../core/index.ts';
+import { hasValues, type Contract, type LoadResult, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 
 /** The parse worker: CSV bytes in (transferred), typed-column snapshot out (buffers transferred back). */
 export interface ParseApi {
@@ -13,7 +13,7 @@ export interface TrainApi {
 
 /** Every ArrayBuffer inside a snapshot's columns, for zero-copy transfer. */
 export function snapshotBuffers(snapshot: Snapshot): ArrayBuffer[] {
-  return snapshot.columns.map((c) => (c.type === 'numeric' ? c.values.buffer : c.codes.buffer) as ArrayBuffer);
+  return snapshot.columns.map((c) => (hasValues(c) ? c.values.buffer : c.codes.buffer) as ArrayBuffer);
 }
 
 /** Every ArrayBuffer inside a run outcome, for zero-copy transfer. */

@@ -3,6 +3,7 @@ import { readConfusion } from '../metrics/reading.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { CompactKey } from './compact.ts';
+import { describeSplit } from '../split/describe-split.ts';
 
 const fmt = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
 const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
@@ -11,14 +12,13 @@ const pct = (part: number, whole: number): string => (whole ? `${((100 * part) /
 export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report: BinaryReport): Partial<Record<CompactKey, string>> {
   const { contract, config, split } = outcome;
   const labelled = split.train.length + split.validation.length + split.test.length;
-  const [fTrain, fVal, fTest] = config.split.fractions.map((f) => Math.round(f * 100));
   const nPos = outcome.validation.labels.reduce((s, v) => s + v, 0) + outcome.test.labels.reduce((s, v) => s + v, 0);
   const nEval = outcome.validation.labels.length + outcome.test.labels.length;
   return {
     labels_and_data_snapshot:
       `Snapshot ${snapshot.id.slice(0, 12)} (${snapshot.fileName}, ${snapshot.rowCount} rows × ${snapshot.columns.length} columns; SHA-256 ${snapshot.id}). ` +
       `Label "${contract.label}", positive class "${contract.positiveClass}"; ${labelled} labelled rows. ` +
-      `Split ${fTrain}/${fVal}/${fTest} stratified by label with seed ${config.seed}: ${split.train.length} train, ${split.validation.length} validation, ${split.test.length} test ` +
+      `Split: ${describeSplit(config.split)}, seed ${config.seed}: ${split.train.length} train, ${split.validation.length} validation, ${split.test.length} test ` +
       `(positive rate ${pct(nPos, nEval)} across validation and test).`,
     baseline:
       `Logistic regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'}) ` +

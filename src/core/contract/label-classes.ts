@@ -1,4 +1,4 @@
-import { cellText, type Column } from '../data/column.ts';
+import { cellText, columnLength, type Column } from '../data/column.ts';
 
 /** One distinct label value and how many rows carry it. */
 export interface LabelClass {
@@ -9,7 +9,7 @@ export interface LabelClass {
 /** Distinct non-missing values of a label column with their counts, most frequent first (ties by value). */
 export function labelClasses(column: Column): LabelClass[] {
   const counts = new Map<string, number>();
-  const n = column.type === 'numeric' ? column.values.length : column.codes.length;
+  const n = columnLength(column);
   for (let i = 0; i < n; i++) {
     const text = cellText(column, i);
     if (text !== null) counts.set(text, (counts.get(text) ?? 0) + 1);

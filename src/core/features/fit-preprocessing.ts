@@ -1,4 +1,4 @@
-import type { CategoricalColumn, NumericColumn } from '../data/column.ts';
+import { hasValues, type CategoricalColumn, type ValuesColumn } from '../data/column.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { categoryKey } from './category-key.ts';
 import { stepOutputNames, type CategoricalStep, type FeatureStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
@@ -9,7 +9,7 @@ function median(sorted: Float64Array): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function fitNumeric(column: NumericColumn, rows: Int32Array): NumericStep {
+function fitNumeric(column: ValuesColumn, rows: Int32Array): NumericStep {
   const present = new Float64Array(rows.length);
   let k = 0;
   for (const r of rows) if (!Number.isNaN(column.values[r])) present[k++] = column.values[r];
@@ -47,7 +47,7 @@ function fitCategorical(column: CategoricalColumn, rows: Int32Array): Categorica
 export function fitPreprocessing(snapshot: Snapshot, features: readonly string[], trainRows: Int32Array): Preprocessing {
   const steps: FeatureStep[] = features.map((name) => {
     const column = columnByName(snapshot, name);
-    return column.type === 'numeric' ? fitNumeric(column, trainRows) : fitCategorical(column, trainRows);
+    return hasValues(column) ? fitNumeric(column, trainRows) : fitCategorical(column, trainRows);
   });
   return { format: 1, steps, outputNames: steps.flatMap(stepOutputNames) };
 }

@@ -1,11 +1,11 @@
-import { cellText, type Column } from '../data/column.ts';
+import { cellText, hasValues, type Column } from '../data/column.ts';
 import { parseNumber } from '../data/column-builder.ts';
 import { categoryKey } from './category-key.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { stepOutputNames, type CategoricalStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
 
 function numericValue(column: Column, row: number): number {
-  if (column.type === 'numeric') return column.values[row];
+  if (hasValues(column)) return column.values[row];
   const text = cellText(column, row);
   return text === null ? NaN : parseNumber(text);
 }

@@ -1,12 +1,12 @@
 import { createRandom, shuffleInPlace } from '../random.ts';
-import type { Split, SplitConfig } from './split.ts';
+import type { Split, SplitFractions } from './split.ts';
 
 /**
  * Seeded stratified split: each class is shuffled on its own and cut by the fractions, so every split keeps the
  * label's base rate. `rows` are the eligible (labelled) row indices, `y` the 0/1 label per snapshot row.
  */
-export function stratifiedSplit(rows: Int32Array, y: Uint8Array, config: SplitConfig, seed: number): Split {
-  const [fTrain, fVal] = config.fractions;
+export function stratifiedSplit(rows: Int32Array, y: Uint8Array, fractions: SplitFractions, seed: number): Split {
+  const [fTrain, fVal] = fractions;
   const random = createRandom(seed);
   const parts: [number[], number[], number[]] = [[], [], []];
   for (const cls of [0, 1]) {

@@ -8,7 +8,7 @@ import { activateBackend } from '../models/backend.ts';
 import type { BackendName } from '../models/backend-name.ts';
 import { logisticLayersModel, predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { trainLogistic } from '../models/train-logistic.ts';
-import { stratifiedSplit } from '../split/stratified-split.ts';
+import { makeSplit } from '../split/make-split.ts';
 import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
 
 /** Callbacks a host (worker or CLI) supplies; the clock is a parameter so tests stay deterministic. */
@@ -32,7 +32,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const started = now();
   const backend = await activateBackend(config.backend, hooks.skipBackends);
   const label = encodeLabel(snapshot, contract);
-  const split = stratifiedSplit(label.labelled, label.y, config.split, config.seed);
+  const split = makeSplit(snapshot, label.labelled, label.y, config.split, config.seed);
   const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
   const d = preprocessing.outputNames.length;
   const xTrain = transform(preprocessing, snapshot, split.train);
