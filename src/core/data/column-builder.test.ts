@@ -150,3 +150,36 @@ describe('ColumnBuilder directly', () => {
     expect(c.categories).toEqual(['1', 'NA']);
   });
 });
+
+describe('datetime, mixed types and decimal commas', () => {
+  test('ISO 8601 dates and date-times become datetime in epoch ms (naive times read as UTC)', async () => {
+    const c = await columnOf('when,k\n2024-01-05,1\n2024-01-05T10:30:00Z,2\n2024-01-05 10:30,3\n2024-01-05T12:30:00+02:00,4\n,5\n', 'when');
+    expect(c.type).toBe('datetime');
+    if (c.type !== 'datetime') return;
+    expect(c.format).toBe('iso');
+    expect(Array.from(c.values.slice(0, 4))).toEqual([Date.UTC(2024, 0, 5), Date.UTC(2024, 0, 5, 10, 30), Date.UTC(2024, 0, 5, 10, 30), Date.UTC(2024, 0, 5, 10, 30)]);
+    expect(Number.isNaN(c.values[4])).toBe(true);
+    expect(c.distinct).toBe(2);
+    expect(cellText(c, 1)).toBe('2024-01-05T10:30:00.000Z');
+  });
+
+  test('epoch seconds under a time-like header become datetime; the same numbers under "amount" stay numeric', async () => {
+    const csv = 'created_at,amount\n1700000000,1700000000\n1700003600,1700003600\n';
+    const t = await columnOf(csv, 'created_at');
+    expect(t.type === 'datetime' && t.format).toBe('epoch-seconds');
+    expect(t.type === 'datetime' && t.values[1]).toBe(1700003600000);
+    expect((await columnOf(csv, 'amount')).type).toBe('numeric');
+  });
+
+  test('a mostly numeric column with a few words is text, with the offending rows noted', async () => {
+    const c = await columnOf('v,k\n1,a\n2,b\nunknown,c\n4,d\n', 'v');
+    expect(c.type).toBe('categorical');
+    expect(c.notes?.mixedTypes).toEqual({ numericCells: 3, textCells: 1, textRows: [2], numericRows: [0, 1, 3] });
+  });
+
+  test('decimal commas in a semicolon file are detected and reported', async () => {
+    const c = await columnOf('price;k\n1,5;1\n2,25;2\n', 'price');
+    expect(c.type).toBe('categorical');
+    expect(c.notes?.decimalCommas).toEqual({ count: 2, rows: [0, 1] });
+  });
+});

@@ -1,6 +1,9 @@
-import type { Column } from './column.ts';
+import type { Column, ParseNotes } from './column.ts';
+import { epochFormat, parseIsoDate } from './datetime.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+const EXAMPLES = 5;
 const BOOLEAN_PAIRS: ReadonlyArray<readonly [string, string]> = [['false', 'true'], ['no', 'yes'], ['n', 'y']];
 
 /** A trimmed cell as a finite number, or NaN when it is not plain decimal notation (so `0x1F`, `Infinity`, `1,5` are not numbers). */
@@ -35,6 +38,11 @@ export class ColumnBuilder {
   #length = 0;
   #missing = 0;
   #present = 0;
+  #numericCells = 0;
+  readonly #numericRows: number[] = [];
+  readonly #textRows: number[] = [];
+  #decimalCommas = 0;
+  readonly #decimalCommaRows: number[] = [];
 
   constructor(readonly name: string, private readonly missingTokens: ReadonlySet<string>) {}
 
@@ -50,14 +58,33 @@ export class ColumnBuilder {
       return;
     }
     this.#present++;
+    const numeric = NUMBER.test(cell);
+    if (numeric) {
+      this.#numericCells++;
+      if (this.#numericRows.length < EXAMPLES) this.#numericRows.push(i);
+    } else {
+      if (this.#textRows.length < EXAMPLES) this.#textRows.push(i);
+      if (DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
+    }
     if (!this.#codes) {
-      if (NUMBER.test(cell)) {
+      if (numeric) {
         this.#numbers[i] = Number(cell);
         return;
       }
       this.#switchToCodes(i);
     }
     (this.#codes as Int32Array)[i] = this.#code(cell);
+  }
+
+  #notes(): ParseNotes | undefined {
+    const textCells = this.#present - this.#numericCells;
+    // Mostly numbers with a few words is the classic "n/a" or typo problem worth pointing at.
+    const mixed = this.#codes && this.#numericCells >= textCells && textCells > 0;
+    if (!mixed && this.#decimalCommas === 0) return undefined;
+    return {
+      ...(mixed ? { mixedTypes: { numericCells: this.#numericCells, textCells, textRows: [...this.#textRows], numericRows: [...this.#numericRows] } } : {}),
+      ...(this.#decimalCommas ? { decimalCommas: { count: this.#decimalCommas, rows: [...this.#decimalCommaRows] } } : {}),
+    };
   }
 
   get length(): number {
@@ -85,12 +112,24 @@ export class ColumnBuilder {
 
   build(): Column {
     const n = this.#length;
-    const base = { name: this.name, missing: this.#missing };
+    const notes = this.#notes();
+    const base = { name: this.name, missing: this.#missing, ...(notes ? { notes } : {}) };
     if (!this.#codes && this.#present > 0) {
       const values = this.#numbers.slice(0, n);
+      const epoch = epochFormat(this.name, values);
+      if (epoch) {
+        if (epoch === 'epoch-seconds') for (let i = 0; i < n; i++) values[i] *= 1000;
+        return { ...base, type: 'datetime', values, format: epoch, distinct: countDistinct(values) };
+      }
       return { ...base, type: 'numeric', values, distinct: countDistinct(values) };
     }
     const codes = this.#codes ? this.#codes.slice(0, n) : new Int32Array(n).fill(-1);
+    const dates = this.#categories.length ? this.#categories.map(parseIsoDate) : [];
+    if (dates.length && dates.every((d) => !Number.isNaN(d))) {
+      // Only distinct strings are parsed; rows map through their dictionary codes.
+      const values = Float64Array.from(codes, (c) => (c < 0 ? NaN : dates[c]));
+      return { ...base, type: 'datetime', values, format: 'iso', distinct: new Set(dates).size };
+    }
     const boolean = this.#booleanOrder();
     if (boolean) {
       const remap = this.#categories.map((c) => boolean.indexOf(c.toLowerCase()));

@@ -2,6 +2,9 @@ import type { SplitConfig } from './split.ts';
 
 const pct = (f: number): string => `${Math.round(f * 100)}`;
 
+// Event times are epoch ms for datetime columns but may be plain numbers (e.g. a day index) for numeric ones.
+const when = (t: number): string => (Number.isFinite(t) && Math.abs(t) >= 1e11 ? new Date(t).toISOString() : String(t));
+
 /** One line describing a split policy for people: "60/20/20 stratified by label". */
 export function describeSplit(config: SplitConfig): string {
   switch (config.policy) {
@@ -10,6 +13,6 @@ export function describeSplit(config: SplitConfig): string {
     case 'group':
       return `${config.fractions.map(pct).join('/')} of entities by "${config.column}" (no entity in two splits)`;
     case 'time':
-      return `by "${config.column}": train before ${new Date(config.cuts[0]).toISOString()}, validation before ${new Date(config.cuts[1]).toISOString()}, test after`;
+      return `by "${config.column}": train before ${when(config.cuts[0])}, validation before ${when(config.cuts[1])}, test from then on`;
   }
 }

@@ -1,0 +1,78 @@
+import type { Column } from '../data/column.ts';
+import type { Split } from './split.ts';
+import { timeValues } from './time-values.ts';
+
+/** Counts for one part of a split; times are epoch ms (or raw numbers for a numeric time column), null when unknown. */
+export interface SplitPartSummary {
+  readonly n: number;
+  readonly nPositive: number;
+  /** nPositive / n, or null when the part is empty. */
+  readonly positiveRate: number | null;
+  readonly timeMin: number | null;
+  readonly timeMax: number | null;
+}
+
+/** Per-part counts of a split and plain-English warnings about parts too small or one-sided to evaluate. */
+export interface SplitSummary {
+  readonly train: SplitPartSummary;
+  readonly validation: SplitPartSummary;
+  readonly test: SplitPartSummary;
+  readonly warnings: string[];
+}
+
+/** Below this many rows a part's metrics swing too much from seed to seed to be read with confidence. */
+const TINY = 30;
+
+function summarizePart(rows: Int32Array, y: Uint8Array, times: Float64Array | null): SplitPartSummary {
+  let nPositive = 0;
+  let timeMin = Infinity;
+  let timeMax = -Infinity;
+  for (const row of rows) {
+    nPositive += y[row] === 1 ? 1 : 0;
+    const t = times ? times[row] : NaN;
+    if (!Number.isNaN(t)) {
+      timeMin = Math.min(timeMin, t);
+      timeMax = Math.max(timeMax, t);
+    }
+  }
+  const n = rows.length;
+  const seenTime = timeMin <= timeMax;
+  return {
+    n,
+    nPositive,
+    positiveRate: n === 0 ? null : nPositive / n,
+    timeMin: seenTime ? timeMin : null,
+    timeMax: seenTime ? timeMax : null,
+  };
+}
+
+function partWarnings(name: string, part: SplitPartSummary): string[] {
+  if (part.n === 0) return [`The ${name} split has no rows, so nothing can be measured on it.`];
+  const out: string[] = [];
+  if (part.n < TINY) {
+    out.push(`The ${name} split is tiny (${part.n} rows), so its metrics will change a lot with the seed; aim for at least ${TINY} rows.`);
+  }
+  if (part.nPositive === 0) {
+    out.push(`The ${name} split has no positive rows, so recall and ROC AUC cannot be computed on it.`);
+  } else if (part.nPositive === part.n) {
+    out.push(`The ${name} split has no negative rows, so specificity and ROC AUC cannot be computed on it.`);
+  }
+  return out;
+}
+
+/**
+ * Summarises a split: per part n, positives, positive rate and (with `time`) the earliest and latest event time,
+ * plus warnings for empty, tiny (< 30 rows) and one-class parts. `y` is the 0/1 label per snapshot row.
+ */
+export function summarizeSplit(split: Split, y: Uint8Array, time?: Column): SplitSummary {
+  const times = time ? timeValues(time) : null;
+  const train = summarizePart(split.train, y, times);
+  const validation = summarizePart(split.validation, y, times);
+  const test = summarizePart(split.test, y, times);
+  const warnings = [
+    ...partWarnings('train', train),
+    ...partWarnings('validation', validation),
+    ...partWarnings('test', test),
+  ];
+  return { train, validation, test, warnings };
+}
