@@ -22,8 +22,13 @@ export interface RunConfig {
 export const DEFAULT_LOGISTIC: LogisticHyperparameters = { C: 1, maxIterations: 500, gradientTolerance: 1e-5 };
 
 /** A run config with defaults filled in; rejects seeds that are not non-negative 32-bit integers. */
-export function createRunConfig(seed: number, backend: BackendPreference = 'auto', hyperparameters: LogisticHyperparameters = DEFAULT_LOGISTIC): RunConfig {
+export function createRunConfig(
+  seed: number,
+  backend: BackendPreference = 'auto',
+  hyperparameters: LogisticHyperparameters = DEFAULT_LOGISTIC,
+  split: SplitConfig = DEFAULT_SPLIT,
+): RunConfig {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`Seed must be a whole number from 0 to 4294967295, got ${seed}.`);
   if (!(hyperparameters.C > 0)) throw new Error(`C must be positive, got ${hyperparameters.C}.`);
-  return { version: 1, model: 'logistic', seed, split: DEFAULT_SPLIT, hyperparameters, backend };
+  return { version: 1, model: 'logistic', seed, split, hyperparameters, backend };
 }

@@ -1,22 +1,28 @@
 import * as Comlink from 'comlink';
-import type { LoadError, LoadResult, Snapshot } from '../core/index.ts';
+import { DEFAULT_MISSING_TOKENS, type LoadError, type LoadResult, type Snapshot } from '../core/index.ts';
 import type { Sample } from '../samples.ts';
+import type { LoadProgress, ParseApi } from '../workers/protocol.ts';
 import { guardWorker } from './guard-worker.ts';
-import type { ParseApi } from '../workers/protocol.ts';
 
-/** Owns the parse worker and the loaded snapshot. A failed load sets `error` and leaves the previous snapshot in place. */
+/** Owns the parse worker and the loaded snapshot. A failed or cancelled load leaves the previous snapshot in place. */
 export class SnapshotState {
   #snapshot = $state.raw<Snapshot | null>(null);
+  #file = $state.raw<File | null>(null);
   #error = $state.raw<LoadError | null>(null);
   #loading = $state<string | null>(null);
+  #progress = $state.raw<LoadProgress | null>(null);
   #loadMs = $state<number | null>(null);
+  #missingTokens = $state.raw<readonly string[]>(DEFAULT_MISSING_TOKENS);
   #worker: { raw: Worker; api: Comlink.Remote<ParseApi> } | null = null;
 
   get snapshot(): Snapshot | null { return this.#snapshot; }
   get error(): LoadError | null { return this.#error; }
   /** Name of the file being parsed, or null when idle. */
   get loading(): string | null { return this.#loading; }
+  get progress(): LoadProgress | null { return this.#progress; }
   get loadMs(): number | null { return this.#loadMs; }
+  /** Cell values read as missing for the current snapshot. */
+  get missingTokens(): readonly string[] { return this.#missingTokens; }
 
   #spawn(): { raw: Worker; api: Comlink.Remote<ParseApi> } {
     if (!this.#worker) {
@@ -27,15 +33,17 @@ export class SnapshotState {
   }
 
   async loadFile(file: File): Promise<void> {
-    await this.#load(file.name, () => file.arrayBuffer());
+    await this.#load(file, this.#missingTokens);
   }
 
   async loadUrl(url: string, fileName: string): Promise<void> {
-    await this.#load(fileName, async () => {
+    try {
       const response = await fetch(url);
-      if (!response.ok) throw new Error(`Could not fetch ${fileName}: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await this.#load(new File([await response.blob()], fileName, { type: 'text/csv' }), this.#missingTokens);
+    } catch (e) {
+      this.#error = { kind: 'unsupported', message: `${fileName} could not be fetched: ${e instanceof Error ? e.message : String(e)}`, location: {} };
+    }
   }
 
   /** Loads one of the shipped samples from public/samples. */
@@ -43,19 +51,32 @@ export class SnapshotState {
     await this.loadUrl(`${import.meta.env.BASE_URL}samples/${sample.file}`, sample.file);
   }
 
+  /** Parses the current file again with another list of missing-value tokens. */
+  async setMissingTokens(tokens: readonly string[]): Promise<void> {
+    if (this.#file) await this.#load(this.#file, tokens);
+    else this.#missingTokens = tokens;
+  }
+
+  cancel(): void {
+    void this.#worker?.api.cancel();
+  }
+
   dismissError(): void {
     this.#error = null;
   }
 
-  async #load(fileName: string, read: () => Promise<ArrayBuffer>): Promise<void> {
-    this.#loading = fileName;
+  async #load(file: File, missingTokens: readonly string[]): Promise<void> {
+    this.#loading = file.name;
+    this.#progress = { bytes: 0, total: file.size, rows: 0 };
     const started = performance.now();
     try {
-      const bytes = await read();
       const worker = this.#spawn();
-      const result = await guardWorker<LoadResult>(worker.raw, worker.api.parse(Comlink.transfer(bytes, [bytes]), fileName));
+      const onProgress = Comlink.proxy((p: LoadProgress) => { this.#progress = p; });
+      const result = await guardWorker<LoadResult>(worker.raw, worker.api.parseFile(file, { missingTokens: [...missingTokens] }, onProgress));
       if (result.ok) {
         this.#snapshot = result.snapshot;
+        this.#file = file;
+        this.#missingTokens = missingTokens;
         this.#error = null;
         this.#loadMs = performance.now() - started;
       } else {
@@ -65,9 +86,10 @@ export class SnapshotState {
       // A crashed worker is replaced on the next load; the snapshot already on screen is untouched.
       this.#worker?.raw.terminate();
       this.#worker = null;
-      this.#error = { kind: 'unsupported', message: `${fileName} could not be read: ${e instanceof Error ? e.message : String(e)}`, location: {} };
+      this.#error = { kind: 'unsupported', message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, location: {} };
     } finally {
       this.#loading = null;
+      this.#progress = null;
     }
   }
 }

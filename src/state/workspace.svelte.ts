@@ -1,20 +1,20 @@
 import { getContext, setContext } from 'svelte';
 import { canonicalJson, isBackendPreference, type CompactKey, type TrainOutcome } from '../core/index.ts';
 import { EvaluationState } from './evaluation-state.svelte.ts';
-import { SetupState } from './setup-state.svelte.ts';
+import { ContractState } from './contract-state.svelte.ts';
 import { SnapshotState } from './snapshot-state.svelte.ts';
 import { TrainingState } from './training-state.svelte.ts';
 
 /** The app's state, one object per step, shared with components through context. */
 export class Workspace {
   readonly data = new SnapshotState();
-  readonly setup: SetupState;
+  readonly contract: ContractState;
   readonly training = new TrainingState();
   readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot);
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
   constructor(backendParam: string | null) {
-    this.setup = new SetupState(isBackendPreference(backendParam) ? backendParam : 'auto');
+    this.contract = new ContractState(isBackendPreference(backendParam) ? backendParam : 'auto');
   }
 
   /** The last run, but only while it belongs to the snapshot on screen. */
@@ -35,8 +35,8 @@ export class Workspace {
   /** True when the label, features, seed or backend on screen differ from what the shown run was trained with. */
   readonly stale = $derived.by(() => {
     const outcome = this.outcomeForSnapshot;
-    if (!outcome || this.setup.problem) return false;
-    const current = canonicalJson({ contract: this.setup.contract(), config: this.setup.config() });
+    if (!outcome || this.contract.problem) return false;
+    const current = canonicalJson({ contract: this.contract.runContract(), config: this.contract.config() });
     return current !== canonicalJson({ contract: outcome.contract, config: outcome.config });
   });
 }

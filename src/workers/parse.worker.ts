@@ -1,12 +1,33 @@
 import * as Comlink from 'comlink';
-import { parseCsv } from '../core/index.ts';
+import { asLoadResult, CHUNK_BYTES, CsvIngest } from '../core/index.ts';
 import { snapshotBuffers, type ParseApi } from './protocol.ts';
 
+let cancelled = false;
+
 const api: ParseApi = {
-  async parse(bytes, fileName) {
-    const result = await parseCsv(new Uint8Array(bytes), fileName);
+  async parseFile(file, options, onProgress) {
+    cancelled = false;
+    const result = await asLoadResult(async () => {
+      const ingest = new CsvIngest(file.name, options);
+      for (let at = 0; at < file.size; at += CHUNK_BYTES) {
+        // Each chunk read is a real await, so a cancel() message gets in between chunks.
+        const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
+        if (cancelled) throw new CancelledLoad();
+        ingest.push(bytes);
+        void onProgress({ bytes: ingest.bytesRead, total: file.size, rows: ingest.rows });
+      }
+      return ingest.finish();
+    }).catch((e: unknown) => {
+      if (e instanceof CancelledLoad) return { ok: false as const, error: { kind: 'cancelled' as const, message: `Loading ${file.name} was cancelled.`, location: {} } };
+      throw e;
+    });
     return result.ok ? Comlink.transfer(result, snapshotBuffers(result.snapshot)) : result;
   },
+  cancel() {
+    cancelled = true;
+  },
 };
+
+class CancelledLoad extends Error {}
 
 Comlink.expose(api);

@@ -1,8 +1,30 @@
-import { hasValues, type Contract, type LoadResult, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { hasValues, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract, type LoadResult, type ParseOptions, type RoleSuggestion, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 
-/** The parse worker: CSV bytes in (transferred), typed-column snapshot out (buffers transferred back). */
+/** Streaming progress of a load: bytes read of the file's size, and data rows parsed. */
+export interface LoadProgress {
+  readonly bytes: number;
+  readonly total: number;
+  readonly rows: number;
+}
+
+/** The parse worker: a File streams in by chunks; the typed-column snapshot comes back with its buffers transferred. */
 export interface ParseApi {
-  parse(bytes: ArrayBuffer, fileName: string): Promise<LoadResult>;
+  parseFile(file: File, options: ParseOptions, onProgress: (progress: LoadProgress) => void): Promise<LoadResult>;
+  /** Stops the load in progress after the current chunk. */
+  cancel(): void;
+}
+
+/** What the checks worker learns about a snapshot once: profiles, proposed roles (label not yet known) and seeded rules. */
+export interface SnapshotFacts {
+  readonly profiles: readonly ColumnProfile[];
+  readonly suggestions: readonly RoleSuggestion[];
+  readonly rules: Readonly<Record<string, ColumnRule>>;
+}
+
+/** The checks worker keeps a copy of the snapshot, so each contract edit sends only the contract. */
+export interface ChecksApi {
+  load(snapshot: Snapshot): Promise<SnapshotFacts>;
+  run(contract: DataContract, seed: number): Promise<ChecksReport>;
 }
 
 /** The train worker: one run per worker; progress streams through a callback, cancel is cooperative. */

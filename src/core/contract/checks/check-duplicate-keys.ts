@@ -10,8 +10,7 @@ import { exampleRows } from './example-rows.ts';
  * at several times is then normal, so the finding passes with a note. Missing keys are not counted.
  */
 export function checkDuplicateKeys(snapshot: Snapshot, contract: DataContract): Finding[] {
-  const hasEventTime = columnsWithRole(contract, 'event_time').length > 0;
-  const eventTime = columnsWithRole(contract, 'event_time')[0];
+  const eventTimes = columnsWithRole(contract, 'event_time');
   const findings: Finding[] = [];
   for (const name of columnsWithRole(contract, 'entity_key')) {
     const column = snapshot.columns.find((c) => c.name === name);
@@ -33,11 +32,11 @@ export function checkDuplicateKeys(snapshot: Snapshot, contract: DataContract): 
     }
     const rows = exampleRows(keys.flatMap((k, i) => (k !== null && (occurrences.get(k) ?? 0) > 1 ? [i] : [])));
     const evidence = `${duplicated} of ${occurrences.size} key values repeat, adding ${extraRows} row${extraRows === 1 ? '' : 's'} beyond the first of each.`;
-    if (hasEventTime) {
+    if (eventTimes.length > 0) {
       findings.push({
         ...base,
         status: 'pass',
-        message: `${duplicated} values of "${name}" appear on several rows, as expected with event time "${eventTime}": one row per entity and time.`,
+        message: `${duplicated} values of "${name}" appear on several rows, as expected with event time "${eventTimes[0]}": one row per entity and time.`,
         evidence,
         suggestion: `Use the group split on "${name}" so each entity's rows stay in one split.`,
         exampleRows: rows,

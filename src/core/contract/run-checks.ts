@@ -1,0 +1,44 @@
+import type { Snapshot } from '../data/snapshot.ts';
+import { makeSplit } from '../split/make-split.ts';
+import { summarizeSplit, type SplitSummary } from '../split/split-summary.ts';
+import { leakageChecks, validateContract } from './checks/index.ts';
+import type { DataContract } from './data-contract.ts';
+import { encodeLabel } from './encode-label.ts';
+import type { Finding } from './finding.ts';
+import { toRunContract } from './to-run-contract.ts';
+
+/** Everything the contract step shows: validation, leakage findings and the split that training would use. */
+export interface ChecksReport {
+  readonly validation: readonly Finding[];
+  readonly leakage: readonly Finding[];
+  readonly split: SplitSummary | null;
+  /** Why no split (and so no leakage check) could be made, e.g. a one-class label or a bad split column. */
+  readonly splitError: string | null;
+  /** Rows the time split dropped because their event time is missing. */
+  readonly droppedMissingTime: number;
+}
+
+/** Findings a dismissal in the contract has not covered, whose status is `fail`. */
+export function blockingFindings(findings: readonly Finding[], contract: Pick<DataContract, 'dismissed'>): Finding[] {
+  const dismissed = new Set(contract.dismissed.map((d) => d.findingId));
+  return findings.filter((f) => f.status === 'fail' && !dismissed.has(f.id));
+}
+
+/** Validates the snapshot against the contract, makes the split and runs the leakage checks on it, before any training. */
+export function runChecks(snapshot: Snapshot, contract: DataContract, seed: number): ChecksReport {
+  const validation = validateContract(snapshot, contract);
+  try {
+    const label = encodeLabel(snapshot, toRunContract(contract));
+    const split = makeSplit(snapshot, label.labelled, label.y, contract.split, seed);
+    const time = contract.split.policy === 'time' ? snapshot.columns.find((c) => c.name === (contract.split as { column: string }).column) : undefined;
+    return {
+      validation,
+      leakage: leakageChecks({ snapshot, contract, y: label.y, split, seed }),
+      split: summarizeSplit(split, label.y, time),
+      splitError: null,
+      droppedMissingTime: split.droppedMissingTime,
+    };
+  } catch (e) {
+    return { validation, leakage: [], split: null, splitError: e instanceof Error ? e.message : String(e), droppedMissingTime: 0 };
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  blockingFindings, createContract, createDataContract, createRunConfig, defaultPositiveClass, defaultSplit, labelClasses, reviseContract,
+  toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
+  type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type RunConfig, type Snapshot, type SplitConfig,
+} from '../core/index.ts';
+import { ChecksClient } from './checks-client.ts';
+import { loadContract, saveContract } from './contract-store.ts';
+
+const LABEL_NAMES = /^(target|label|class|y|outcome|survived|churn|default)$/i;
+
+/**
+ * The data contract for the current snapshot, its profile and its checks. Every edit makes a new revision, saves it
+ * in IndexedDB under the snapshot ID and re-runs validation and leakage checks in the checks worker.
+ */
+export class ContractState {
+  #snapshot = $state.raw<Snapshot | null>(null);
+  #contract = $state.raw<DataContract | null>(null);
+  #profiles = $state.raw<readonly ColumnProfile[]>([]);
+  #suggestions = $state.raw<readonly RoleSuggestion[]>([]);
+  #report = $state.raw<ChecksReport | null>(null);
+  #checking = $state(false);
+  #restored = $state(false);
+  #storeError = $state<string | null>(null);
+  #checks = new ChecksClient();
+  #checkRun = 0;
+  seed = $state(42);
+  backend = $state<BackendPreference>('auto');
+
+  constructor(backend: BackendPreference) {
+    this.backend = backend;
+  }
+
+  get contract(): DataContract | null { return this.#contract; }
+  get profiles(): readonly ColumnProfile[] { return this.#profiles; }
+  get report(): ChecksReport | null { return this.#report; }
+  get checking(): boolean { return this.#checking; }
+  /** True when the contract on screen came back from IndexedDB. */
+  get restored(): boolean { return this.#restored; }
+  get storeError(): string | null { return this.#storeError; }
+
+  /** Suggestions whose role differs from the column's current role, with their reasons. */
+  get suggestions(): readonly RoleSuggestion[] {
+    return this.#suggestions;
+  }
+
+  /** Adopts a snapshot: profiles it, restores its stored contract or drafts one from the suggestions, then checks it. */
+  async adopt(snapshot: Snapshot | null): Promise<void> {
+    if (snapshot === this.#snapshot) return;
+    this.#snapshot = snapshot;
+    this.#contract = null;
+    this.#report = null;
+    this.#profiles = [];
+    this.#suggestions = [];
+    if (!snapshot) return;
+    const facts = await this.#checks.load(snapshot);
+    if (this.#snapshot !== snapshot) return;
+    this.#profiles = facts.profiles;
+    this.#suggestions = facts.suggestions;
+    const stored = await loadContract(snapshot.id);
+    if (this.#snapshot !== snapshot) return;
+    this.#restored = stored !== null;
+    if (stored) {
+      this.#contract = stored;
+      void this.#check();
+      return;
+    }
+    const names = snapshot.columns.map((c) => c.name);
+    const label = names.find((n) => LABEL_NAMES.test(n)) ?? names[names.length - 1];
+    const column = snapshot.columns.find((c) => c.name === label);
+    const positive = column ? (defaultPositiveClass(labelClasses(column)) ?? '') : '';
+    this.#commit(createDataContract(snapshot, label, positive, facts.suggestions, facts.rules));
+  }
+
+  readonly classes: LabelClass[] = $derived.by(() => {
+    const column = this.#snapshot?.columns.find((c) => c.name === this.#contract?.label);
+    return column ? labelClasses(column) : [];
+  });
+
+  setLabel(label: string): void {
+    const c = this.#contract;
+    if (!c || !this.#snapshot) return;
+    const roles: Record<string, Role> = { ...c.roles };
+    // The old label goes back to being a feature; the new one leaves whatever role it had.
+    if (roles[c.label] === 'label') roles[c.label] = 'feature';
+    roles[label] = 'label';
+    const column = this.#snapshot.columns.find((x) => x.name === label);
+    const positiveClass = column ? (defaultPositiveClass(labelClasses(column)) ?? '') : '';
+    this.#commit(reviseContract(c, { label, positiveClass, roles }));
+  }
+
+  setPositiveClass(positiveClass: string): void {
+    if (this.#contract) this.#commit(reviseContract(this.#contract, { positiveClass }));
+  }
+
+  setRole(column: string, role: Role): void {
+    const c = this.#contract;
+    if (!c || column === c.label || role === 'label') return;
+    const roles = { ...c.roles, [column]: role };
+    // A new event time makes a time split the sensible default; losing it makes a time split on it impossible.
+    const split = role === 'event_time' || (c.split.policy !== 'stratified-random' && c.split.column === column)
+      ? (this.#snapshot ? defaultSplit(this.#snapshot, roles) : c.split) : c.split;
+    this.#commit(reviseContract(c, { roles, split }));
+  }
+
+  setSplit(split: SplitConfig): void {
+    if (this.#contract) this.#commit(reviseContract(this.#contract, { split }));
+  }
+
+  setLabelTiming(labelTiming: LabelTiming | null): void {
+    if (this.#contract) this.#commit(reviseContract(this.#contract, { labelTiming }));
+  }
+
+  setRule(column: string, rule: ColumnRule): void {
+    if (this.#contract) this.#commit(reviseContract(this.#contract, { rules: { ...this.#contract.rules, [column]: rule } }));
+  }
+
+  dismiss(findingId: string, reason: string): void {
+    const c = this.#contract;
+    if (!c || !reason.trim()) return;
+    const dismissed = [...c.dismissed.filter((d) => d.findingId !== findingId), { findingId, reason: reason.trim(), at: new Date().toISOString() }];
+    this.#commit(reviseContract(c, { dismissed }));
+  }
+
+  undismiss(findingId: string): void {
+    const c = this.#contract;
+    if (c) this.#commit(reviseContract(c, { dismissed: c.dismissed.filter((d) => d.findingId !== findingId) }));
+  }
+
+  /** Findings with status fail that are not dismissed: validation ones block training. */
+  get blocking(): { validation: number; leakage: string[] } {
+    const c = this.#contract;
+    const r = this.#report;
+    if (!c || !r) return { validation: 0, leakage: [] };
+    return {
+      validation: blockingFindings(r.validation, c).length,
+      leakage: blockingFindings(r.leakage, c).map((f) => f.column ?? f.id),
+    };
+  }
+
+  /** Why training cannot start yet, or null when it can. */
+  get problem(): string | null {
+    const c = this.#contract;
+    if (!this.#snapshot) return 'Load a CSV first.';
+    if (!c) return 'Profiling the snapshot…';
+    if (this.classes.length < 2) return `The label "${c.label}" has ${this.classes.length} distinct value${this.classes.length === 1 ? '' : 's'}; it needs at least two classes.`;
+    if (!Object.values(c.roles).includes('feature')) return 'Give at least one column the role "feature".';
+    if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 0xffffffff) return 'The seed must be a whole number from 0 to 4294967295.';
+    if (this.#report?.splitError) return `The split cannot be made: ${this.#report.splitError}`;
+    if (this.blocking.validation > 0) return `${this.blocking.validation} validation check${this.blocking.validation === 1 ? '' : 's'} failed; fix the contract or dismiss them with a reason.`;
+    return null;
+  }
+
+  runContract(): Contract {
+    if (!this.#contract) throw new Error('No contract yet.');
+    const run = toRunContract(this.#contract);
+    return createContract(run.label, run.positiveClass, run.features);
+  }
+
+  config(): RunConfig {
+    return createRunConfig(this.seed, this.backend, undefined, this.#contract?.split);
+  }
+
+  #commit(next: DataContract): void {
+    this.#contract = next;
+    void saveContract(next).then((error) => { this.#storeError = error; });
+    void this.#check();
+  }
+
+  async #check(): Promise<void> {
+    const contract = this.#contract;
+    if (!contract) return;
+    const run = ++this.#checkRun;
+    this.#checking = true;
+    try {
+      const report = await this.#checks.run(contract, this.seed);
+      if (run === this.#checkRun) this.#report = report;
+    } catch (e) {
+      if (run === this.#checkRun) this.#report = { validation: [], leakage: [], split: null, splitError: e instanceof Error ? e.message : String(e), droppedMissingTime: 0 };
+    } finally {
+      if (run === this.#checkRun) this.#checking = false;
+    }
+  }
+
+  /** Re-runs the checks, e.g. after the seed changed (the random split and out-of-fold folds depend on it). */
+  recheck(): void {
+    void this.#check();
+  }
+}
