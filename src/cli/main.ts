@@ -1,15 +1,18 @@
 import { CliError } from './cli-error.ts';
+import { CHECK_USAGE, checkCommand } from './check-command.ts';
+import { PROFILE_USAGE, profileCommand } from './profile-command.ts';
 import { TRAIN_USAGE, trainCommand } from './train-command.ts';
 
 const HELP = `mle-playground: the MLE Playground core on the command line (same code as the browser app)
 
 Commands:
-  ${TRAIN_USAGE.split('\n').join('\n  ')}
+  ${[PROFILE_USAGE, CHECK_USAGE, TRAIN_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
 
 Options:
   --help     show this help
 
-Exit codes: 0 ok, 1 a blocking check failed (e.g. the label has one class), 2 unreadable input or bad arguments.`;
+Exit codes: 0 ok, 1 a blocking check failed (e.g. the label has one class), 2 unreadable input or bad arguments;
+the reason is one line on stderr.`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -17,6 +20,8 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${HELP}\n`);
     return;
   }
+  if (command === 'profile') return profileCommand(rest);
+  if (command === 'check') return checkCommand(rest);
   if (command === 'train') return trainCommand(rest);
   throw new CliError(`unknown command "${command}"; run mle-playground --help`, 2);
 }

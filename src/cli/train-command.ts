@@ -1,16 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { binaryReport, bundleRun, createContract, createRunConfig, defaultPositiveClass, labelClasses, scoresCsv, zipBundle, type BackendPreference } from '../core/index.ts';
+import { binaryReport, bundleRun, createContract, createRunConfig, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
 import '../core/models/wasm-backend.ts';
 import { trainBaseline } from '../core/training.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
-import { readSnapshot } from './read-snapshot.ts';
+import { readSnapshotAndContract } from './contract-file.ts';
 
-export const TRAIN_USAGE = `mle-playground train <csv> --label COL [--positive VALUE] [--exclude COL,COL] [--seed N]
-                      [--threshold T] [--backend cpu|wasm] --out DIR
+export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
+                      [--seed N] [--threshold T] [--backend cpu|wasm] --out DIR
 
+With --contract, features are the columns whose role is "feature" (PII never) and the split is the contract's.
 Trains the logistic-regression baseline with the same core as the browser and writes DIR/<bundle-id>.zip
 (the artifact bundle) and DIR/test-scores.csv. Prints a JSON summary on stdout.`;
 
@@ -26,27 +27,24 @@ export async function trainCommand(args: string[]): Promise<void> {
     args, allowPositionals: true,
     options: {
       label: { type: 'string' }, positive: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' },
-      threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' },
+      threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, contract: { type: 'string' },
     },
   });
   const [csv] = positionals;
-  if (!csv || !values.label || !values.out) throw new CliError(`train needs <csv>, --label and --out\n\n${TRAIN_USAGE}`, 2);
+  if (!csv || !values.out || (!values.label && !values.contract)) throw new CliError(`train needs <csv>, --contract or --label, and --out\n\n${TRAIN_USAGE}`, 2);
   const backend = (values.backend ?? 'cpu') as BackendPreference;
   if (backend !== 'cpu' && backend !== 'wasm') throw new CliError(`--backend must be cpu or wasm in Node, got "${backend}"`, 2);
-  const snapshot = await readSnapshot(csv);
-  const labelColumn = snapshot.columns.find((c) => c.name === values.label);
-  if (!labelColumn) throw new CliError(`no column "${values.label}" in ${snapshot.fileName} (columns: ${snapshot.columns.map((c) => c.name).join(', ')})`, 2);
-  const positive = values.positive ?? defaultPositiveClass(labelClasses(labelColumn));
-  if (positive === null) throw new CliError(`the label "${values.label}" has no values`, 1);
-  const excluded = new Set((values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  const features = snapshot.columns.map((c) => c.name).filter((n) => n !== values.label && !excluded.has(n));
   const threshold = number(values.threshold, 'threshold', 0.5);
   if (threshold < 0 || threshold > 1) throw new CliError(`--threshold must be between 0 and 1, got ${threshold}`, 2);
+  const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
+  const { snapshot, contract: dataContract } = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   let contract;
   let config;
   try {
-    contract = createContract(values.label, positive, features);
-    config = createRunConfig(number(values.seed, 'seed', 42), backend);
+    const run = toRunContract(dataContract);
+    contract = createContract(run.label, run.positiveClass, run.features);
+    config = createRunConfig(number(values.seed, 'seed', 42), backend, undefined, dataContract.split);
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e), 2);
   }
@@ -57,7 +55,7 @@ export async function trainCommand(args: string[]): Promise<void> {
     throw new CliError(e instanceof Error ? e.message : String(e), 1);
   }
   const createdAt = new Date().toISOString();
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt });
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract });
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
   writeFileSync(join(values.out, 'test-scores.csv'), scoresCsv(outcome.test));

@@ -16,6 +16,7 @@ export * from './contract/contract-schema.ts';
 export * from './contract/default-contract.ts';
 export * from './contract/to-run-contract.ts';
 export * from './contract/run-checks.ts';
+export * from './contract/complete-contract.ts';
 export * from './contract/checks/index.ts';
 export * from './profile/index.ts';
 export * from './split/split.ts';

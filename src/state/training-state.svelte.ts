@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { Contract, RunConfig, Snapshot, TrainOutcome, TrainProgress } from '../core/index.ts';
+import type { Contract, DataContract, RunConfig, Snapshot, TrainOutcome, TrainProgress } from '../core/index.ts';
 import type { TrainApi } from '../workers/protocol.ts';
 import { guardWorker } from './guard-worker.ts';
 
@@ -14,6 +14,7 @@ export class TrainingState {
   #status = $state<TrainingStatus>('idle');
   #progress = $state.raw<TrainProgress[]>([]);
   #outcome = $state.raw<TrainOutcome | null>(null);
+  #dataContract = $state.raw<DataContract | null>(null);
   #message = $state<string | null>(null);
   #cancelling = $state(false);
   #run: { api: Comlink.Remote<TrainApi>; abort: AbortController } | null = null;
@@ -21,12 +22,14 @@ export class TrainingState {
   get status(): TrainingStatus { return this.#status; }
   get progress(): readonly TrainProgress[] { return this.#progress; }
   get outcome(): TrainOutcome | null { return this.#outcome; }
+  /** The data contract the shown outcome was trained under (roles, split, dismissals), for the bundle. */
+  get dataContract(): DataContract | null { return this.#dataContract; }
   /** Why the last run failed or ended without weights. */
   get message(): string | null { return this.#message; }
   get running(): boolean { return this.#status === 'running'; }
   get cancelling(): boolean { return this.#cancelling; }
 
-  async start(snapshot: Snapshot, contract: Contract, config: RunConfig): Promise<void> {
+  async start(snapshot: Snapshot, contract: Contract, config: RunConfig, dataContract: DataContract | null = null): Promise<void> {
     if (this.running) return;
     this.#status = 'running';
     this.#progress = [];
@@ -49,6 +52,7 @@ export class TrainingState {
       const outcome = await guardWorker(worker, run.api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal);
       this.#progress = [...outcome.history];
       this.#outcome = outcome;
+      this.#dataContract = dataContract;
       this.#status = outcome.status;
     } catch (e) {
       const aborted = run.abort.signal.aborted;

@@ -10,6 +10,13 @@ import { sha256Hex } from '../../src/core/index.ts';
 const run = promisify(execFile);
 const BIN = new URL('../../bin/mle-playground.js', import.meta.url).pathname;
 const SAMPLE = new URL('../../public/samples/breast_cancer.csv', import.meta.url).pathname;
+const TITANIC = new URL('../../public/samples/titanic.csv', import.meta.url).pathname;
+
+function writeJson(value: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'mle-cli-')), 'contract.json');
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -25,7 +32,9 @@ describe('mle-playground CLI', () => {
   test('--help lists the train command and exits 0', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('mle-playground train <csv> --label COL');
+    for (const command of ['profile <csv>', 'check <csv> --contract contract.json', 'train <csv> (--contract contract.json | --label COL']) {
+      expect(stdout).toContain(`mle-playground ${command}`);
+    }
   });
 
   test('train writes a bundle whose manifest hashes every file, and prints JSON', async () => {
@@ -63,4 +72,73 @@ describe('mle-playground CLI', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('only one class');
   });
+});
+
+describe('profile and check', () => {
+  test('profile prints every column with its kind and the suggested roles', async () => {
+    const { code, stdout } = await cli(['profile', TITANIC]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { snapshot: { rows: number }; columns: { name: string; kind: string; missing: number }[]; suggested_roles: { column: string; role: string }[] };
+    expect(report.snapshot.rows).toBe(1309);
+    expect(report.columns).toHaveLength(14);
+    expect(report.columns.find((c) => c.name === 'age')).toMatchObject({ kind: 'numeric', missing: 263 });
+    expect(report.suggested_roles).toContainEqual(expect.objectContaining({ column: 'name', role: 'pii' }));
+  });
+
+  test('check passes (exit 0) on Titanic with only a label, and reports the leakage findings', async () => {
+    const { code, stdout } = await cli(['check', TITANIC, '--contract', writeJson({ label: 'survived' })]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { blocking: string[]; leakage: { id: string; status: string }[]; contract: { roles: Record<string, string> } };
+    expect(out.blocking).toEqual([]);
+    expect(out.contract.roles.name).toBe('pii');
+    expect(out.leakage.find((f) => f.id === 'leak:single-feature:boat')?.status).toBe('warn');
+  });
+
+  test('check exits 1 on an exact label copy, and 0 once the finding is dismissed with a reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mle-cli-'));
+    const csv = join(dir, 'copy.csv');
+    const rows = Array.from({ length: 200 }, (_, i) => `${i % 7},${i % 3 === 0 ? 'yes' : 'no'},${i % 3 === 0 ? 1 : 0}`);
+    writeFileSync(csv, `x,copy,y\n${rows.join('\n')}\n`);
+    const failed = await cli(['check', csv, '--contract', writeJson({ label: 'y' })]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failed.stderr).toContain('leak:single-feature:copy');
+    const dismissed = { label: 'y', dismissed: [{ findingId: 'leak:single-feature:copy', reason: 'known at decision time', at: '2026-01-01T00:00:00Z' }] };
+    expect((await cli(['check', csv, '--contract', writeJson(dismissed)])).code).toBe(0);
+  });
+
+  test('check exits 2 with a one-line reason for a contract that is not JSON or names a label not in the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mle-cli-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{ not json');
+    const notJson = await cli(['check', TITANIC, '--contract', bad]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/is not valid JSON/);
+    const noLabel = await cli(['check', TITANIC, '--contract', writeJson({ label: 'nope' })]);
+    expect(noLabel.code).toBe(2);
+    expect(noLabel.stderr).toMatch(/Column "nope" is not in titanic\.csv/);
+  });
+});
+
+describe('PII never leaves', () => {
+  test('a column marked PII is in no feature list, preprocessing, metrics or any exported file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mle-cli-'));
+    const contract = writeJson({ label: 'survived', roles: { name: 'pii', 'home.dest': 'pii', ticket: 'pii', boat: 'ignore', body: 'ignore' } });
+    const { code } = await cli(['train', TITANIC, '--contract', contract, '--out', out]);
+    expect(code).toBe(0);
+    const zipName = readdirSync(out).find((f) => f.endsWith('.zip')) as string;
+    const files = unzipSync(new Uint8Array(readFileSync(join(out, zipName))));
+    const text = Object.values(files).map((b) => strFromU8(b)).join('\n');
+    const csv = readFileSync(TITANIC, 'utf8');
+    // Distinctive values of each PII column, straight from the file.
+    for (const value of ['Allen, Miss. Elisabeth Walton', 'Allison, Master. Hudson Trevor', 'St Louis, MO', 'Montreal, PQ / Chesterville, ON', '24160', '113781', 'PC 17609']) {
+      expect(csv).toContain(value);
+      expect(text.includes(value), value).toBe(false);
+    }
+    const preprocessing = JSON.parse(strFromU8(files['preprocessing.json'])) as { steps: { column: string }[] };
+    expect(preprocessing.steps.map((s) => s.column)).toEqual(['pclass', 'sex', 'age', 'sibsp', 'parch', 'fare', 'cabin', 'embarked']);
+    const contractFile = JSON.parse(strFromU8(files['contract.json'])) as { features: string[]; roles: Record<string, string> };
+    expect(contractFile.features).not.toContain('name');
+    expect(contractFile.roles.name).toBe('pii');
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import type { DataContract } from '../contract/data-contract.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
@@ -19,6 +20,8 @@ export interface BundleInput {
   readonly testReport: BinaryReport;
   readonly validationReport: BinaryReport;
   readonly compact: readonly CompactField[];
+  /** The data contract behind the run, when there is one; its rules (which quote data values) are left out. */
+  readonly dataContract?: DataContract;
   readonly app: AppInfo;
   /** ISO 8601 creation time; a parameter so tests and replays are deterministic. */
   readonly createdAt: string;
@@ -29,6 +32,17 @@ export interface Bundle {
   readonly id: string;
   readonly fileName: string;
   readonly files: Readonly<Record<string, Uint8Array>>;
+}
+
+/** `contract.json`: label, positive class, features, and the roles, split and dismissals of the data contract. */
+function contractFile(outcome: TrainOutcome, data: DataContract | undefined): object {
+  const { contract } = outcome;
+  const base = { version: contract.version, label: contract.label, positive_class: contract.positiveClass, features: contract.features };
+  if (!data) return base;
+  return {
+    ...base, data_contract_revision: data.revision, roles: data.roles, label_timing: data.labelTiming, split: data.split,
+    missing_tokens: data.missingTokens, dismissed: data.dismissed,
+  };
 }
 
 /** `config.json`: what decided the run and the decision threshold, plus the backend that actually ran it. */
@@ -56,7 +70,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'model/model.json': outcome.modelFiles['model.json'],
     'model/weights.bin': outcome.modelFiles['weights.bin'],
     'preprocessing.json': jsonBytes(outcome.preprocessing),
-    'contract.json': jsonBytes(outcome.contract),
+    'contract.json': jsonBytes(contractFile(outcome, input.dataContract)),
     'config.json': jsonBytes(bundleConfig(outcome, input.threshold)),
     'metrics.json': jsonBytes({ format: 1, split: 'test', ...input.testReport, validation: input.validationReport }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),

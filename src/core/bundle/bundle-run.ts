@@ -1,3 +1,4 @@
+import type { DataContract } from '../contract/data-contract.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { binaryReport } from '../metrics/binary-report.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
@@ -13,6 +14,7 @@ export interface BundleRunInput {
   readonly compactEdits?: Partial<Record<CompactKey, string>>;
   readonly app: AppInfo;
   readonly createdAt: string;
+  readonly dataContract?: DataContract;
 }
 
 /** The one path from a finished run to its bundle, shared by the page and the CLI so both write identical files. */
@@ -23,6 +25,6 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
     snapshot, outcome, threshold, testReport,
     validationReport: binaryReport(outcome.validation.scores, outcome.validation.labels, threshold),
     compact: buildCompact(compactPrefill(snapshot, outcome, testReport), input.compactEdits ?? {}),
-    app: input.app, createdAt: input.createdAt,
+    app: input.app, createdAt: input.createdAt, dataContract: input.dataContract,
   });
 }

@@ -5,7 +5,7 @@ import { assignFolds } from './assign-folds.ts';
 import { singleFeatureAuc, type FeaturePower } from './single-feature-auc.ts';
 
 /** Single-feature AUC at or above which a feature fails: it all but copies the label. */
-export const LEAK_FAIL_AUC = 0.98;
+export const LEAK_FAIL_AUC = 0.99;
 /** Single-feature AUC at or above which a feature warns: suspiciously strong on its own. */
 export const LEAK_WARN_AUC = 0.95;
 /** Folds of the out-of-fold target-mean encoding for categorical features. */

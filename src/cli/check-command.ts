@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { blockingFindings, runChecks } from '../core/index.ts';
+import { CliError } from './cli-error.ts';
+import { readSnapshotAndContract } from './contract-file.ts';
+
+export const CHECK_USAGE = `mle-playground check <csv> --contract contract.json [--seed N]
+
+Validates the CSV against a data contract and runs the leakage checks on the contract's split, printing JSON on stdout.
+The contract needs only "label"; roles, rules and the split default as in the app. Exits 1 when a check fails
+(and is not dismissed in the contract), 2 when the CSV or the contract cannot be read.`;
+
+export async function checkCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { contract: { type: 'string' }, seed: { type: 'string' } } });
+  const [csv] = positionals;
+  if (!csv || !values.contract) throw new CliError(`check needs <csv> and --contract\n\n${CHECK_USAGE}`, 2);
+  const seed = Number(values.seed ?? 42);
+  if (!Number.isInteger(seed) || seed < 0) throw new CliError(`--seed must be a whole number, got "${values.seed}"`, 2);
+  const { snapshot, contract } = await readSnapshotAndContract(csv, values.contract);
+  const report = runChecks(snapshot, contract, seed);
+  const blocking = blockingFindings([...report.validation, ...report.leakage], contract);
+  const out = {
+    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    contract, seed, validation: report.validation, leakage: report.leakage, split: report.split, split_error: report.splitError,
+    blocking: blocking.map((f) => f.id),
+  };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  if (blocking.length > 0 || report.splitError) {
+    throw new CliError(`${blocking.length} blocking check${blocking.length === 1 ? '' : 's'} failed: ${blocking.map((f) => f.id).join(', ') || report.splitError}`, 1);
+  }
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { completeContract, profileSnapshot, seedRules, suggestRoles, type DataContract, type Snapshot } from '../core/index.ts';
+import { CliError } from './cli-error.ts';
+import { readSnapshot } from './read-snapshot.ts';
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
+
+/**
+ * Reads the CSV (with the contract's missing tokens) and completes the contract against it exactly as the app does:
+ * unspecified roles come from the profile's suggestions (so PII is excluded), rules from the data, the split by default.
+ * `contract` is a path to a JSON file, or an object built from command-line flags.
+ */
+export async function readSnapshotAndContract(csv: string, contract: string | object): Promise<{ snapshot: Snapshot; contract: DataContract }> {
+  const json = typeof contract === 'string' ? readJson(contract) : contract;
+  const source = typeof contract === 'string' ? contract : 'the command line';
+  const tokens = (json as { missingTokens?: unknown } | null)?.missingTokens;
+  const snapshot = await readSnapshot(csv, Array.isArray(tokens) ? { missingTokens: tokens.map(String) } : {});
+  try {
+    return { snapshot, contract: completeContract(snapshot, json, suggestRoles(snapshot, profileSnapshot(snapshot), null), seedRules(snapshot)) };
+  } catch (e) {
+    throw new CliError(`${source}: ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+}
