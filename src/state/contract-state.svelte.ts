@@ -6,6 +6,8 @@ import {
 import { ChecksClient } from './checks-client.ts';
 import { loadContract, saveContract } from './contract-store.ts';
 
+const sameTokens = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+
 const LABEL_NAMES = /^(target|label|class|y|outcome|survived|churn|default)$/i;
 
 /**
@@ -43,32 +45,41 @@ export class ContractState {
     return this.#suggestions;
   }
 
-  /** Adopts a snapshot: profiles it, restores its stored contract or drafts one from the suggestions, then checks it. */
-  async adopt(snapshot: Snapshot | null): Promise<void> {
-    if (snapshot === this.#snapshot) return;
+  /**
+   * Adopts a snapshot parsed with `tokens` as missing values: profiles it, restores its stored contract or drafts one
+   * from the suggestions, then checks it. Returns the stored contract's tokens when they differ, so the caller can
+   * re-parse the file the way the contract says.
+   */
+  async adopt(snapshot: Snapshot | null, tokens: readonly string[]): Promise<readonly string[] | null> {
+    if (snapshot === this.#snapshot) return null;
     this.#snapshot = snapshot;
     this.#contract = null;
     this.#report = null;
     this.#profiles = [];
     this.#suggestions = [];
-    if (!snapshot) return;
+    if (!snapshot) return null;
     const facts = await this.#checks.load(snapshot);
-    if (this.#snapshot !== snapshot) return;
+    if (this.#snapshot !== snapshot) return null;
     this.#profiles = facts.profiles;
     this.#suggestions = facts.suggestions;
     const stored = await loadContract(snapshot.id);
-    if (this.#snapshot !== snapshot) return;
+    if (this.#snapshot !== snapshot) return null;
     this.#restored = stored !== null;
     if (stored) {
       this.#contract = stored;
       void this.#check();
-      return;
+      return sameTokens(stored.missingTokens, tokens) ? null : stored.missingTokens;
     }
     const names = snapshot.columns.map((c) => c.name);
     const label = names.find((n) => LABEL_NAMES.test(n)) ?? names[names.length - 1];
     const column = snapshot.columns.find((c) => c.name === label);
     const positive = column ? (defaultPositiveClass(labelClasses(column)) ?? '') : '';
-    this.#commit(createDataContract(snapshot, label, positive, facts.suggestions, facts.rules));
+    this.#commit({ ...createDataContract(snapshot, label, positive, facts.suggestions, facts.rules), missingTokens: [...tokens] });
+    return null;
+  }
+
+  setMissingTokens(missingTokens: readonly string[]): void {
+    if (this.#contract) this.#commit(reviseContract(this.#contract, { missingTokens }));
   }
 
   readonly classes: LabelClass[] = $derived.by(() => {

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { openBundle } from './bundle-reader.ts';
+import { launch, newPage, screenshot, startServer } from './harness.ts';
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let url: string;
+
+const role = (column: string) => page.getByLabel(`Role of ${column}`, { exact: true });
+
+async function loadTitanic(): Promise<void> {
+  await page.getByRole('button', { name: /Try a sample: Titanic/ }).click();
+  await page.getByTestId('roles-table').waitFor();
+  await expect.poll(() => page.getByTestId('checks-panel').getAttribute('aria-busy')).toBe('false');
+}
+
+beforeAll(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  ({ page } = await newPage(browser));
+  await page.goto(url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('data contract on Titanic', () => {
+  test('suggests PII roles from headers and values, and shows validation and leakage before training', async () => {
+    await loadTitanic();
+    expect(await role('name').inputValue()).toBe('pii');
+    expect(await role('home.dest').inputValue()).toBe('pii');
+    expect(await role('sex').inputValue()).toBe('feature');
+    const roles = page.getByTestId('roles-table');
+    expect(await roles.locator('tr[data-column="name"]').textContent()).toMatch(/person/i);
+    const panel = page.getByTestId('checks-panel');
+    expect(await panel.textContent()).toMatch(/checks passed/);
+    const boat = panel.locator('[data-finding="leak:single-feature:boat"]');
+    expect(await boat.textContent()).toMatch(/warn.*boat.*AUC 0\.9\d/is);
+    // PII values never reach the preview once the contract marks the column.
+    expect(await page.getByTestId('row-preview').textContent()).not.toContain('Allen, Miss. Elisabeth Walton');
+    await screenshot(page, 'contract-titanic-suggested');
+  });
+
+  test('edits persist in IndexedDB: after a reload, loading the same file restores roles and dismissals', async () => {
+    const revision = async () => Number((await page.getByTestId('contract-version').textContent())?.match(/revision (\d+)/)?.[1]);
+    const before = await revision();
+    await role('boat').selectOption('ignore');
+    await role('body').selectOption('ignore');
+    await role('ticket').selectOption('pii');
+    const duplicates = page.locator('[data-finding="leak:duplicate-rows"]');
+    await duplicates.getByRole('textbox').fill('Families travelling together share tickets and fares; they are different people.');
+    await duplicates.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(revision).toBe(before + 4);
+    await expect.poll(() => page.locator('[data-finding="leak:single-feature:boat"]').count()).toBe(0);
+    await screenshot(page, 'contract-titanic-edited');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('snapshot-id').count()).toBe(0);
+    await loadTitanic();
+    expect(await page.getByTestId('contract-version').textContent()).toContain('restored from this browser');
+    expect(await revision()).toBe(before + 4);
+    expect(await role('boat').inputValue()).toBe('ignore');
+    expect(await role('body').inputValue()).toBe('ignore');
+    expect(await role('ticket').inputValue()).toBe('pii');
+    expect(await page.locator('[data-finding="leak:duplicate-rows"]').textContent()).toContain('Dismissed: "Families travelling together');
+    await screenshot(page, 'contract-titanic-restored');
+  });
+
+  test('a model trained under the contract exports no value of any PII column', async () => {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
+    const bundle = openBundle(new Uint8Array(readFileSync(await download.path())));
+    const text = Object.values(bundle.files).map((b) => new TextDecoder().decode(b)).join('\n');
+    for (const value of ['Allen, Miss. Elisabeth Walton', 'St Louis, MO', 'PC 17609', '113781']) expect(text.includes(value), value).toBe(false);
+    const contract = bundle.json<{ features: string[]; roles: Record<string, string>; dismissed: { findingId: string }[] }>('contract.json');
+    expect(contract.features).toEqual(['pclass', 'sex', 'age', 'sibsp', 'parch', 'fare', 'cabin', 'embarked']);
+    expect(contract.roles.ticket).toBe('pii');
+    expect(contract.dismissed.map((d) => d.findingId)).toEqual(['leak:duplicate-rows']);
+    const pre = bundle.json<{ steps: { column: string }[] }>('preprocessing.json');
+    expect(pre.steps.map((s) => s.column)).toEqual(contract.features);
+  });
+});
