@@ -8,7 +8,7 @@ const api: ParseApi = {
   async parseFile(file, options, onProgress) {
     cancelled = false;
     const result = await asLoadResult(async () => {
-      const ingest = new CsvIngest(file.name, options);
+      const ingest = new CsvIngest(file.name, { ...options, expectedBytes: file.size });
       for (let at = 0; at < file.size; at += CHUNK_BYTES) {
         // Each chunk read is a real await, so a cancel() message gets in between chunks.
         const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());

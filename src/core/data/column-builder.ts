@@ -1,15 +1,36 @@
 import type { Column, ParseNotes } from './column.ts';
 import { epochFormat, parseIsoDate } from './datetime.ts';
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Distinct count of a float column before profiling: counting needs a sort, and the profile sorts anyway, so
+ * `CsvIngest.finish` fills it from the profile instead of sorting every column twice.
+ */
+export const UNCOUNTED = -1;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const EXAMPLES = 5;
 const BOOLEAN_PAIRS: ReadonlyArray<readonly [string, string]> = [['false', 'true'], ['no', 'yes'], ['n', 'y']];
 
 /** A trimmed cell as a finite number, or NaN when it is not plain decimal notation (so `0x1F`, `Infinity`, `1,5` are not numbers). */
 export function parseNumber(cell: string): number {
-  const text = cell.trim();
-  return NUMBER.test(text) ? Number(text) : NaN;
+  return plainNumber(cell.trim());
+}
+
+/**
+ * `Number(cell)` restricted to plain decimal notation, without a regex on the hot path: JavaScript's own parser does
+ * the work, and the few spellings it accepts beyond decimals (hex/octal/binary prefixes, Infinity, empty) are refused.
+ */
+function plainNumber(cell: string): number {
+  const c0 = cell.charCodeAt(0);
+  // Must start with a digit, a sign or a point; this also rules out "", "Infinity" and words.
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46)) return NaN;
+  const v = +cell;
+  if (!Number.isFinite(v)) return NaN;
+  // "0x1F", "0b1", "0o7": a radix prefix right after a leading zero (signed forms are already NaN).
+  if (c0 === 48 && cell.length > 1) {
+    const c1 = cell.charCodeAt(1) | 32;
+    if (c1 === 120 || c1 === 111 || c1 === 98) return NaN;
+  }
+  return v;
 }
 
 function grow<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: T, make: (n: number) => T): T {
@@ -18,20 +39,13 @@ function grow<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: 
   return next;
 }
 
-function countDistinct(values: Float64Array): number {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return distinct;
-}
-
 /**
  * Accumulates one column's cells straight into typed buffers, then settles on numeric, boolean or categorical.
  * While every cell is a number only float64 values are kept (no strings), so numeric columns stay cheap; the first
  * non-numeric cell switches the column to dictionary codes, re-keying earlier numbers by their shortest spelling.
  */
 export class ColumnBuilder {
-  #numbers: Float64Array<ArrayBuffer> = new Float64Array(1024);
+  #numbers: Float64Array<ArrayBuffer>;
   #codes: Int32Array<ArrayBuffer> | null = null;
   #dictionary = new Map<string, number>();
   #categories: string[] = [];
@@ -44,31 +58,38 @@ export class ColumnBuilder {
   #decimalCommas = 0;
   readonly #decimalCommaRows: number[] = [];
 
-  constructor(readonly name: string, private readonly missingTokens: ReadonlySet<string>) {}
+  readonly #longestToken: number;
+
+  constructor(readonly name: string, private readonly missingTokens: ReadonlySet<string>, capacity = 1024) {
+    this.#longestToken = Math.max(0, ...[...missingTokens].map((t) => t.length));
+    this.#numbers = new Float64Array(Math.max(16, capacity));
+  }
 
   push(raw: string): void {
-    const cell = raw.trim();
+    // trim() only when an end is whitespace: most cells are already clean and this runs for every cell of the file.
+    const cell = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
     const i = this.#length++;
     if (i === this.#numbers.length) this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
     if (this.#codes && i === this.#codes.length) this.#codes = grow(this.#codes, (n) => new Int32Array(n));
-    if (this.missingTokens.has(cell)) {
+    if (cell.length <= this.#longestToken && this.missingTokens.has(cell)) {
       this.#missing++;
       this.#numbers[i] = NaN;
       if (this.#codes) this.#codes[i] = -1;
       return;
     }
     this.#present++;
-    const numeric = NUMBER.test(cell);
+    const value = plainNumber(cell);
+    const numeric = value === value;
     if (numeric) {
       this.#numericCells++;
       if (this.#numericRows.length < EXAMPLES) this.#numericRows.push(i);
     } else {
       if (this.#textRows.length < EXAMPLES) this.#textRows.push(i);
-      if (DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
+      if (cell.includes(',') && DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
     }
     if (!this.#codes) {
       if (numeric) {
-        this.#numbers[i] = Number(cell);
+        this.#numbers[i] = value;
         return;
       }
       this.#switchToCodes(i);
@@ -89,6 +110,19 @@ export class ColumnBuilder {
 
   get length(): number {
     return this.#length;
+  }
+
+  /** Grows the buffers once to hold `rows` cells, so a large file is not copied at every doubling. */
+  reserve(rows: number): void {
+    if (rows <= this.#numbers.length) return;
+    const numbers = new Float64Array(rows);
+    numbers.set(this.#numbers.subarray(0, this.#length));
+    this.#numbers = numbers;
+    if (this.#codes) {
+      const codes = new Int32Array(rows);
+      codes.set(this.#codes.subarray(0, this.#length));
+      this.#codes = codes;
+    }
   }
 
   #code(cell: string): number {
@@ -119,9 +153,9 @@ export class ColumnBuilder {
       const epoch = epochFormat(this.name, values);
       if (epoch) {
         if (epoch === 'epoch-seconds') for (let i = 0; i < n; i++) values[i] *= 1000;
-        return { ...base, type: 'datetime', values, format: epoch, distinct: countDistinct(values) };
+        return { ...base, type: 'datetime', values, format: epoch, distinct: UNCOUNTED };
       }
-      return { ...base, type: 'numeric', values, distinct: countDistinct(values) };
+      return { ...base, type: 'numeric', values, distinct: UNCOUNTED };
     }
     const codes = this.#codes ? this.#codes.slice(0, n) : new Int32Array(n).fill(-1);
     const dates = this.#categories.length ? this.#categories.map(parseIsoDate) : [];

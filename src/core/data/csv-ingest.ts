@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { ColumnBuilder } from './column-builder.ts';
+import { profileColumn } from '../profile/profile-column.ts';
+import { ColumnBuilder, UNCOUNTED } from './column-builder.ts';
 import { guessDelimiter, splitHeader } from './delimiter.ts';
 import { raggedMessage, uniqueHeader } from './header.ts';
 import { fail } from './load-error.ts';
@@ -14,6 +15,8 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null
 
 export interface ParseOptions {
   readonly missingTokens?: readonly string[];
+  /** The file's size when known up front; lets the column buffers be sized once from the first chunk's row length. */
+  readonly expectedBytes?: number;
 }
 
 /**
@@ -35,9 +38,12 @@ export class CsvIngest {
   #header: string[] | null = null;
   #builders: ColumnBuilder[] = [];
   #rows = 0;
+  #expectedBytes: number;
+  #reserved = false;
 
   constructor(readonly fileName: string, options: ParseOptions = {}) {
     this.#missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
+    this.#expectedBytes = options.expectedBytes ?? 0;
   }
 
   /** Bytes consumed so far. */
@@ -73,9 +79,12 @@ export class CsvIngest {
     if (this.#rows === 0) {
       fail('no-rows', `${this.fileName} has a header row (${names.length} column${names.length === 1 ? '' : 's'}: ${names.slice(0, 5).map((n) => `"${n}"`).join(', ')}${names.length > 5 ? ', …' : ''}) but no data rows.`, { line: 2, row: 1 });
     }
+    const built = this.#builders.map((b) => b.build());
+    const profiles = built.map((c) => profileColumn(c, this.#rows));
+    const columns = built.map((c, i) => (c.distinct === UNCOUNTED ? { ...c, distinct: profiles[i].distinct } : c));
     return {
       id: bytesToHex(this.#hash.digest()), fileName: this.fileName, byteLength: this.#bytes, rowCount: this.#rows,
-      delimiter: this.#delimiter ?? ',', columns: this.#builders.map((b) => b.build()), warnings: this.#warnings,
+      delimiter: this.#delimiter ?? ',', columns, warnings: this.#warnings, profiles,
     };
   }
 
@@ -127,6 +136,12 @@ export class CsvIngest {
       },
     });
     if (error) throw error;
+    if (!this.#reserved && this.#expectedBytes > 0 && this.#rows > 0) {
+      this.#reserved = true;
+      // 5% headroom over the first chunk's bytes per row; a wrong guess only means one more doubling later.
+      const estimate = Math.ceil((this.#expectedBytes / this.#bytes) * this.#rows * 1.05);
+      for (const b of this.#builders) b.reserve(estimate);
+    }
     let newlines = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
     this.#linesBefore += newlines;

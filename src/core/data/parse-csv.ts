@@ -22,7 +22,7 @@ export async function asLoadResult(body: () => Promise<Snapshot> | Snapshot): Pr
 /** Parses CSV bytes held in memory into a typed-column snapshot identified by the SHA-256 of the bytes. */
 export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<LoadResult> {
   return asLoadResult(() => {
-    const ingest = new CsvIngest(fileName, options);
+    const ingest = new CsvIngest(fileName, { expectedBytes: bytes.length, ...options });
     for (let at = 0; at < bytes.length; at += CHUNK_BYTES) ingest.push(bytes.subarray(at, at + CHUNK_BYTES));
     return ingest.finish();
   });

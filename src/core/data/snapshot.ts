@@ -1,3 +1,4 @@
+import type { ColumnProfile } from '../profile/column-profile.ts';
 import type { Column } from './column.ts';
 
 /** A loaded CSV: its SHA-256 identity and typed columns. No row objects anywhere. */
@@ -11,6 +12,8 @@ export interface Snapshot {
   readonly columns: readonly Column[];
   /** Non-fatal findings, e.g. renamed duplicate headers. */
   readonly warnings: readonly string[];
+  /** Column profiles computed while loading (one sort per float column serves both distinct counts and quantiles). */
+  readonly profiles?: readonly ColumnProfile[];
 }
 
 /** The first 12 hex characters of a snapshot ID, as shown in the UI and in bundle IDs. */

@@ -1,6 +1,7 @@
 import type { HistogramBin, Quantiles } from './column-profile.ts';
 import { histogram } from './histogram.ts';
 import { quantiles } from './quantiles.ts';
+import { sortFloat64 } from '../data/sort-float64.ts';
 
 /** Statistics of a float64 column (NaN = missing); stats are NaN and `histogram` empty when nothing is present. */
 export interface ValueSummary {
@@ -38,7 +39,7 @@ export function summarizeValues(values: Float64Array): ValueSummary {
     mean += delta / present;
     m2 += delta * (v - mean);
   }
-  const sorted = compact.subarray(0, present).sort();
+  const sorted = sortFloat64(compact.subarray(0, present));
   let distinct = 0;
   for (let i = 0; i < present; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
   return {

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { createRandom } from '../random.ts';
+import { sortFloat64 } from './sort-float64.ts';
+
+// The built-in typed-array sort is the oracle: it also orders -0 before +0.
+const reference = (a: Float64Array): number[] => Array.from(a.slice().sort());
+
+describe('sortFloat64', () => {
+  test('matches a comparator sort on 5000 mixed-sign values with duplicates, zeros and infinities', () => {
+    const random = createRandom(3);
+    const a = Float64Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? 0 : i % 89 === 0 ? -Infinity : i % 83 === 0 ? Infinity : (random.next() - 0.5) * 10 ** random.nextInt(12)));
+    a[10] = -0;
+    a[11] = 1e-310;
+    a[12] = -1e-310;
+    expect(Array.from(sortFloat64(a.slice()))).toEqual(reference(a));
+  });
+
+  test('integer-valued and constant arrays (passes where every key shares the digit are skipped)', () => {
+    const ints = Float64Array.from({ length: 3000 }, (_, i) => (i * 7919) % 1000);
+    expect(Array.from(sortFloat64(ints.slice()))).toEqual(reference(ints));
+    const constant = new Float64Array(2000).fill(42.5);
+    expect(Array.from(sortFloat64(constant.slice()))).toEqual(reference(constant));
+  });
+
+  test('sorts a subarray view in place without touching the rest of the buffer', () => {
+    const buffer = Float64Array.from({ length: 3000 }, (_, i) => 3000 - i);
+    const view = buffer.subarray(1000, 2500);
+    sortFloat64(view);
+    expect(Array.from(view)).toEqual(Array.from({ length: 1500 }, (_, i) => 501 + i));
+    expect(buffer[0]).toBe(3000);
+    expect(buffer[2999]).toBe(1);
+  });
+});
