@@ -5,7 +5,7 @@ const CATS = ['north', 'south', 'east', 'west', 'centre'];
 
 /**
  * Writes a deterministic CSV of `rows` × 25 columns (12 float, 6 integer, 4 categorical, 2 boolean, 1 label) with ~2%
- * missing cells, roughly 200 bytes a row; reuses an existing file of the same name.
+ * missing cells, roughly 190 bytes a row (1M rows ≈ 190 MB); reuses an existing file of the same name.
  */
 export async function generateCsv(path: string, rows: number): Promise<number> {
   if (existsSync(path)) return statSync(path).size;
@@ -19,8 +19,8 @@ export async function generateCsv(path: string, rows: number): Promise<number> {
   let block: string[] = [];
   for (let r = 0; r < rows; r++) {
     const cells: string[] = [];
-    for (let i = 0; i < 12; i++) cells.push(random.next() < 0.02 ? '' : (random.next() * 200 - 100).toFixed(4));
-    for (let i = 0; i < 6; i++) cells.push(random.next() < 0.02 ? 'NA' : String(random.nextInt(1000)));
+    for (let i = 0; i < 12; i++) cells.push(random.next() < 0.02 ? '' : (random.next() * 2000 - 1000).toFixed(5));
+    for (let i = 0; i < 6; i++) cells.push(random.next() < 0.02 ? 'NA' : String(random.nextInt(100000)));
     for (let i = 0; i < 4; i++) cells.push(CATS[random.nextInt(CATS.length)]);
     cells.push(random.next() < 0.5 ? 'true' : 'false', random.next() < 0.3 ? 'yes' : 'no', random.next() < 0.2 ? '1' : '0');
     block.push(cells.join(','));

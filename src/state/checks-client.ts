@@ -16,9 +16,19 @@ export class ChecksClient {
     return { raw: this.#raw, api: this.#api };
   }
 
+  /** A port for the parse worker: snapshots posted into it reach the checks worker without touching the page. */
+  port(): MessagePort {
+    const w = this.#spawn();
+    const channel = new MessageChannel();
+    void w.api.attach(Comlink.transfer(channel.port2, [channel.port2]));
+    return channel.port1;
+  }
+
+  /** Profiles and suggestions for a snapshot: from the copy the parse worker sent, else by sending one from here. */
   async load(snapshot: Snapshot): Promise<SnapshotFacts> {
     const w = this.#spawn();
-    return this.#guard(w.raw, w.api.load(snapshot));
+    const direct = await this.#guard(w.raw, w.api.loadById(snapshot.id));
+    return direct ?? this.#guard(w.raw, w.api.load(snapshot));
   }
 
   async run(contract: DataContract, seed: number): Promise<ChecksReport> {

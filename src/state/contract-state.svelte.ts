@@ -23,7 +23,7 @@ export class ContractState {
   #checking = $state(false);
   #restored = $state(false);
   #storeError = $state<string | null>(null);
-  #checks = new ChecksClient();
+  readonly #checks = new ChecksClient();
   #checkRun = 0;
   seed = $state(42);
   backend = $state<BackendPreference>('auto');
@@ -33,6 +33,11 @@ export class ContractState {
   }
 
   get contract(): DataContract | null { return this.#contract; }
+
+  /** A port through which the parse worker delivers snapshots straight to the checks worker. */
+  checksPort(): MessagePort {
+    return this.#checks.port();
+  }
   get profiles(): readonly ColumnProfile[] { return this.#profiles; }
   get report(): ChecksReport | null { return this.#report; }
   get checking(): boolean { return this.#checking; }

@@ -7,7 +7,7 @@ import { TrainingState } from './training-state.svelte.ts';
 
 /** The app's state, one object per step, shared with components through context. */
 export class Workspace {
-  readonly data = new SnapshotState();
+  readonly data: SnapshotState;
   readonly contract: ContractState;
   readonly training = new TrainingState();
   readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot);
@@ -15,6 +15,7 @@ export class Workspace {
 
   constructor(backendParam: string | null) {
     this.contract = new ContractState(isBackendPreference(backendParam) ? backendParam : 'auto');
+    this.data = new SnapshotState(() => this.contract.checksPort());
   }
 
   /** The last run, but only while it belongs to the snapshot on screen. */

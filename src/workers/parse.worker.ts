@@ -1,8 +1,9 @@
 import * as Comlink from 'comlink';
 import { asLoadResult, CHUNK_BYTES, CsvIngest } from '../core/index.ts';
-import { snapshotBuffers, type ParseApi } from './protocol.ts';
+import { copySnapshot, snapshotBuffers, type ParseApi } from './protocol.ts';
 
 let cancelled = false;
+let checks: MessagePort | null = null;
 
 const api: ParseApi = {
   async parseFile(file, options, onProgress) {
@@ -21,7 +22,16 @@ const api: ParseApi = {
       if (e instanceof CancelledLoad) return { ok: false as const, error: { kind: 'cancelled' as const, message: `Loading ${file.name} was cancelled.`, location: {} } };
       throw e;
     });
-    return result.ok ? Comlink.transfer(result, snapshotBuffers(result.snapshot)) : result;
+    if (!result.ok) return result;
+    if (checks) {
+      // The copy is made here, in the worker, so the page never spends a frame cloning columns for the checks worker.
+      const copy = copySnapshot(result.snapshot);
+      checks.postMessage(copy, snapshotBuffers(copy));
+    }
+    return Comlink.transfer(result, snapshotBuffers(result.snapshot));
+  },
+  connect(port) {
+    checks = port;
   },
   cancel() {
     cancelled = true;

@@ -12,6 +12,8 @@ export interface ParseApi {
   parseFile(file: File, options: ParseOptions, onProgress: (progress: LoadProgress) => void): Promise<LoadResult>;
   /** Stops the load in progress after the current chunk. */
   cancel(): void;
+  /** A port to the checks worker: each parsed snapshot is copied there, off the main thread. */
+  connect(port: MessagePort): void;
 }
 
 /** What the checks worker learns about a snapshot once: profiles, proposed roles (label not yet known) and seeded rules. */
@@ -23,6 +25,11 @@ export interface SnapshotFacts {
 
 /** The checks worker keeps a copy of the snapshot, so each contract edit sends only the contract. */
 export interface ChecksApi {
+  /** Receives snapshots from the parse worker through `port` (see `ParseApi.connect`). */
+  attach(port: MessagePort): void;
+  /** Facts for a snapshot already sent over the port, or null when it did not arrive in time. */
+  loadById(snapshotId: string): Promise<SnapshotFacts | null>;
+  /** Facts for a snapshot sent with the call (a copy made on the caller's thread). */
   load(snapshot: Snapshot): Promise<SnapshotFacts>;
   run(contract: DataContract, seed: number): Promise<ChecksReport>;
 }
@@ -36,6 +43,11 @@ export interface TrainApi {
 /** Every ArrayBuffer inside a snapshot's columns, for zero-copy transfer. */
 export function snapshotBuffers(snapshot: Snapshot): ArrayBuffer[] {
   return snapshot.columns.map((c) => (hasValues(c) ? c.values.buffer : c.codes.buffer) as ArrayBuffer);
+}
+
+/** A copy of a snapshot whose column buffers can be transferred without giving up the original. */
+export function copySnapshot(snapshot: Snapshot): Snapshot {
+  return { ...snapshot, columns: snapshot.columns.map((c) => (hasValues(c) ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice() })) };
 }
 
 /** Every ArrayBuffer inside a run outcome, for zero-copy transfer. */

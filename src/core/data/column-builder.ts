@@ -40,6 +40,14 @@ function grow<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: 
 }
 
 /**
+ * The first `n` cells as the column's final array. A buffer at most 25% too large is kept as a view instead of copied,
+ * so building every column never holds two full copies of the data (the peak-memory goal is 2× the typed columns).
+ */
+function fit<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(buffer: T, n: number): T {
+  return (buffer.length <= n * 1.25 + 16 ? buffer.subarray(0, n) : buffer.slice(0, n)) as T;
+}
+
+/**
  * Accumulates one column's cells straight into typed buffers, then settles on numeric, boolean or categorical.
  * While every cell is a number only float64 values are kept (no strings), so numeric columns stay cheap; the first
  * non-numeric cell switches the column to dictionary codes, re-keying earlier numbers by their shortest spelling.
@@ -149,7 +157,7 @@ export class ColumnBuilder {
     const notes = this.#notes();
     const base = { name: this.name, missing: this.#missing, ...(notes ? { notes } : {}) };
     if (!this.#codes && this.#present > 0) {
-      const values = this.#numbers.slice(0, n);
+      const values = fit(this.#numbers, n);
       const epoch = epochFormat(this.name, values);
       if (epoch) {
         if (epoch === 'epoch-seconds') for (let i = 0; i < n; i++) values[i] *= 1000;
@@ -157,7 +165,7 @@ export class ColumnBuilder {
       }
       return { ...base, type: 'numeric', values, distinct: UNCOUNTED };
     }
-    const codes = this.#codes ? this.#codes.slice(0, n) : new Int32Array(n).fill(-1);
+    const codes = this.#codes ? fit(this.#codes, n) : new Int32Array(n).fill(-1);
     const dates = this.#categories.length ? this.#categories.map(parseIsoDate) : [];
     if (dates.length && dates.every((d) => !Number.isNaN(d))) {
       // Only distinct strings are parsed; rows map through their dictionary codes.
