@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { profileSnapshot, suggestRoles } from '../core/index.ts';
+import { DEFAULT_MISSING_TOKENS, profileSnapshot, suggestRoles } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
@@ -15,7 +15,10 @@ export async function profileCommand(args: string[]): Promise<void> {
   const snapshot = await readSnapshot(csv);
   const profiles = profileSnapshot(snapshot);
   const report = {
-    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, bytes: snapshot.byteLength, rows: snapshot.rowCount, delimiter: snapshot.delimiter, warnings: snapshot.warnings },
+    snapshot: {
+      sha256: snapshot.id, file_name: snapshot.fileName, bytes: snapshot.byteLength, rows: snapshot.rowCount,
+      delimiter: snapshot.delimiter, missing_tokens: DEFAULT_MISSING_TOKENS, warnings: snapshot.warnings,
+    },
     columns: profiles,
     suggested_roles: suggestRoles(snapshot, profiles, null),
   };

@@ -56,7 +56,14 @@ describe('data contract on Titanic', () => {
     const duplicates = page.locator('[data-finding="leak:duplicate-rows"]');
     await duplicates.getByRole('textbox').fill('Families travelling together share tickets and fares; they are different people.');
     await duplicates.getByRole('button', { name: 'Dismiss' }).click();
-    await expect.poll(revision).toBe(before + 4);
+    await page.getByRole('button', { name: 'Rules for age' }).click();
+    await page.getByLabel('Max of age', { exact: true }).fill('60');
+    await page.getByLabel('Max of age', { exact: true }).press('Enter');
+    await page.getByLabel('Max of age', { exact: true }).blur();
+    const range = page.locator('[data-finding="validate:range:age"]');
+    await expect.poll(() => range.textContent()).toMatch(/warn/i);
+    expect(await range.textContent()).toMatch(/above 60|> ?60|60/);
+    await expect.poll(revision).toBe(before + 5);
     await expect.poll(() => page.locator('[data-finding="leak:single-feature:boat"]').count()).toBe(0);
     await screenshot(page, 'contract-titanic-edited');
 
@@ -64,7 +71,8 @@ describe('data contract on Titanic', () => {
     await expect.poll(() => page.getByTestId('snapshot-id').count()).toBe(0);
     await loadTitanic();
     expect(await page.getByTestId('contract-version').textContent()).toContain('restored from this browser');
-    expect(await revision()).toBe(before + 4);
+    expect(await revision()).toBe(before + 5);
+    expect(await page.locator('[data-finding="validate:range:age"]').textContent()).toMatch(/warn/i);
     expect(await role('boat').inputValue()).toBe('ignore');
     expect(await role('body').inputValue()).toBe('ignore');
     expect(await role('ticket').inputValue()).toBe('pii');
