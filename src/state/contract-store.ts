@@ -1,15 +1,7 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import { parseDataContract, type DataContract } from '../core/index.ts';
+import { openAppDb as open, STORES } from './db.ts';
 
-const DB = 'mle-playground';
-const STORE = 'contracts';
-
-let db: Promise<IDBPDatabase> | null = null;
-
-function open(): Promise<IDBPDatabase> {
-  db ??= openDB(DB, 1, { upgrade: (d) => { d.createObjectStore(STORE); } });
-  return db;
-}
+const STORE = STORES.contracts;
 
 /** The stored contract for a snapshot, or null when none was saved or what was saved no longer parses. */
 export async function loadContract(snapshotId: string): Promise<DataContract | null> {
@@ -31,5 +23,14 @@ export async function saveContract(contract: DataContract): Promise<string | nul
     return null;
   } catch (e) {
     return `The contract could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); it will be lost on reload.`;
+  }
+}
+
+/** Forgets every stored contract. */
+export async function clearContracts(): Promise<void> {
+  try {
+    await (await open()).clear(STORE);
+  } catch {
+    // Nothing stored, or storage refused: either way nothing is left to clear.
   }
 }

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { DEFAULT_MISSING_TOKENS, type LoadError, type LoadResult, type Snapshot } from '../core/index.ts';
 import type { Sample } from '../samples.ts';
 import type { LoadProgress, ParseApi } from '../workers/protocol.ts';
+import { saveCurrentFile } from './file-store.ts';
 import { guardWorker } from './guard-worker.ts';
 
 /** Owns the parse worker and the loaded snapshot. A failed or cancelled load leaves the previous snapshot in place. */
@@ -80,6 +81,7 @@ export class SnapshotState {
       const result = await guardWorker<LoadResult>(worker.raw, worker.api.parseFile(file, { missingTokens: [...missingTokens] }, onProgress));
       if (result.ok) {
         this.#snapshot = result.snapshot;
+        if (this.#file !== file) void saveCurrentFile(file);
         this.#file = file;
         this.#missingTokens = missingTokens;
         this.#error = null;

@@ -2,6 +2,8 @@ import { getContext, setContext } from 'svelte';
 import { canonicalJson, isBackendPreference, type CompactKey, type TrainOutcome } from '../core/index.ts';
 import { EvaluationState } from './evaluation-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
+import { clearContracts } from './contract-store.ts';
+import { clearCurrentFile, loadCurrentFile } from './file-store.ts';
 import { SnapshotState } from './snapshot-state.svelte.ts';
 import { TrainingState } from './training-state.svelte.ts';
 
@@ -16,6 +18,18 @@ export class Workspace {
   constructor(backendParam: string | null) {
     this.contract = new ContractState(isBackendPreference(backendParam) ? backendParam : 'auto');
     this.data = new SnapshotState(() => this.contract.checksPort());
+  }
+
+  /** Brings back the file loaded before the last reload (its contract follows by snapshot ID). */
+  async restore(): Promise<void> {
+    const file = await loadCurrentFile();
+    if (file && !this.data.snapshot && !this.data.loading) await this.data.loadFile(file);
+  }
+
+  /** Forgets the stored file and every stored contract, then reloads to a blank page. */
+  async clear(): Promise<void> {
+    await Promise.all([clearCurrentFile(), clearContracts()]);
+    location.assign(location.pathname);
   }
 
   /** The last run, but only while it belongs to the snapshot on screen. */

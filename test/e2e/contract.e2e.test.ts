@@ -47,7 +47,7 @@ describe('data contract on Titanic', () => {
     await screenshot(page, 'contract-titanic-suggested');
   });
 
-  test('edits persist in IndexedDB: after a reload, loading the same file restores roles and dismissals', async () => {
+  test('edits persist in IndexedDB: after a reload the workspace returns with its roles, rules and dismissals', async () => {
     const revision = async () => Number((await page.getByTestId('contract-version').textContent())?.match(/revision (\d+)/)?.[1]);
     const before = await revision();
     await role('boat').selectOption('ignore');
@@ -68,8 +68,10 @@ describe('data contract on Titanic', () => {
     await screenshot(page, 'contract-titanic-edited');
 
     await page.reload();
-    await expect.poll(() => page.getByTestId('snapshot-id').count()).toBe(0);
-    await loadTitanic();
+    // The workspace comes back by itself: the file from IndexedDB, its contract by snapshot ID.
+    await expect.poll(() => page.getByTestId('snapshot-summary').textContent(), { timeout: 30_000 }).toContain('titanic.csv');
+    await page.getByTestId('roles-table').waitFor();
+    await expect.poll(() => page.getByTestId('checks-panel').getAttribute('aria-busy')).toBe('false');
     expect(await page.getByTestId('contract-version').textContent()).toContain('restored from this browser');
     expect(await revision()).toBe(before + 5);
     expect(await page.locator('[data-finding="validate:range:age"]').textContent()).toMatch(/warn/i);
@@ -93,5 +95,15 @@ describe('data contract on Titanic', () => {
     expect(contract.dismissed.map((d) => d.findingId)).toEqual(['leak:duplicate-rows']);
     const pre = bundle.json<{ steps: { column: string }[] }>('preprocessing.json');
     expect(pre.steps.map((s) => s.column)).toEqual(contract.features);
+  });
+});
+
+describe('loading the same file again', () => {
+  test('switching to another file and back restores the first file\'s contract by snapshot ID', async () => {
+    await page.getByRole('button', { name: /Try a sample: Breast cancer/ }).click();
+    await expect.poll(() => page.getByTestId('snapshot-summary').textContent()).toContain('breast_cancer.csv');
+    await loadTitanic();
+    expect(await page.getByTestId('contract-version').textContent()).toContain('restored from this browser');
+    expect(await role('ticket').inputValue()).toBe('pii');
   });
 });
