@@ -7,13 +7,16 @@ import { trainBaseline } from '../core/training.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
+import { modelOptions } from './model-options.ts';
 
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
+                      [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
                       [--seed N] [--threshold T] [--backend cpu|wasm] --out DIR
 
 With --contract, features are the columns whose role is "feature" (PII never) and the split is the contract's.
-Trains the logistic-regression baseline with the same core as the browser and writes DIR/<bundle-id>.zip
-(the artifact bundle) and DIR/test-scores.csv. Prints a JSON summary on stdout.`;
+Trains with the same core as the browser and writes to DIR: model/ (tfjs LayersModel), preprocessing.json,
+config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundle-id>.zip (the artifact bundle).
+The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
 
 function number(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -28,6 +31,7 @@ export async function trainCommand(args: string[]): Promise<void> {
     options: {
       label: { type: 'string' }, positive: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' },
       threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, contract: { type: 'string' },
+      model: { type: 'string' }, config: { type: 'string' }, 'class-weight': { type: 'string' },
     },
   });
   const [csv] = positionals;
@@ -44,7 +48,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   try {
     const run = toRunContract(dataContract);
     contract = createContract(run.label, run.positiveClass, run.features);
-    config = createRunConfig(number(values.seed, 'seed', 42), backend, undefined, dataContract.split);
+    config = createRunConfig({ seed: number(values.seed, 'seed', 42), backend, split: dataContract.split, ...modelOptions(values.model, values.config, values['class-weight']) });
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e), 2);
   }
@@ -56,9 +60,12 @@ export async function trainCommand(args: string[]): Promise<void> {
   }
   const createdAt = new Date().toISOString();
   const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract });
-  mkdirSync(values.out, { recursive: true });
+  mkdirSync(join(values.out, 'model'), { recursive: true });
   writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
-  writeFileSync(join(values.out, 'test-scores.csv'), scoresCsv(outcome.test));
+  for (const [path, bytes] of Object.entries(bundle.files)) {
+    if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(values.out, path), bytes);
+  }
+  for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part]));
   const report = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
   process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
 }

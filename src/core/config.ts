@@ -1,4 +1,5 @@
 import type { BackendPreference } from './models/backend-name.ts';
+import { DEFAULT_MLP, validateMlp, type MlpHyperparameters } from './models/mlp-hyperparameters.ts';
 import { DEFAULT_SPLIT, type SplitConfig } from './split/split.ts';
 
 /** L2-regularised logistic regression, solved by full-batch L-BFGS. */
@@ -9,26 +10,48 @@ export interface LogisticHyperparameters {
   readonly gradientTolerance: number;
 }
 
-/** Everything that decides a run besides the data and contract. One versioned type for worker input, CLI and bundle. */
-export interface RunConfig {
+/** Which model a run trains. `prior` predicts the training base rate for every row: the floor any model must beat. */
+export type ModelKind = 'prior' | 'logistic' | 'mlp';
+
+/** `balanced` weighs each class by n / (2 · n_class), as scikit-learn's `class_weight='balanced'`. */
+export type ClassWeight = 'none' | 'balanced';
+
+interface RunBase {
   readonly version: 1;
-  readonly model: 'logistic';
   readonly seed: number;
   readonly split: SplitConfig;
-  readonly hyperparameters: LogisticHyperparameters;
   readonly backend: BackendPreference;
+  readonly classWeight: ClassWeight;
 }
+
+/** Everything that decides a run besides the data and contract. One versioned type for worker input, CLI and bundle. */
+export type RunConfig = RunBase & (
+  | { readonly model: 'prior'; readonly hyperparameters: Readonly<Record<string, never>> }
+  | { readonly model: 'logistic'; readonly hyperparameters: LogisticHyperparameters }
+  | { readonly model: 'mlp'; readonly hyperparameters: MlpHyperparameters }
+);
 
 export const DEFAULT_LOGISTIC: LogisticHyperparameters = { C: 1, maxIterations: 500, gradientTolerance: 1e-5 };
 
-/** A run config with defaults filled in; rejects seeds that are not non-negative 32-bit integers. */
-export function createRunConfig(
-  seed: number,
-  backend: BackendPreference = 'auto',
-  hyperparameters: LogisticHyperparameters = DEFAULT_LOGISTIC,
-  split: SplitConfig = DEFAULT_SPLIT,
-): RunConfig {
+export interface RunOptions {
+  readonly seed: number;
+  readonly backend?: BackendPreference;
+  readonly split?: SplitConfig;
+  readonly model?: ModelKind;
+  /** Overrides merged over the model's defaults. */
+  readonly hyperparameters?: Partial<LogisticHyperparameters> | Partial<MlpHyperparameters>;
+  readonly classWeight?: ClassWeight;
+}
+
+/** A run config with defaults filled in and checked; throws a plain message naming the bad value. */
+export function createRunConfig(options: RunOptions): RunConfig {
+  const { seed } = options;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`Seed must be a whole number from 0 to 4294967295, got ${seed}.`);
+  const base: RunBase = { version: 1, seed, split: options.split ?? DEFAULT_SPLIT, backend: options.backend ?? 'auto', classWeight: options.classWeight ?? 'none' };
+  const model = options.model ?? 'logistic';
+  if (model === 'prior') return { ...base, model, hyperparameters: {} };
+  if (model === 'mlp') return { ...base, model, hyperparameters: validateMlp({ ...DEFAULT_MLP, ...(options.hyperparameters as Partial<MlpHyperparameters>) }) };
+  const hyperparameters = { ...DEFAULT_LOGISTIC, ...(options.hyperparameters as Partial<LogisticHyperparameters>) };
   if (!(hyperparameters.C > 0)) throw new Error(`C must be positive, got ${hyperparameters.C}.`);
-  return { version: 1, model: 'logistic', seed, split, hyperparameters, backend };
+  return { ...base, model, hyperparameters };
 }

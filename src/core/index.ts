@@ -1,6 +1,7 @@
 // The public face of the core: workers, the CLI and tests import from here, not from deep paths.
 export * from './random.ts';
 export * from './config.ts';
+export * from './models/mlp-hyperparameters.ts';
 export * from './data/column.ts';
 export * from './data/snapshot.ts';
 export * from './data/sha256.ts';
@@ -33,6 +34,8 @@ export * from './features/fit-preprocessing.ts';
 export * from './features/transform.ts';
 export * from './metrics/index.ts';
 export * from './train/train-outcome.ts';
+export * from './train/run-record.ts';
+export { describeModel } from './bundle/compact-prefill.ts';
 export * from './bundle/canonical-json.ts';
 export * from './bundle/compact.ts';
 export * from './bundle/compact-prefill.ts';

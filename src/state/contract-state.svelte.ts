@@ -1,7 +1,7 @@
 import {
-  blockingFindings, createContract, createDataContract, createRunConfig, defaultPositiveClass, defaultSplit, labelClasses, reviseContract,
+  blockingFindings, createContract, createDataContract, defaultPositiveClass, defaultSplit, labelClasses, reviseContract,
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
-  type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type RunConfig, type Snapshot, type SplitConfig,
+  type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
 } from '../core/index.ts';
 import { ChecksClient } from './checks-client.ts';
 import { loadContract, saveContract } from './contract-store.ts';
@@ -170,10 +170,6 @@ export class ContractState {
     if (!this.#contract) throw new Error('No contract yet.');
     const run = toRunContract(this.#contract);
     return createContract(run.label, run.positiveClass, run.features);
-  }
-
-  config(): RunConfig {
-    return createRunConfig(this.seed, this.backend, undefined, this.#contract?.split);
   }
 
   #commit(next: DataContract): void {

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
-import type { Contract, DataContract, RunConfig, Snapshot, TrainOutcome, TrainProgress } from '../core/index.ts';
+import { createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
 import { guardWorker } from './guard-worker.ts';
 
@@ -9,21 +10,51 @@ const CANCEL_GRACE_MS = 3000;
 
 export type TrainingStatus = 'idle' | 'running' | 'completed' | 'cancelled' | 'failed';
 
-/** Owns one train worker per run; streams progress and keeps the last finished outcome until a new run finishes. */
+/**
+ * Owns one train worker per run and the list of saved runs of the current snapshot. Every finished (or cancelled)
+ * run is saved in IndexedDB with its weights; the selected run is the one Evaluate and Export show.
+ */
 export class TrainingState {
   #status = $state<TrainingStatus>('idle');
   #progress = $state.raw<TrainProgress[]>([]);
-  #outcome = $state.raw<TrainOutcome | null>(null);
-  #dataContract = $state.raw<DataContract | null>(null);
+  #runs = $state.raw<RunRecord[]>([]);
+  #selected = $state<string | null>(null);
+  #snapshotId: string | null = null;
+  #storeError = $state<string | null>(null);
   #message = $state<string | null>(null);
   #cancelling = $state(false);
   #run: { api: Comlink.Remote<TrainApi>; abort: AbortController } | null = null;
 
   get status(): TrainingStatus { return this.#status; }
   get progress(): readonly TrainProgress[] { return this.#progress; }
-  get outcome(): TrainOutcome | null { return this.#outcome; }
+  get runs(): readonly RunRecord[] { return this.#runs; }
+  get selectedId(): string | null { return this.#selected; }
+  get storeError(): string | null { return this.#storeError; }
+  get selectedRun(): RunRecord | null { return this.#runs.find((r) => r.id === this.#selected) ?? null; }
+  get outcome(): TrainOutcome | null { return this.selectedRun?.outcome ?? null; }
   /** The data contract the shown outcome was trained under (roles, split, dismissals), for the bundle. */
-  get dataContract(): DataContract | null { return this.#dataContract; }
+  get dataContract(): DataContract | null { return this.selectedRun?.dataContract ?? null; }
+
+  /** Shows the saved runs of a snapshot (the last one selected); called whenever the snapshot changes. */
+  async showRunsOf(snapshotId: string | null): Promise<void> {
+    if (snapshotId === this.#snapshotId) return;
+    this.#snapshotId = snapshotId;
+    const runs = snapshotId ? await loadRuns(snapshotId) : [];
+    if (this.#snapshotId !== snapshotId) return;
+    this.#runs = runs;
+    this.#selected = runs.at(-1)?.id ?? null;
+    if (!this.running) this.#status = runs.length ? (runs.at(-1)?.outcome.status ?? 'idle') : 'idle';
+  }
+
+  select(id: string): void {
+    if (this.#runs.some((r) => r.id === id)) this.#selected = id;
+  }
+
+  async remove(id: string): Promise<void> {
+    this.#runs = this.#runs.filter((r) => r.id !== id);
+    if (this.#selected === id) this.#selected = this.#runs.at(-1)?.id ?? null;
+    await deleteRun(id);
+  }
   /** Why the last run failed or ended without weights. */
   get message(): string | null { return this.#message; }
   get running(): boolean { return this.#status === 'running'; }
@@ -51,8 +82,12 @@ export class TrainingState {
     try {
       const outcome = await guardWorker(worker, run.api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal);
       this.#progress = [...outcome.history];
-      this.#outcome = outcome;
-      this.#dataContract = dataContract;
+      const record = await createRunRecord(outcome, dataContract, new Date().toISOString(), __APP_VERSION__);
+      if (this.#snapshotId === outcome.snapshotId) {
+        this.#runs = [...this.#runs, record];
+        this.#selected = record.id;
+      }
+      this.#storeError = await saveRun(record);
       this.#status = outcome.status;
     } catch (e) {
       const aborted = run.abort.signal.aborted;

@@ -1,9 +1,11 @@
 import { getContext, setContext } from 'svelte';
-import { canonicalJson, isBackendPreference, type CompactKey, type TrainOutcome } from '../core/index.ts';
+import { canonicalJson, createRunConfig, isBackendPreference, type CompactKey, type RunConfig, type TrainOutcome } from '../core/index.ts';
 import { EvaluationState } from './evaluation-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
+import { ModelSettings } from './model-settings.svelte.ts';
 import { clearContracts } from './contract-store.ts';
 import { clearCurrentFile, loadCurrentFile } from './file-store.ts';
+import { clearRuns } from './run-store.ts';
 import { SnapshotState } from './snapshot-state.svelte.ts';
 import { TrainingState } from './training-state.svelte.ts';
 
@@ -11,6 +13,7 @@ import { TrainingState } from './training-state.svelte.ts';
 export class Workspace {
   readonly data: SnapshotState;
   readonly contract: ContractState;
+  readonly model = new ModelSettings();
   readonly training = new TrainingState();
   readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot);
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
@@ -18,6 +21,14 @@ export class Workspace {
   constructor(backendParam: string | null) {
     this.contract = new ContractState(isBackendPreference(backendParam) ? backendParam : 'auto');
     this.data = new SnapshotState(() => this.contract.checksPort());
+  }
+
+  /** The config the next run would use: seed, backend and split from the contract step, model from the Train step. */
+  runConfig(): RunConfig {
+    return createRunConfig({
+      seed: this.contract.seed, backend: this.contract.backend, split: this.contract.contract?.split,
+      model: this.model.model, hyperparameters: this.model.hyperparameters(), classWeight: this.model.classWeight,
+    });
   }
 
   /** Brings back the file loaded before the last reload (its contract follows by snapshot ID). */
@@ -28,7 +39,7 @@ export class Workspace {
 
   /** Forgets the stored file and every stored contract, then reloads to a blank page. */
   async clear(): Promise<void> {
-    await Promise.all([clearCurrentFile(), clearContracts()]);
+    await Promise.all([clearCurrentFile(), clearContracts(), clearRuns()]);
     location.assign(location.pathname);
   }
 
@@ -47,12 +58,15 @@ export class Workspace {
     this.#edits = { outcome: this.outcomeForSnapshot, values: { ...this.compactEdits, [key]: value } };
   }
 
-  /** True when the label, features, seed or backend on screen differ from what the shown run was trained with. */
+  /**
+   * True when the label, features, split or seed on screen differ from what the shown run was trained with. The model
+   * and backend choice are left out: several runs of different models on the same data are the point of the runs list.
+   */
   readonly stale = $derived.by(() => {
     const outcome = this.outcomeForSnapshot;
     if (!outcome || this.contract.problem) return false;
-    const current = canonicalJson({ contract: this.contract.runContract(), config: this.contract.config() });
-    return current !== canonicalJson({ contract: outcome.contract, config: outcome.config });
+    const data = (contract: unknown, split: unknown, seed: number) => canonicalJson({ contract, split, seed });
+    return data(this.contract.runContract(), this.contract.contract?.split, this.contract.seed) !== data(outcome.contract, outcome.config.split, outcome.config.seed);
   });
 }
 

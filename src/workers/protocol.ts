@@ -53,8 +53,8 @@ export function copySnapshot(snapshot: Snapshot): Snapshot {
 /** Every ArrayBuffer inside a run outcome, for zero-copy transfer. */
 export function outcomeBuffers(o: TrainOutcome): ArrayBuffer[] {
   const arrays = [
-    o.split.train, o.split.validation, o.split.test, o.coef,
-    o.validation.labels, o.validation.scores, o.test.labels, o.test.scores,
+    o.split.train, o.split.validation, o.split.test, ...(o.coef ? [o.coef] : []),
+    o.train.labels, o.train.scores, o.validation.labels, o.validation.scores, o.test.labels, o.test.scores,
     o.modelFiles['model.json'], o.modelFiles['weights.bin'],
   ];
   // validation.rows/test.rows share buffers with the split; listing a buffer twice would make transfer throw.

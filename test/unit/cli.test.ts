@@ -51,7 +51,7 @@ describe('mle-playground CLI', () => {
     const manifest = JSON.parse(strFromU8(files['manifest.json'])) as { files: Record<string, string>; snapshot: { sha256: string } };
     expect(manifest.snapshot.sha256).toBe(await sha256Hex(new Uint8Array(readFileSync(SAMPLE))));
     for (const [path, hash] of Object.entries(manifest.files)) expect(await sha256Hex(files[path])).toBe(hash);
-    expect(readFileSync(join(out, 'test-scores.csv'), 'utf8').split('\n')[0]).toBe('row_index,label,score');
+    expect(readFileSync(join(out, 'scores-test.csv'), 'utf8').split('\n')[0]).toBe('row_index,label,score');
   }, 60_000);
 
   test('unreadable input exits 2 with a one-line reason on stderr', async () => {

@@ -49,7 +49,7 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
 export function bundleConfig(outcome: TrainOutcome, threshold: number): object {
   const { config, contract } = outcome;
   return {
-    format: 1, model: config.model, seed: config.seed, split: config.split, hyperparameters: config.hyperparameters,
+    format: 1, model: config.model, seed: config.seed, split: config.split, hyperparameters: config.hyperparameters, class_weight: config.classWeight,
     label: contract.label, positive_class: contract.positiveClass, features: contract.features,
     backend: { requested: config.backend, used: outcome.backend.name }, threshold, run_status: outcome.status,
   };

@@ -8,6 +8,18 @@ import { describeSplit } from '../split/describe-split.ts';
 const fmt = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
 const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
 
+/** One phrase naming the model and how it was fitted. */
+export function describeModel(outcome: TrainOutcome): string {
+  const { config } = outcome;
+  if (config.model === 'prior') return 'Prior baseline (every row scores the training base rate)';
+  if (config.model === 'logistic') {
+    return `Logistic regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'})`;
+  }
+  const h = config.hyperparameters;
+  return `MLP ${h.hidden.join('×')} ${h.activation} (dropout ${h.dropout}, L2 ${h.l2}, Adam lr ${h.learningRate} ε ${h.epsilon}, batch ${h.batchSize}; ` +
+    `${outcome.iterations} of at most ${h.epochs} epochs, best weights from epoch ${outcome.bestEpoch ?? outcome.iterations})`;
+}
+
 /** The compact fields the app can write itself: the data snapshot, the baseline and the threshold plan. */
 export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report: BinaryReport): Partial<Record<CompactKey, string>> {
   const { contract, config, split } = outcome;
@@ -21,8 +33,8 @@ export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report
       `Split: ${describeSplit(config.split)}, seed ${config.seed}: ${split.train.length} train, ${split.validation.length} validation, ${split.test.length} test ` +
       `(positive rate ${pct(nPos, nEval)} across validation and test).`,
     baseline:
-      `Logistic regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'}) ` +
-      `on ${contract.features.length} features (${outcome.preprocessing.outputNames.length} model inputs), trained on the ${outcome.backend.name} backend. ` +
+      `${describeModel(outcome)} on ${contract.features.length} features (${outcome.preprocessing.outputNames.length} model inputs), trained on the ${outcome.backend.name} backend` +
+      `${config.classWeight === 'balanced' ? ' with balanced class weights' : ''}. ` +
       `Test ROC AUC ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
       `A constant base-rate predictor would have ROC AUC 0.5.`,
     threshold_or_config_plan:

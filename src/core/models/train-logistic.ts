@@ -1,11 +1,13 @@
 import type { LogisticHyperparameters } from '../config.ts';
 import { minimizeLbfgs } from './lbfgs.ts';
-import { logisticLoss, logisticObjective, uploadDesign } from './logistic-objective.ts';
+import { disposeDesign, logisticLoss, logisticObjective, uploadDesign } from './logistic-objective.ts';
 
 /** A row-major float32 matrix [n, d] with its 0/1 labels. */
 export interface Design {
   readonly x: Float32Array;
   readonly y: Uint8Array;
+  /** Optional per-row sample weights (class weights). */
+  readonly weights?: Float32Array;
 }
 
 export interface LogisticFit {
@@ -27,7 +29,7 @@ export async function trainLogistic(
   hyper: LogisticHyperparameters,
   onIteration: (iteration: number, trainLoss: number, validationLoss: number) => boolean | Promise<boolean>,
 ): Promise<LogisticFit> {
-  const trainT = uploadDesign(train.x, train.y, d);
+  const trainT = uploadDesign(train.x, train.y, d, train.weights);
   const valT = uploadDesign(validation.x, validation.y, d);
   try {
     const objective = logisticObjective(trainT, hyper.C);
@@ -43,6 +45,7 @@ export async function trainLogistic(
     });
     return { coef: result.x.slice(0, d), intercept: result.x[d], iterations: result.iterations, converged: result.converged, stopped: result.reason === 'stopped' };
   } finally {
-    for (const t of [trainT.x, trainT.y, valT.x, valT.y]) t.dispose();
+    disposeDesign(trainT);
+    disposeDesign(valT);
   }
 }

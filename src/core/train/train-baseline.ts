@@ -6,15 +6,16 @@ import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
 import { activateBackend } from '../models/backend.ts';
 import type { BackendName } from '../models/backend-name.ts';
-import { logisticLayersModel, predictScores, saveModelFiles } from '../models/layers-model.ts';
-import { trainLogistic } from '../models/train-logistic.ts';
+import { classWeights } from '../models/class-weights.ts';
+import { predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { makeSplit } from '../split/make-split.ts';
+import { fitModel, type Fitted } from './fit-model.ts';
 import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
 
 /** Callbacks a host (worker or CLI) supplies; the clock is a parameter so tests stay deterministic. */
 export interface TrainHooks {
   readonly onProgress?: (progress: TrainProgress) => void;
-  /** Asked after every iteration; a host may await here to let cancel messages in. */
+  /** Asked after every step; a host may await here to let cancel messages in. */
   readonly shouldStop?: () => boolean | Promise<boolean>;
   readonly now?: () => number;
   /** Backends to pass over in automatic mode, with the reason (see `activateBackend`). */
@@ -24,8 +25,9 @@ export interface TrainHooks {
 const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
 
 /**
- * The whole baseline run: encode the label, split, fit preprocessing on train rows only, train logistic regression,
- * then score validation and test through the same transform. Pure apart from the tfjs backend it activates.
+ * A whole run: encode the label, split, fit preprocessing on train rows only, train the configured model (prior,
+ * logistic regression or MLP), then score validation and test through the same transform. Pure apart from the tfjs
+ * backend it activates.
  */
 export async function trainBaseline(snapshot: Snapshot, contract: Contract, config: RunConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
   const now = hooks.now ?? (() => performance.now());
@@ -35,33 +37,31 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const split = makeSplit(snapshot, label.labelled, label.y, config.split, config.seed);
   const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
   const d = preprocessing.outputNames.length;
-  const xTrain = transform(preprocessing, snapshot, split.train);
+  const yTrain = pick(label.y, split.train);
+  const train = { x: transform(preprocessing, snapshot, split.train), y: yTrain, weights: classWeights(yTrain, config.classWeight) };
   const xVal = transform(preprocessing, snapshot, split.validation);
   const history: TrainProgress[] = [];
-  const fit = await trainLogistic(
-    { x: xTrain, y: pick(label.y, split.train) },
-    { x: xVal, y: pick(label.y, split.validation) },
-    d,
-    config.hyperparameters,
-    (iteration, trainLoss, validationLoss) => {
-      const progress = { iteration, trainLoss, validationLoss, elapsedMs: now() - started };
-      history.push(progress);
-      hooks.onProgress?.(progress);
-      return hooks.shouldStop?.() ?? false;
-    },
-  );
-  const model = logisticLayersModel(fit.coef, fit.intercept);
+  const steps = config.model === 'mlp' ? config.hyperparameters.epochs : null;
+  const fitted: Fitted = await fitModel(config, train, { x: xVal, y: pick(label.y, split.validation) }, d, async (iteration, trainLoss, validationLoss) => {
+    const elapsedMs = now() - started;
+    const progress = { iteration, trainLoss, validationLoss, elapsedMs, etaMs: steps ? (elapsedMs / iteration) * (steps - iteration) : null };
+    history.push(progress);
+    hooks.onProgress?.(progress);
+    return (await hooks.shouldStop?.()) ?? false;
+  });
+  const { model } = fitted;
   try {
     const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> =>
       ({ rows, labels: pick(label.y, rows), scores: await predictScores(model, x, rows.length, d) });
+    const trainScored = await score(split.train, train.x);
     const validation = await score(split.validation, xVal);
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
     const modelFiles = await saveModelFiles(model);
     return {
-      status: fit.stopped ? 'cancelled' : 'completed',
+      status: fitted.stopped ? 'cancelled' : 'completed',
       snapshotId: snapshot.id, contract, config, backend,
-      iterations: fit.iterations, converged: fit.converged, durationMs: now() - started,
-      split, preprocessing, coef: fit.coef, intercept: fit.intercept, validation, test, modelFiles, history,
+      iterations: fitted.iterations, converged: fitted.converged, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
+      split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };
   } finally {
     model.dispose();

@@ -5,12 +5,14 @@ import type { ActiveBackend } from '../models/backend-name.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
 import type { Split } from '../split/split.ts';
 
-/** One optimiser iteration as streamed to the UI: losses are mean log loss. */
+/** One optimiser step as streamed to the UI (an L-BFGS iteration or an MLP epoch); losses are mean log loss. */
 export interface TrainProgress {
   readonly iteration: number;
   readonly trainLoss: number;
   readonly validationLoss: number;
   readonly elapsedMs: number;
+  /** Estimated time left, when the number of steps is known in advance (MLP epochs); null otherwise. */
+  readonly etaMs: number | null;
 }
 
 /** Rows, 0/1 labels and model scores of one evaluation split, aligned by index. */
@@ -27,13 +29,19 @@ export interface TrainOutcome {
   readonly contract: Contract;
   readonly config: RunConfig;
   readonly backend: ActiveBackend;
+  /** L-BFGS iterations (logistic), epochs run (MLP) or 0 (prior). */
   readonly iterations: number;
+  /** L-BFGS reached its tolerance; for an MLP, early stopping ended the run before the epoch limit. */
   readonly converged: boolean;
+  /** The MLP epoch whose weights were kept (early stopping), or null. */
+  readonly bestEpoch: number | null;
   readonly durationMs: number;
   readonly split: Split;
   readonly preprocessing: Preprocessing;
-  readonly coef: Float64Array;
-  readonly intercept: number;
+  /** Logistic-regression coefficients per model input, and the intercept; null for other models. */
+  readonly coef: Float64Array | null;
+  readonly intercept: number | null;
+  readonly train: ScoredSplit;
   readonly validation: ScoredSplit;
   readonly test: ScoredSplit;
   readonly modelFiles: ModelFiles;

@@ -1,0 +1,93 @@
+import { deriveSeed } from '../random.ts';
+import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
+import { tf, tfl } from './tf.ts';
+
+/** The trainable tensors of an MLP: one kernel [in, out] and bias [out] per dense layer, the output layer last. */
+export interface MlpParameters {
+  readonly kernels: readonly tf.Variable[];
+  readonly biases: readonly tf.Variable[];
+}
+
+/** Layer widths from input to output: [d, ...hidden, 1]. */
+export function mlpWidths(d: number, hidden: readonly number[]): number[] {
+  return [d, ...hidden, 1];
+}
+
+/**
+ * Creates the variables with a seeded initializer per layer (salt = layer index + 1, so no two layers share a stream
+ * and no seed is 0, which tfjs reads as "unseeded"); He-normal suits relu, Glorot-uniform the saturating activations.
+ */
+export function createMlpParameters(d: number, hyper: MlpHyperparameters, seed: number): MlpParameters {
+  const widths = mlpWidths(d, hyper.hidden);
+  const kernels: tf.Variable[] = [];
+  const biases: tf.Variable[] = [];
+  for (let layer = 0; layer + 1 < widths.length; layer++) {
+    const args = { seed: deriveSeed(seed, layer + 1) };
+    // The sigmoid output layer follows Glorot even in a relu net, as Keras's default dense initializer would.
+    const hiddenRelu = hyper.activation === 'relu' && layer + 2 < widths.length;
+    const initializer = hiddenRelu ? tfl.initializers.heNormal(args) : tfl.initializers.glorotUniform(args);
+    const kernel = initializer.apply([widths[layer], widths[layer + 1]], 'float32');
+    const bias = tf.zeros([widths[layer + 1]]);
+    kernels.push(tf.variable(kernel));
+    biases.push(tf.variable(bias));
+    // tf.variable shares the initial values' storage, so these handles can go.
+    kernel.dispose();
+    bias.dispose();
+  }
+  return { kernels, biases };
+}
+
+function activate(h: tf.Tensor2D, activation: MlpHyperparameters['activation']): tf.Tensor2D {
+  if (activation === 'relu') return tf.relu(h);
+  if (activation === 'tanh') return tf.tanh(h);
+  return tf.sigmoid(h);
+}
+
+/** Dropout seed for one layer at one optimiser step: a fresh, reproducible mask every step and layer. */
+export type DropoutSeed = (layer: number) => number;
+
+/** Logits [n, 1] of the network; with `dropoutSeed`, hidden activations are dropped at `rate` (training only). */
+export function mlpLogits(x: tf.Tensor2D, params: MlpParameters, hyper: MlpHyperparameters, dropoutSeed?: DropoutSeed): tf.Tensor2D {
+  let h = x;
+  const last = params.kernels.length - 1;
+  for (let layer = 0; layer < last; layer++) {
+    h = activate(tf.add(tf.matMul(h, params.kernels[layer]), params.biases[layer]), hyper.activation);
+    if (dropoutSeed && hyper.dropout > 0) h = tf.dropout(h, hyper.dropout, undefined, dropoutSeed(layer)) as tf.Tensor2D;
+  }
+  return tf.add(tf.matMul(h, params.kernels[last]), params.biases[last]);
+}
+
+/** Per-row log loss log(1 + e^z) − y·z from logits, built from primitives so every backend (webgpu included) has the kernels. */
+export function rowLogLoss(z: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+  const softplus = tf.add(tf.relu(z), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+  return tf.sub(softplus, tf.mul(y, z));
+}
+
+/** l2 · Σ w² over every kernel (biases are not penalised). */
+export function l2Penalty(params: MlpParameters, l2: number): tf.Scalar {
+  const sums = params.kernels.map((k) => tf.sum(tf.square(k)));
+  return tf.mul(tf.addN(sums), tf.scalar(l2));
+}
+
+/**
+ * A Keras-style sequential model of dense layers carrying the given weights ([kernel, bias] per layer), so it
+ * serialises and predicts like any LayersModel. Fixed names keep `model.json` identical across runs.
+ */
+export function mlpLayersModel(d: number, hyper: MlpHyperparameters, weights: readonly Float32Array[]): tfl.LayersModel {
+  const widths = mlpWidths(d, hyper.hidden);
+  const layers = widths.slice(1).map((units, i) => tfl.layers.dense({
+    units,
+    activation: i + 2 < widths.length ? hyper.activation : 'sigmoid',
+    inputShape: i === 0 ? [d] : undefined,
+    kernelInitializer: 'zeros',
+    name: i + 2 < widths.length ? `mlp_hidden_${i + 1}` : 'mlp_output',
+  }));
+  const model = tfl.sequential({ layers, name: 'mlp' });
+  const tensors = weights.map((w, i) => {
+    const layer = i >> 1;
+    return i % 2 === 0 ? tf.tensor2d(w, [widths[layer], widths[layer + 1]]) : tf.tensor1d(w);
+  });
+  model.setWeights(tensors);
+  for (const t of tensors) t.dispose();
+  return model;
+}

@@ -1,0 +1,115 @@
+import { mlpMeanLoss, runMlpEpoch, type MlpStepState, type MlpTrainTensors } from './mlp-epoch.ts';
+import { validateMlp, type MlpHyperparameters } from './mlp-hyperparameters.ts';
+import { createMlpParameters, mlpLayersModel } from './mlp-network.ts';
+import { tf, tfl } from './tf.ts';
+
+/** The outcome of `trainMlp`. */
+export interface MlpFit {
+  /** Dense layers only (no dropout layers), sigmoid output, holding the best weights; the caller disposes it. */
+  readonly model: tfl.LayersModel;
+  /** Epochs actually run. */
+  readonly epochs: number;
+  /** The 1-based epoch whose weights were kept. */
+  readonly bestEpoch: number;
+  /** True when `onEpoch` asked to stop (cancel). */
+  readonly stopped: boolean;
+}
+
+/** Training rows: row-major x [n, d], 0/1 labels, optional per-row sample weights (e.g. class weights). */
+export interface MlpTrainData {
+  readonly x: Float32Array;
+  readonly y: Uint8Array;
+  readonly weights?: Float32Array;
+}
+
+function check(name: string, x: Float32Array, y: Uint8Array, d: number): void {
+  if (x.length !== y.length * d) throw new Error(`The ${name} matrix has ${x.length} values, expected ${y.length} rows × ${d} columns.`);
+  if (y.some((v) => v > 1)) throw new Error(`The ${name} labels must be 0 or 1.`);
+}
+
+function upload(train: MlpTrainData, d: number): MlpTrainTensors {
+  const n = train.y.length;
+  const weights = train.weights ?? null;
+  let totalWeight = n;
+  if (weights) {
+    if (weights.length !== n) throw new Error(`Expected ${n} sample weights, got ${weights.length}.`);
+    totalWeight = 0;
+    for (const w of weights) {
+      if (!(w >= 0 && Number.isFinite(w))) throw new Error(`Sample weights must be finite and non-negative, got ${w}.`);
+      totalWeight += w;
+    }
+  }
+  return {
+    x: tf.tensor2d(train.x, [n, d]),
+    y: tf.tensor2d(Float32Array.from(train.y), [n, 1]),
+    w: weights ? tf.tensor2d(weights, [n, 1]) : null,
+    weights,
+    totalWeight,
+  };
+}
+
+// NaN never counts as an improvement, but anything finite beats a NaN best.
+function improves(loss: number, best: number): boolean {
+  return !Number.isNaN(loss) && (Number.isNaN(best) || loss < best);
+}
+
+// A macrotask, not just a microtask, so a worker gets to run a pending cancel message between epochs.
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Trains an MLP for binary classification by hand-written, seeded mini-batch Adam (not `model.fit`, whose shuffle
+ * is unseeded), so the same seed gives bit-identical weights. After each epoch `onEpoch` gets the train loss (the
+ * sample-weighted mean log loss over that epoch's mini-batches, with dropout, without the L2 term) and the validation
+ * mean log loss (NaN without validation rows, when the train loss drives early stopping), and may return true to
+ * cancel. Stops after `patience` epochs without improvement and returns the best epoch's weights.
+ */
+export async function trainMlp(
+  train: MlpTrainData,
+  validation: { readonly x: Float32Array; readonly y: Uint8Array },
+  d: number,
+  hyperparameters: MlpHyperparameters,
+  seed: number,
+  onEpoch: (epoch: number, trainLoss: number, validationLoss: number) => boolean | Promise<boolean>,
+): Promise<MlpFit> {
+  const hyper = validateMlp(hyperparameters);
+  if (!Number.isInteger(d) || d < 1) throw new Error(`The feature count must be a positive whole number, got ${d}.`);
+  if (train.y.length === 0) throw new Error('The training split has no rows.');
+  check('training', train.x, train.y, d);
+  check('validation', validation.x, validation.y, d);
+  const data = upload(train, d);
+  const nVal = validation.y.length;
+  const valX = tf.tensor2d(validation.x, [nVal, d]);
+  const valY = tf.tensor2d(Float32Array.from(validation.y), [nVal, 1]);
+  const params = createMlpParameters(d, hyper, seed);
+  // Interleaved [kernel, bias] per layer: the order LayersModel.setWeights expects.
+  const vars = params.kernels.flatMap((k, i) => [k, params.biases[i]]);
+  const optimizer = tf.train.adam(hyper.learningRate, 0.9, 0.999, hyper.epsilon);
+  try {
+    const state: MlpStepState = { seed, step: 0 };
+    let best = { epoch: 0, loss: NaN, weights: [] as Float32Array[] };
+    let epoch = 0;
+    let stopped = false;
+    while (epoch < hyper.epochs) {
+      epoch++;
+      const trainLoss = await runMlpEpoch(data, params, vars, optimizer, hyper, state, epoch);
+      const validationLoss = await mlpMeanLoss(valX, valY, params, hyper);
+      const monitored = nVal > 0 ? validationLoss : trainLoss;
+      if (best.epoch === 0 || improves(monitored, best.loss)) {
+        // Copied through the async read: dataSync/arraySync return zeros on WebGPU.
+        const values = await Promise.all(vars.map((v) => v.data()));
+        best = { epoch, loss: monitored, weights: values.map((v) => new Float32Array(v)) };
+      }
+      if (await onEpoch(epoch, trainLoss, validationLoss)) {
+        stopped = true;
+        break;
+      }
+      if (epoch - best.epoch >= hyper.patience) break;
+      await yieldToEventLoop();
+    }
+    return { model: mlpLayersModel(d, hyper, best.weights), epochs: epoch, bestEpoch: best.epoch, stopped };
+  } finally {
+    optimizer.dispose();
+    for (const v of vars) v.dispose();
+    for (const t of [data.x, data.y, data.w, valX, valY]) t?.dispose();
+  }
+}

@@ -1,0 +1,41 @@
+import type { RunConfig } from '../config.ts';
+import { logisticLayersModel } from '../models/layers-model.ts';
+import { priorModel } from '../models/prior-model.ts';
+import type { tfl } from '../models/tf.ts';
+import { trainLogistic } from '../models/train-logistic.ts';
+import { trainMlp } from '../models/train-mlp.ts';
+
+/** A trained model ready to score and serialise, with what the optimiser reported. The caller disposes `model`. */
+export interface Fitted {
+  readonly model: tfl.LayersModel;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly stopped: boolean;
+  readonly bestEpoch: number | null;
+  readonly coef: Float64Array | null;
+  readonly intercept: number | null;
+}
+
+type OnStep = (step: number, trainLoss: number, validationLoss: number) => Promise<boolean>;
+
+/** Trains the model the config names on a prepared design: [n, d] float32 rows, 0/1 labels and sample weights. */
+export async function fitModel(
+  config: RunConfig,
+  train: { x: Float32Array; y: Uint8Array; weights: Float32Array },
+  validation: { x: Float32Array; y: Uint8Array },
+  d: number,
+  onStep: OnStep,
+): Promise<Fitted> {
+  if (config.model === 'prior') {
+    return { model: priorModel(train.y, train.weights, d), iterations: 0, converged: true, stopped: false, bestEpoch: null, coef: null, intercept: null };
+  }
+  if (config.model === 'mlp') {
+    const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep);
+    return { model: fit.model, iterations: fit.epochs, converged: fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null };
+  }
+  const fit = await trainLogistic(train, validation, d, config.hyperparameters, onStep);
+  return {
+    model: logisticLayersModel(fit.coef, fit.intercept), iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
+    bestEpoch: null, coef: fit.coef, intercept: fit.intercept,
+  };
+}

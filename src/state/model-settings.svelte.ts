@@ -1,0 +1,18 @@
+import { DEFAULT_LOGISTIC, DEFAULT_MLP, type ClassWeight, type LogisticHyperparameters, type MlpHyperparameters, type ModelKind } from '../core/index.ts';
+
+type Editable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The model the next run trains and its hyperparameters, as edited in the Train step. */
+export class ModelSettings {
+  model = $state<ModelKind>('logistic');
+  classWeight = $state<ClassWeight>('none');
+  logistic = $state<Editable<LogisticHyperparameters>>({ ...DEFAULT_LOGISTIC });
+  mlp = $state<Editable<MlpHyperparameters>>({ ...DEFAULT_MLP, hidden: [...DEFAULT_MLP.hidden] });
+
+  /** The hyperparameters of the chosen model, as plain data for `createRunConfig`. */
+  hyperparameters(): Partial<LogisticHyperparameters> | Partial<MlpHyperparameters> {
+    if (this.model === 'mlp') return { ...$state.snapshot(this.mlp), hidden: [...this.mlp.hidden] };
+    if (this.model === 'logistic') return { ...$state.snapshot(this.logistic) };
+    return {};
+  }
+}
