@@ -4,3 +4,4 @@ export { activateBackend } from './models/backend.ts';
 export { logisticLayersModel, predictScores, saveModelFiles, type ModelFiles } from './models/layers-model.ts';
 export { minimizeLbfgs } from './models/lbfgs.ts';
 export { trainLogistic } from './models/train-logistic.ts';
+export { calibrateBackends, fastest, type Calibration } from './models/calibrate.ts';

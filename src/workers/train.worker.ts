@@ -6,6 +6,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { trainBaseline } from '../core/training.ts';
 import { outcomeBuffers, type TrainApi } from './protocol.ts';
 import { webgpuSkipReason } from './webgpu-probe.ts';
+import { calibratedBackend } from './backend-calibration.ts';
 
 useWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -28,8 +29,11 @@ const api: TrainApi = {
   async train(snapshot, contract, config, onProgress) {
     cancelled = false;
     const webgpuSkip = config.backend === 'auto' ? await webgpuSkipReason() : null;
+    const skipBackends = webgpuSkip ? { webgpu: webgpuSkip } : {};
+    const autoBackend = config.backend === 'auto' ? await calibratedBackend(skipBackends) : null;
     const outcome = await trainBaseline(snapshot, contract, config, {
-      skipBackends: webgpuSkip ? { webgpu: webgpuSkip } : {},
+      skipBackends,
+      ...(autoBackend ? { autoBackend } : {}),
       onProgress: (p) => void onProgress(p),
       shouldStop: async () => {
         await yieldToEvents();

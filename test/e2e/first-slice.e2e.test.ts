@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { parseCsv, transform, type Preprocessing } from '../../src/core/index.ts';
+import { createContract, createRunConfig, parseCsv, rocAuc, transform, type Preprocessing } from '../../src/core/index.ts';
+import { trainBaseline } from '../../src/core/training.ts';
 import { tf } from '../../src/core/models/tf.ts';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { launch, newPage, screenshot, startServer } from './harness.ts';
@@ -158,5 +159,14 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     const worst = Math.max(...nodeScores.map((s, i) => Math.abs(s - pageScores[i])));
     console.log(`[check] max |node score - page score| over ${rows.length} test rows: ${worst}`);
     expect(worst).toBeLessThan(1e-5);
+
+    // The same run trained in Node on the cpu backend agrees with the page's webgpu run on test AUC to within 1e-4.
+    const contract = bundle.json<{ label: string; positive_class: string; features: string[] }>('contract.json');
+    const cpu = await trainBaseline(parsed.snapshot, createContract(contract.label, contract.positive_class, contract.features), createRunConfig({ seed: 42, backend: 'cpu' }));
+    expect(Array.from(cpu.test.rows)).toEqual(Array.from(rows));
+    const webgpuAuc = rocAuc(Float64Array.from(pageScores), cpu.test.labels) as number;
+    const cpuAuc = rocAuc(cpu.test.scores, cpu.test.labels) as number;
+    console.log(`[check] test AUC webgpu ${webgpuAuc} vs cpu ${cpuAuc}`);
+    expect(Math.abs(webgpuAuc - cpuAuc)).toBeLessThanOrEqual(1e-4);
   });
 });

@@ -142,3 +142,23 @@ describe('PII never leaves', () => {
     expect(contractFile.roles.name).toBe('pii');
   }, 60_000);
 });
+
+describe('train reproduces', () => {
+  test('the same arguments twice give identical model bytes, for logistic regression and an MLP', async () => {
+    const contract = writeJson({ label: 'survived' });
+    const config = writeJson({ hyperparameters: { hidden: [8], epochs: 5 } });
+    for (const model of ['logistic', 'mlp']) {
+      const outs = [mkdtempSync(join(tmpdir(), 'mle-cli-')), mkdtempSync(join(tmpdir(), 'mle-cli-'))];
+      for (const out of outs) {
+        const { code, stderr } = await cli(['train', TITANIC, '--contract', contract, '--model', model, ...(model === 'mlp' ? ['--config', config] : []), '--seed', '7', '--out', out]);
+        expect(code, stderr).toBe(0);
+      }
+      for (const file of ['model/model.json', 'model/weights.bin', 'preprocessing.json', 'config.json', 'scores-test.csv']) {
+        expect(readFileSync(join(outs[1], file)), `${model} ${file}`).toEqual(readFileSync(join(outs[0], file)));
+      }
+      const header = readFileSync(join(outs[0], 'scores-train.csv'), 'utf8').split('\n');
+      expect(header[0]).toBe('row_index,label,score');
+      expect(header.length - 2).toBe(785);
+    }
+  }, 120_000);
+});

@@ -1,8 +1,8 @@
 import { tf } from './tf.ts';
 import { BACKENDS, type ActiveBackend, type BackendName, type BackendPreference } from './backend-name.ts';
 
-function order(preference: BackendPreference): BackendName[] {
-  if (preference === 'auto') return [...BACKENDS];
+function order(preference: BackendPreference, autoFirst?: BackendName): BackendName[] {
+  if (preference === 'auto') return autoFirst ? [autoFirst, ...BACKENDS.filter((b) => b !== autoFirst)] : [...BACKENDS];
   return [preference, ...BACKENDS.filter((b) => b !== preference)];
 }
 
@@ -19,14 +19,21 @@ async function works(): Promise<boolean> {
 
 /**
  * Activates the first backend in preference order that registers, initialises and computes correctly.
- * `skip` names backends the host knows to be a poor choice here, with the reason shown to the user.
+ * `skip` names backends the host knows to be a poor choice here, with the reason shown to the user; in automatic mode
+ * `autoFirst` (e.g. the winner of a calibration, explained by `autoNote`) is tried before the default order.
  */
-export async function activateBackend(preference: BackendPreference, skip: Partial<Record<BackendName, string>> = {}): Promise<ActiveBackend> {
-  const notes: string[] = [];
-  for (const name of order(preference)) {
-    // A host's reason to pass over a backend (e.g. a software WebGPU adapter) applies only when nothing was forced.
-    const reason = preference === 'auto' ? skip[name] : undefined;
-    if (reason) { notes.push(`${name}: ${reason}`); continue; }
+export async function activateBackend(
+  preference: BackendPreference,
+  skip: Partial<Record<BackendName, string>> = {},
+  autoFirst?: BackendName,
+  autoNote?: string,
+): Promise<ActiveBackend> {
+  const auto = preference === 'auto';
+  // A host's reasons to pass over a backend (e.g. a software WebGPU adapter) apply only when nothing was forced, and
+  // are reported even when the winner comes first, so the user always learns why WebGPU was not used.
+  const notes: string[] = auto ? [...Object.entries(skip).map(([name, reason]) => `${name}: ${reason}`), ...(autoNote ? [autoNote] : [])] : [];
+  for (const name of order(preference, autoFirst)) {
+    if (auto && skip[name]) continue;
     if (!tf.findBackendFactory(name)) { notes.push(`${name}: not available in this build`); continue; }
     try {
       if ((await tf.setBackend(name)) && (await works())) return { name, notes };

@@ -53,3 +53,43 @@ describe('trainBaseline on Titanic (cpu)', () => {
     await expect(trainBaseline(parsed.snapshot, createContract('y', 'a', ['x']), createRunConfig({ seed: 1, backend: 'cpu' }))).rejects.toThrow(/only one class/);
   });
 });
+
+describe('models, class weights and tensors', () => {
+  const features = ['pclass', 'sex', 'age', 'sibsp', 'parch', 'fare', 'embarked'];
+
+  test('the prior scores every row at the training base rate (AUC 0.5); LR and an MLP beat it', async () => {
+    const snapshot = await titanic();
+    const contract = createContract('survived', '1', features);
+    const prior = await trainBaseline(snapshot, contract, createRunConfig({ seed: 3, backend: 'cpu', model: 'prior' }));
+    const rate = prior.train.labels.reduce((s, v) => s + v, 0) / prior.train.labels.length;
+    expect(prior.test.scores.every((s) => Math.abs(s - rate) < 1e-6)).toBe(true);
+    expect(rocAuc(prior.test.scores, prior.test.labels)).toBe(0.5);
+    const mlp = await trainBaseline(snapshot, contract, createRunConfig({ seed: 3, backend: 'cpu', model: 'mlp', hyperparameters: { epochs: 30, hidden: [16] } }));
+    expect(mlp.config.model).toBe('mlp');
+    expect(mlp.bestEpoch).toBeGreaterThan(0);
+    expect(rocAuc(mlp.test.scores, mlp.test.labels)).toBeGreaterThan(0.8);
+  });
+
+  test('balanced class weights move the decision boundary toward the minority (positive) class', async () => {
+    const snapshot = await titanic();
+    const contract = createContract('survived', '1', features);
+    const plain = await trainBaseline(snapshot, contract, createRunConfig({ seed: 5, backend: 'cpu' }));
+    const balanced = await trainBaseline(snapshot, contract, createRunConfig({ seed: 5, backend: 'cpu', classWeight: 'balanced' }));
+    const flagged = (scores: Float64Array) => scores.filter((s) => s >= 0.5).length;
+    // 38% survived: weighting them up raises every score's odds, so more rows cross 0.5 and the intercept grows.
+    expect(flagged(balanced.test.scores)).toBeGreaterThan(flagged(plain.test.scores));
+    expect(balanced.intercept ?? 0).toBeGreaterThan(plain.intercept ?? 0);
+  });
+
+  test('no tensor leaks: tf.memory().numTensors returns to its start after LR, MLP and prior runs', async () => {
+    const { tf } = await import('../models/tf.ts');
+    const snapshot = await titanic();
+    const contract = createContract('survived', '1', features);
+    await trainBaseline(snapshot, contract, createRunConfig({ seed: 9, backend: 'cpu' }));
+    const before = tf.memory().numTensors;
+    for (const model of ['logistic', 'mlp', 'prior'] as const) {
+      await trainBaseline(snapshot, contract, createRunConfig({ seed: 9, backend: 'cpu', model, hyperparameters: model === 'mlp' ? { epochs: 3 } : {} }));
+      expect(tf.memory().numTensors, model).toBe(before);
+    }
+  });
+});

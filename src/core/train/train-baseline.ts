@@ -20,6 +20,8 @@ export interface TrainHooks {
   readonly now?: () => number;
   /** Backends to pass over in automatic mode, with the reason (see `activateBackend`). */
   readonly skipBackends?: Partial<Record<BackendName, string>>;
+  /** In automatic mode, the backend to try first (a calibration's winner), and the sentence that explains it. */
+  readonly autoBackend?: { readonly name: BackendName; readonly note: string };
 }
 
 const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
@@ -32,7 +34,7 @@ const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(ro
 export async function trainBaseline(snapshot: Snapshot, contract: Contract, config: RunConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
   const now = hooks.now ?? (() => performance.now());
   const started = now();
-  const backend = await activateBackend(config.backend, hooks.skipBackends);
+  const backend = await activateBackend(config.backend, hooks.skipBackends, hooks.autoBackend?.name, hooks.autoBackend?.note);
   const label = encodeLabel(snapshot, contract);
   const split = makeSplit(snapshot, label.labelled, label.y, config.split, config.seed);
   const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);

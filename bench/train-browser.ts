@@ -1,0 +1,47 @@
+// Training speed in Chromium through the real app (production build, workers, each backend), for `npm run bench`.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, newPage, startServer } from '../test/e2e/harness.ts';
+import { syntheticCsv } from './synthetic.ts';
+
+const path = join(tmpdir(), 'mle-bench-train-100k.csv');
+writeFileSync(path, syntheticCsv(100_000, 20));
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+const { server, url } = await startServer();
+const browser = await launch();
+
+async function run(page: Page): Promise<{ seconds: number; steps: number; backend: string }> {
+  const before = await page.getByTestId('runs-table').locator('tbody tr').count().catch(() => 0);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.waitForFunction((n) => (document.querySelectorAll('[data-testid=runs-table] tbody tr').length ?? 0) > n, before, { timeout: 600_000 });
+  await page.waitForFunction(() => /Run \w+ after/.test(document.querySelector('[data-testid=train-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const status = (await page.getByTestId('train-status').textContent()) ?? '';
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify(status));
+  const m = status.match(/after\s+(\d+)\s+(?:iterations|epochs)\s+in\s+([\d.]+)\s+s/);
+  return { steps: Number(m?.[1]), seconds: Number(m?.[2]), backend: (await page.getByTestId('backend-used').textContent()) ?? '?' };
+}
+
+for (const backend of (process.env.BENCH_BACKENDS ?? 'wasm,cpu,webgpu').split(',')) {
+  const { page } = await newPage(browser);
+  await page.goto(`${url}?backend=${backend}`);
+  await page.locator('input[type=file]').setInputFiles(path);
+  await page.getByTestId('roles-table').waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=checks-panel]')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
+  const lr = await run(page);
+  console.log(`chromium ${lr.backend.padEnd(6)} LR to convergence: ${lr.seconds.toFixed(2)} s incl. preprocessing and scoring, ${lr.steps} L-BFGS iterations`);
+  await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+  await page.getByLabel('Hidden layers').fill('32, 32');
+  await page.getByLabel('Hidden layers').blur();
+  await page.getByLabel('Epochs').fill(backend === 'webgpu' ? '1' : '2');
+  for (const batch of [256, 1024]) {
+    await page.getByLabel('Batch size').fill(String(batch));
+    const mlp = await run(page);
+    console.log(`chromium ${mlp.backend.padEnd(6)} MLP 2×32 batch ${String(batch).padEnd(4)}: ${(mlp.seconds / mlp.steps).toFixed(2)} s per epoch (${mlp.steps} epochs; includes setup and scoring)`);
+  }
+  await page.close();
+}
+await browser.close();
+await server.close();

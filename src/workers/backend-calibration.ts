@@ -1,0 +1,33 @@
+import { calibrateBackends, fastest, type Calibration } from '../core/training.ts';
+import { BACKENDS, type BackendName } from '../core/index.ts';
+import { openAppDb, STORES } from '../state/db.ts';
+
+const KEY = `calibration:${__APP_VERSION__}:${navigator.userAgent}`;
+
+async function cached(): Promise<Calibration | null> {
+  try {
+    return ((await (await openAppDb()).get(STORES.files, KEY)) as Calibration | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The backend automatic mode should try first on this device: the fastest on a short gradient-shaped workload, among
+ * the backends not skipped. Measured once per device and app version, then read from IndexedDB.
+ */
+export async function calibratedBackend(skip: Partial<Record<BackendName, string>>): Promise<{ name: BackendName; note: string } | null> {
+  let calibration = await cached();
+  if (!calibration) {
+    calibration = await calibrateBackends(BACKENDS.filter((b) => !skip[b]));
+    try {
+      await (await openAppDb()).put(STORES.files, calibration, KEY);
+    } catch {
+      // Without storage the calibration simply runs again next time.
+    }
+  }
+  const name = fastest(calibration);
+  if (!name) return null;
+  const timings = Object.entries(calibration).map(([b, ms]) => `${b} ${(ms as number).toFixed(1)} ms`).join(', ');
+  return { name, note: `automatic choice: ${name} was fastest in a short calibration on this device (${timings})` };
+}
