@@ -26,21 +26,30 @@ export interface MlpStepState {
 export async function runMlpEpoch(
   data: MlpTrainTensors, params: MlpParameters, vars: tf.Variable[], optimizer: tf.Optimizer,
   hyper: MlpHyperparameters, state: MlpStepState, epoch: number,
-): Promise<number> {
+  interrupt?: () => Promise<boolean>,
+): Promise<{ loss: number; interrupted: boolean }> {
   const n = data.x.shape[0];
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   shuffleInPlace(order, createRandom(deriveSeed(state.seed, 1000 + epoch)));
   // Per-batch sums stay on the device until the epoch ends, so the loop never stalls on a readback.
   const sums: tf.Scalar[] = [];
+  let interrupted = false;
+  let seen = 0;
   try {
     for (let start = 0; start < n; start += hyper.batchSize) {
+      // Asked before every batch, so a cancel lands within one batch rather than at the end of the epoch.
+      if (interrupt && (await interrupt())) {
+        interrupted = true;
+        break;
+      }
       const rows = order.subarray(start, Math.min(n, start + hyper.batchSize));
       let batchWeight = rows.length;
       if (data.weights) {
         batchWeight = 0;
         for (const r of rows) batchWeight += data.weights[r];
       }
+      seen += batchWeight;
       const step = state.step++;
       const dropoutSeed = (layer: number) => deriveSeed(state.seed, 100000 + step * 16 + layer);
       tf.tidy(() => {
@@ -58,10 +67,11 @@ export async function runMlpEpoch(
         }, false, vars);
       });
     }
-    const total = tf.tidy(() => tf.div(tf.addN(sums), tf.scalar(data.totalWeight > 0 ? data.totalWeight : 1)));
+    if (sums.length === 0) return { loss: NaN, interrupted };
+    const total = tf.tidy(() => tf.div(tf.addN(sums), tf.scalar(interrupted ? Math.max(seen, 1) : data.totalWeight > 0 ? data.totalWeight : 1)));
     const value = (await total.data())[0];
     total.dispose();
-    return value;
+    return { loss: value, interrupted };
   } finally {
     for (const s of sums) s.dispose();
   }

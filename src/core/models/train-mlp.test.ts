@@ -120,6 +120,21 @@ describe('trainMlp', () => {
     expect(fit.bestEpoch).toBeLessThanOrEqual(3);
   });
 
+  test('an interrupt before a batch cancels within that batch and keeps the best weights so far', async () => {
+    const { train, validation, d } = data;
+    let asked = 0;
+    // Batches of 64 over the training rows: epoch 2 is interrupted at its 2nd batch.
+    const perEpoch = Math.ceil(train.y.length / quick.batchSize);
+    const fit = await trainMlp(train, validation, d, quick, 1, never, async () => ++asked > perEpoch + 1);
+    expect(fit).toMatchObject({ epochs: 2, stopped: true, bestEpoch: 1 });
+    expect(asked).toBe(perEpoch + 2);
+    const early = await trainMlp(train, validation, d, quick, 1, never, async () => true);
+    expect(early).toMatchObject({ epochs: 1, stopped: true, bestEpoch: 1 });
+    expect(early.model.getWeights()).toHaveLength(2 * (quick.hidden.length + 1));
+    early.model.dispose();
+    fit.model.dispose();
+  });
+
   test('5× weights on positives raise the mean validation score against no weights (same seed)', async () => {
     const { train, validation, d } = data;
     const weights = Float32Array.from(train.y, (v) => (v ? 5 : 1));

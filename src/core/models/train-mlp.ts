@@ -61,7 +61,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * is unseeded), so the same seed gives bit-identical weights. After each epoch `onEpoch` gets the train loss (the
  * sample-weighted mean log loss over that epoch's mini-batches, with dropout, without the L2 term) and the validation
  * mean log loss (NaN without validation rows, when the train loss drives early stopping), and may return true to
- * cancel. Stops after `patience` epochs without improvement and returns the best epoch's weights.
+ * cancel; `interrupt`, asked before every batch, cancels within one batch. Stops after `patience` epochs without
+ * improvement and returns the best epoch's weights.
  */
 export async function trainMlp(
   train: MlpTrainData,
@@ -70,6 +71,7 @@ export async function trainMlp(
   hyperparameters: MlpHyperparameters,
   seed: number,
   onEpoch: (epoch: number, trainLoss: number, validationLoss: number) => boolean | Promise<boolean>,
+  interrupt?: () => Promise<boolean>,
 ): Promise<MlpFit> {
   const hyper = validateMlp(hyperparameters);
   if (!Number.isInteger(d) || d < 1) throw new Error(`The feature count must be a positive whole number, got ${d}.`);
@@ -91,7 +93,13 @@ export async function trainMlp(
     let stopped = false;
     while (epoch < hyper.epochs) {
       epoch++;
-      const trainLoss = await runMlpEpoch(data, params, vars, optimizer, hyper, state, epoch);
+      const { loss: trainLoss, interrupted } = await runMlpEpoch(data, params, vars, optimizer, hyper, state, epoch, interrupt);
+      if (interrupted) {
+        // Cancelled mid-epoch: keep the best complete epoch, or the weights reached so far if none completed.
+        if (best.epoch === 0) best = { epoch, loss: NaN, weights: (await Promise.all(vars.map((v) => v.data()))).map((v) => new Float32Array(v)) };
+        stopped = true;
+        break;
+      }
       const validationLoss = await mlpMeanLoss(valX, valY, params, hyper);
       const monitored = nVal > 0 ? validationLoss : trainLoss;
       if (best.epoch === 0 || improves(monitored, best.loss)) {

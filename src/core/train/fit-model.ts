@@ -25,12 +25,13 @@ export async function fitModel(
   validation: { x: Float32Array; y: Uint8Array },
   d: number,
   onStep: OnStep,
+  interrupt?: () => Promise<boolean>,
 ): Promise<Fitted> {
   if (config.model === 'prior') {
     return { model: priorModel(train.y, train.weights, d), iterations: 0, converged: true, stopped: false, bestEpoch: null, coef: null, intercept: null };
   }
   if (config.model === 'mlp') {
-    const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep);
+    const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt);
     return { model: fit.model, iterations: fit.epochs, converged: fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null };
   }
   const fit = await trainLogistic(train, validation, d, config.hyperparameters, onStep);

@@ -50,7 +50,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     history.push(progress);
     hooks.onProgress?.(progress);
     return (await hooks.shouldStop?.()) ?? false;
-  });
+  }, async () => (await hooks.shouldStop?.()) ?? false);
   const { model } = fitted;
   try {
     const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> =>
