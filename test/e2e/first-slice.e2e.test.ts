@@ -7,7 +7,7 @@ import { createContract, createRunConfig, parseCsv, rocAuc, transform, type Prep
 import { trainBaseline } from '../../src/core/training.ts';
 import { tf } from '../../src/core/models/tf.ts';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
 const SAMPLE = new Uint8Array(readFileSync(new URL('../../public/samples/breast_cancer.csv', import.meta.url)));
 
@@ -23,11 +23,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ page } = await newPage(browser));
   // Record every main-thread task over 50 ms, so responsiveness during training can be asserted.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
 });
 
 afterAll(async () => {
@@ -55,7 +51,7 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     await page.getByLabel('Label column').selectOption('target');
     expect(await page.getByLabel('Positive class').inputValue()).toBe('1');
     expect(await page.getByLabel('Seed').inputValue()).toBe('42');
-    await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks = []; });
+    await takeLongTasks(page);
     const started = Date.now();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Cancel' }).isEnabled().catch(() => false), { timeout: 10_000 }).toBe(true);
@@ -64,7 +60,7 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     expect(await page.getByTestId('backend-used').textContent()).toBe('webgpu');
     const auc = Number(await page.getByTestId('roc-auc').textContent());
     expect(auc).toBeGreaterThanOrEqual(0.98);
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const longTasks = await takeLongTasks(page);
     console.log(`[timing] main-thread long tasks during training: ${JSON.stringify(longTasks.map(Math.round))}`);
     expect(Math.max(0, ...longTasks)).toBeLessThan(200);
     await screenshot(page, 'first-slice-trained');

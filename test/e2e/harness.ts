@@ -39,3 +39,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
 }
+
+/** Starts recording every main-thread task over 50 ms (Long Tasks API) on each page load. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Durations (ms) of the long tasks recorded since the last call, which also clears them. */
+export async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    const tasks = w.__longTasks;
+    w.__longTasks = [];
+    return tasks;
+  });
+}

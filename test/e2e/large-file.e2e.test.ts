@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { generateCsv } from '../../bench/generate-csv.ts';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
 const ROWS = 150_000;
 let server: PreviewServer;
@@ -19,11 +19,7 @@ beforeAll(async () => {
   ({ server, url } = await startServer());
   browser = await launch();
   ({ page } = await newPage(browser));
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(`${url}?sample=breast_cancer`);
   await page.getByTestId('snapshot-id').waitFor();
 });
@@ -43,7 +39,7 @@ describe('a large CSV streams in by chunks', () => {
   });
 
   test(`${ROWS.toLocaleString('en')} rows × 25 columns load with a progress bar and no long main-thread task`, async () => {
-    await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks = []; });
+    await takeLongTasks(page);
     const started = Date.now();
     await page.locator('input[type=file]').setInputFiles(path);
     await page.getByTestId('load-progress').waitFor();
@@ -52,7 +48,7 @@ describe('a large CSV streams in by chunks', () => {
     const loadMs = Date.now() - started;
     await page.getByTestId('roles-table').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('checks-panel').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const longTasks = await takeLongTasks(page);
     console.log(`[timing] ${ROWS} rows: load ${loadMs} ms; to contract checks ${Date.now() - started} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}`);
     expect(Math.max(0, ...longTasks)).toBeLessThan(200);
     const rows = page.getByTestId('column-table').locator('tbody tr');
