@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { binaryReport, bundleRun, createContract, createRunConfig, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
+import { binaryReport, bundleRun, createContract, createRunConfig, labelClasses, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
 import '../core/models/wasm-backend.ts';
 import { trainBaseline } from '../core/training.ts';
 import { appInfo } from './app-info.ts';
@@ -11,11 +11,14 @@ import { modelOptions } from './model-options.ts';
 
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
                       [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
+                      [--task auto|binary|multiclass]
                       [--seed N] [--threshold T] [--backend cpu|wasm] --out DIR
 
 With --contract, features are the columns whose role is "feature" (PII never) and the split is the contract's.
 Trains with the same core as the browser and writes to DIR: model/ (tfjs LayersModel), preprocessing.json,
 config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundle-id>.zip (the artifact bundle).
+--task auto (the default) trains softmax over every class when the label has more than two, and binary
+(positive class against the rest) otherwise; test metrics are always for the positive class, one-vs-rest.
 The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
 
 function number(value: string | undefined, name: string, fallback: number): number {
@@ -31,7 +34,7 @@ export async function trainCommand(args: string[]): Promise<void> {
     options: {
       label: { type: 'string' }, positive: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' },
       threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, contract: { type: 'string' },
-      model: { type: 'string' }, config: { type: 'string' }, 'class-weight': { type: 'string' },
+      model: { type: 'string' }, config: { type: 'string' }, 'class-weight': { type: 'string' }, task: { type: 'string' },
     },
   });
   const [csv] = positionals;
@@ -48,7 +51,12 @@ export async function trainCommand(args: string[]): Promise<void> {
   try {
     const run = toRunContract(dataContract);
     contract = createContract(run.label, run.positiveClass, run.features);
-    config = createRunConfig({ seed: number(values.seed, 'seed', 42), backend, split: dataContract.split, ...modelOptions(values.model, values.config, values['class-weight']) });
+    const labelColumn = snapshot.columns.find((c) => c.name === run.label);
+    const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
+    config = createRunConfig({
+      seed: number(values.seed, 'seed', 42), backend, split: dataContract.split,
+      ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount),
+    });
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e), 2);
   }
@@ -65,7 +73,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   for (const [path, bytes] of Object.entries(bundle.files)) {
     if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(values.out, path), bytes);
   }
-  for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part]));
+  for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
   const report = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
 }

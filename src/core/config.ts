@@ -16,8 +16,15 @@ export type ModelKind = 'prior' | 'logistic' | 'mlp';
 /** `balanced` weighs each class by n / (2 · n_class), as scikit-learn's `class_weight='balanced'`. */
 export type ClassWeight = 'none' | 'balanced';
 
+/**
+ * `binary` learns the positive class against all others (one sigmoid); `multiclass` learns every class at once
+ * (softmax), and the positive-class views then read the positive class's probability one-vs-rest.
+ */
+export type Task = 'binary' | 'multiclass';
+
 interface RunBase {
   readonly version: 1;
+  readonly task: Task;
   readonly seed: number;
   readonly split: SplitConfig;
   readonly backend: BackendPreference;
@@ -41,17 +48,25 @@ export interface RunOptions {
   /** Overrides merged over the model's defaults. */
   readonly hyperparameters?: Partial<LogisticHyperparameters> | Partial<MlpHyperparameters>;
   readonly classWeight?: ClassWeight;
+  readonly task?: Task;
 }
 
 /** A run config with defaults filled in and checked; throws a plain message naming the bad value. */
 export function createRunConfig(options: RunOptions): RunConfig {
   const { seed } = options;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`Seed must be a whole number from 0 to 4294967295, got ${seed}.`);
-  const base: RunBase = { version: 1, seed, split: options.split ?? DEFAULT_SPLIT, backend: options.backend ?? 'auto', classWeight: options.classWeight ?? 'none' };
+  const task = options.task ?? 'binary';
+  if (task !== 'binary' && task !== 'multiclass') throw new Error(`Task must be binary or multiclass, got ${String(task)}.`);
+  const base: RunBase = { version: 1, task, seed, split: options.split ?? DEFAULT_SPLIT, backend: options.backend ?? 'auto', classWeight: options.classWeight ?? 'none' };
   const model = options.model ?? 'logistic';
   if (model === 'prior') return { ...base, model, hyperparameters: {} };
   if (model === 'mlp') return { ...base, model, hyperparameters: validateMlp({ ...DEFAULT_MLP, ...(options.hyperparameters as Partial<MlpHyperparameters>) }) };
   const hyperparameters = { ...DEFAULT_LOGISTIC, ...(options.hyperparameters as Partial<LogisticHyperparameters>) };
   if (!(hyperparameters.C > 0)) throw new Error(`C must be positive, got ${hyperparameters.C}.`);
   return { ...base, model, hyperparameters };
+}
+
+/** Runs stored before multiclass existed carry no task; they were binary. */
+export function isMulticlass(config: RunConfig): boolean {
+  return config.task === 'multiclass';
 }

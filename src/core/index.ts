@@ -10,6 +10,7 @@ export * from './data/parse-csv.ts';
 export * from './data/csv-ingest.ts';
 export * from './contract/contract.ts';
 export * from './contract/label-classes.ts';
+export * from './contract/encode-classes.ts';
 export * from './contract/encode-label.ts';
 export * from './contract/data-contract.ts';
 export * from './contract/finding.ts';

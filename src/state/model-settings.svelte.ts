@@ -1,4 +1,4 @@
-import { DEFAULT_LOGISTIC, DEFAULT_MLP, type ClassWeight, type LogisticHyperparameters, type MlpHyperparameters, type ModelKind } from '../core/index.ts';
+import { DEFAULT_LOGISTIC, DEFAULT_MLP, type ClassWeight, type LogisticHyperparameters, type MlpHyperparameters, type ModelKind, type Task } from '../core/index.ts';
 
 type Editable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -6,6 +6,8 @@ type Editable<T> = { -readonly [K in keyof T]: T[K] };
 export class ModelSettings {
   model = $state<ModelKind>('logistic');
   classWeight = $state<ClassWeight>('none');
+  /** Applies only when the label has more than two classes; a two-class label always trains binary. */
+  task = $state<Task>('multiclass');
   logistic = $state<Editable<LogisticHyperparameters>>({ ...DEFAULT_LOGISTIC });
   mlp = $state<Editable<MlpHyperparameters>>({ ...DEFAULT_MLP, hidden: [...DEFAULT_MLP.hidden] });
 

@@ -28,6 +28,7 @@ export class Workspace {
     return createRunConfig({
       seed: this.contract.seed, backend: this.contract.backend, split: this.contract.contract?.split,
       model: this.model.model, hyperparameters: this.model.hyperparameters(), classWeight: this.model.classWeight,
+      task: this.contract.classes.length > 2 ? this.model.task : 'binary',
     });
   }
 

@@ -56,6 +56,7 @@ export function outcomeBuffers(o: TrainOutcome): ArrayBuffer[] {
     o.split.train, o.split.validation, o.split.test, ...(o.coef ? [o.coef] : []),
     o.train.labels, o.train.scores, o.validation.labels, o.validation.scores, o.test.labels, o.test.scores,
     o.modelFiles['model.json'], o.modelFiles['weights.bin'],
+    ...[o.train, o.validation, o.test].flatMap((s) => (s.classIndex && s.probabilities ? [s.classIndex, s.probabilities] : [])),
   ];
   // validation.rows/test.rows share buffers with the split; listing a buffer twice would make transfer throw.
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];

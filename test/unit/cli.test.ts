@@ -161,4 +161,33 @@ describe('train reproduces', () => {
       expect(header.length - 2).toBe(785);
     }
   }, 120_000);
+
+  test('a three-class label trains softmax by default (--task auto); --task binary trains the positive class against the rest', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mle-cli-'));
+    const args = ['train', TITANIC, '--label', 'pclass', '--positive', '1', '--exclude', 'survived,name,ticket,cabin,boat,body,home.dest', '--seed', '3'];
+    const multi = await cli([...args, '--out', out]);
+    expect(multi.code, multi.stderr).toBe(0);
+    const summary = JSON.parse(multi.stdout) as { task: string; classes: string[]; test: { roc_auc: number } };
+    expect(summary.task).toBe('multiclass');
+    expect(summary.classes).toEqual(['1', '2', '3']);
+    expect(summary.test.roc_auc).toBeGreaterThan(0.85);
+    const lines = readFileSync(join(out, 'scores-test.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('row_index,label,score,class,p_1,p_2,p_3');
+    for (const line of lines.slice(1)) {
+      const [, label, score, cls, p1, p2, p3] = line.split(',');
+      expect(Number(p1) + Number(p2) + Number(p3)).toBeCloseTo(1, 5);
+      expect(score).toBe(p1);
+      expect(label).toBe(cls === '1' ? '1' : '0');
+    }
+    const model = JSON.parse(readFileSync(join(out, 'model/model.json'), 'utf8')) as { modelTopology: unknown };
+    expect(JSON.stringify(model.modelTopology)).toContain('"softmax"');
+    const binaryOut = mkdtempSync(join(tmpdir(), 'mle-cli-'));
+    const binary = await cli([...args, '--task', 'binary', '--out', binaryOut]);
+    expect(binary.code, binary.stderr).toBe(0);
+    expect((JSON.parse(binary.stdout) as { task: string }).task).toBe('binary');
+    expect(readFileSync(join(binaryOut, 'scores-test.csv'), 'utf8').split('\n')[0]).toBe('row_index,label,score');
+    const bad = await cli([...args, '--task', 'ordinal', '--out', binaryOut]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--task must be auto, binary or multiclass/);
+  }, 120_000);
 });

@@ -49,7 +49,7 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
 export function bundleConfig(outcome: TrainOutcome, threshold: number): object {
   const { config, contract } = outcome;
   return {
-    format: 1, model: config.model, seed: config.seed, split: config.split, hyperparameters: config.hyperparameters, class_weight: config.classWeight,
+    format: 1, model: config.model, task: config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}), seed: config.seed, split: config.split, hyperparameters: config.hyperparameters, class_weight: config.classWeight,
     label: contract.label, positive_class: contract.positiveClass, features: contract.features,
     backend: { requested: config.backend, used: outcome.backend.name }, threshold, run_status: outcome.status,
   };
@@ -83,6 +83,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     app: { version: input.app.version, git_sha: input.app.gitSha },
     snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
     label: outcome.contract.label, positive_class: outcome.contract.positiveClass,
+    task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
   };

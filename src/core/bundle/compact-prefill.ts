@@ -11,12 +11,13 @@ const pct = (part: number, whole: number): string => (whole ? `${((100 * part) /
 /** One phrase naming the model and how it was fitted. */
 export function describeModel(outcome: TrainOutcome): string {
   const { config } = outcome;
-  if (config.model === 'prior') return 'Prior baseline (every row scores the training base rate)';
+  const k = outcome.classes?.length;
+  if (config.model === 'prior') return k ? `Prior baseline (every row gets the training class distribution over ${k} classes)` : 'Prior baseline (every row scores the training base rate)';
   if (config.model === 'logistic') {
-    return `Logistic regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'})`;
+    return `${k ? `Multinomial (softmax, ${k} classes) logistic` : 'Logistic'} regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'})`;
   }
   const h = config.hyperparameters;
-  return `MLP ${h.hidden.join('×')} ${h.activation} (dropout ${h.dropout}, L2 ${h.l2}, Adam lr ${h.learningRate} ε ${h.epsilon}, batch ${h.batchSize}; ` +
+  return `MLP ${h.hidden.join('×')} ${h.activation}${k ? `, softmax over ${k} classes` : ''} (dropout ${h.dropout}, L2 ${h.l2}, Adam lr ${h.learningRate} ε ${h.epsilon}, batch ${h.batchSize}; ` +
     `${outcome.iterations} of at most ${h.epochs} epochs, best weights from epoch ${outcome.bestEpoch ?? outcome.iterations})`;
 }
 

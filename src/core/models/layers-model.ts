@@ -20,7 +20,22 @@ export function logisticLayersModel(coef: Float64Array, intercept: number): tfl.
   return model;
 }
 
-/** Scores of a single-output model for a row-major [n, d] matrix, widened to float64. */
+/** A softmax dense layer holding multinomial weights (kernel row-major [d, K], one bias per class). */
+export function softmaxLayersModel(coef: Float64Array, intercepts: Float64Array): tfl.LayersModel {
+  const k = intercepts.length;
+  const d = coef.length / k;
+  const model = tfl.sequential({
+    layers: [tfl.layers.dense({ units: k, activation: 'softmax', inputShape: [d], kernelInitializer: 'zeros', name: 'softmax' })],
+  });
+  const kernel = tf.tensor2d(Float32Array.from(coef), [d, k]);
+  const bias = tf.tensor1d(Float32Array.from(intercepts));
+  model.setWeights([kernel, bias]);
+  kernel.dispose();
+  bias.dispose();
+  return model;
+}
+
+/** A model's outputs for a row-major [n, d] matrix, widened to float64: n scores, or n × K probabilities row-major. */
 export async function predictScores(model: tfl.LayersModel, x: Float32Array, n: number, d: number): Promise<Float64Array> {
   if (n === 0) return new Float64Array(0);
   const input = tf.tensor2d(x, [n, d]);

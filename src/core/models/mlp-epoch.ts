@@ -1,6 +1,6 @@
 import { createRandom, deriveSeed, shuffleInPlace } from '../random.ts';
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
-import { l2Penalty, mlpLogits, rowLogLoss, type MlpParameters } from './mlp-network.ts';
+import { l2Penalty, mlpLogits, rowLoss, type MlpParameters } from './mlp-network.ts';
 import { tf } from './tf.ts';
 
 /** Training rows on the backend, with optional per-row weights kept on the CPU side too for batch normalisers. */
@@ -58,7 +58,7 @@ export async function runMlpEpoch(
         const yb = tf.gather(data.y, index);
         const wb = data.w ? tf.gather(data.w, index) : null;
         optimizer.minimize(() => {
-          const losses = rowLogLoss(mlpLogits(xb, params, hyper, dropoutSeed), yb);
+          const losses = rowLoss(mlpLogits(xb, params, hyper, dropoutSeed), yb);
           const sum = tf.sum<tf.Scalar>(wb ? tf.mul(losses, wb) : losses);
           sums.push(tf.keep(sum));
           // Σw·l / Σw keeps the step size independent of how large the class weights are.
@@ -80,7 +80,7 @@ export async function runMlpEpoch(
 /** Rows per forward pass when scoring, so a large validation split never needs one huge activation tensor. */
 const CHUNK = 8192;
 
-/** Unweighted mean log loss of the network (no dropout) over x [n, d] and labels y [n, 1]. */
+/** Unweighted mean log loss of the network (no dropout) over x [n, d] and targets y ([n, 1] 0/1 or [n, K] one-hot). */
 export async function mlpMeanLoss(x: tf.Tensor2D, y: tf.Tensor2D, params: MlpParameters, hyper: MlpHyperparameters): Promise<number> {
   const n = x.shape[0];
   if (n === 0) return NaN;
@@ -90,7 +90,7 @@ export async function mlpMeanLoss(x: tf.Tensor2D, y: tf.Tensor2D, params: MlpPar
     const next = tf.tidy(() => {
       const xb = tf.slice(x, [start, 0], [size, -1]);
       const yb = tf.slice(y, [start, 0], [size, -1]);
-      return tf.add<tf.Scalar>(total, tf.sum(rowLogLoss(mlpLogits(xb, params, hyper), yb)));
+      return tf.add<tf.Scalar>(total, tf.sum(rowLoss(mlpLogits(xb, params, hyper), yb)));
     });
     total.dispose();
     total = next;

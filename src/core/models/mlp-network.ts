@@ -1,5 +1,6 @@
 import { deriveSeed } from '../random.ts';
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
+import { rowSoftmaxLoss } from './softmax-objective.ts';
 import { tf, tfl } from './tf.ts';
 
 /** The trainable tensors of an MLP: one kernel [in, out] and bias [out] per dense layer, the output layer last. */
@@ -8,17 +9,17 @@ export interface MlpParameters {
   readonly biases: readonly tf.Variable[];
 }
 
-/** Layer widths from input to output: [d, ...hidden, 1]. */
-export function mlpWidths(d: number, hidden: readonly number[]): number[] {
-  return [d, ...hidden, 1];
+/** Layer widths from input to output: [d, ...hidden, outputs] (1 sigmoid output for binary, K softmax outputs). */
+export function mlpWidths(d: number, hidden: readonly number[], outputs = 1): number[] {
+  return [d, ...hidden, outputs];
 }
 
 /**
  * Creates the variables with a seeded initializer per layer (salt = layer index + 1, so no two layers share a stream
  * and no seed is 0, which tfjs reads as "unseeded"); He-normal suits relu, Glorot-uniform the saturating activations.
  */
-export function createMlpParameters(d: number, hyper: MlpHyperparameters, seed: number): MlpParameters {
-  const widths = mlpWidths(d, hyper.hidden);
+export function createMlpParameters(d: number, hyper: MlpHyperparameters, seed: number, outputs = 1): MlpParameters {
+  const widths = mlpWidths(d, hyper.hidden, outputs);
   const kernels: tf.Variable[] = [];
   const biases: tf.Variable[] = [];
   for (let layer = 0; layer + 1 < widths.length; layer++) {
@@ -46,7 +47,7 @@ function activate(h: tf.Tensor2D, activation: MlpHyperparameters['activation']):
 /** Dropout seed for one layer at one optimiser step: a fresh, reproducible mask every step and layer. */
 export type DropoutSeed = (layer: number) => number;
 
-/** Logits [n, 1] of the network; with `dropoutSeed`, hidden activations are dropped at `rate` (training only). */
+/** Logits [n, outputs] of the network; with `dropoutSeed`, hidden activations are dropped at `rate` (training only). */
 export function mlpLogits(x: tf.Tensor2D, params: MlpParameters, hyper: MlpHyperparameters, dropoutSeed?: DropoutSeed): tf.Tensor2D {
   let h = x;
   const last = params.kernels.length - 1;
@@ -63,6 +64,11 @@ export function rowLogLoss(z: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
   return tf.sub(softplus, tf.mul(y, z));
 }
 
+/** Per-row loss [n, 1]: binary log loss for one output column, softmax cross-entropy (one-hot y) for several. */
+export function rowLoss(z: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+  return z.shape[1] === 1 ? rowLogLoss(z, y) : rowSoftmaxLoss(z, y);
+}
+
 /** l2 · Σ w² over every kernel (biases are not penalised). */
 export function l2Penalty(params: MlpParameters, l2: number): tf.Scalar {
   const sums = params.kernels.map((k) => tf.sum(tf.square(k)));
@@ -73,11 +79,12 @@ export function l2Penalty(params: MlpParameters, l2: number): tf.Scalar {
  * A Keras-style sequential model of dense layers carrying the given weights ([kernel, bias] per layer), so it
  * serialises and predicts like any LayersModel. Fixed names keep `model.json` identical across runs.
  */
-export function mlpLayersModel(d: number, hyper: MlpHyperparameters, weights: readonly Float32Array[]): tfl.LayersModel {
-  const widths = mlpWidths(d, hyper.hidden);
+export function mlpLayersModel(d: number, hyper: MlpHyperparameters, weights: readonly Float32Array[], outputs = 1): tfl.LayersModel {
+  const widths = mlpWidths(d, hyper.hidden, outputs);
+  const output = outputs > 1 ? 'softmax' : 'sigmoid';
   const layers = widths.slice(1).map((units, i) => tfl.layers.dense({
     units,
-    activation: i + 2 < widths.length ? hyper.activation : 'sigmoid',
+    activation: i + 2 < widths.length ? hyper.activation : output,
     inputShape: i === 0 ? [d] : undefined,
     kernelInitializer: 'zeros',
     name: i + 2 < widths.length ? `mlp_hidden_${i + 1}` : 'mlp_output',

@@ -5,7 +5,7 @@ import { tf, tfl } from './tf.ts';
 
 /** The outcome of `trainMlp`. */
 export interface MlpFit {
-  /** Dense layers only (no dropout layers), sigmoid output, holding the best weights; the caller disposes it. */
+  /** Dense layers only (no dropout layers), sigmoid (binary) or softmax output, holding the best weights; the caller disposes it. */
   readonly model: tfl.LayersModel;
   /** Epochs actually run. */
   readonly epochs: number;
@@ -15,19 +15,27 @@ export interface MlpFit {
   readonly stopped: boolean;
 }
 
-/** Training rows: row-major x [n, d], 0/1 labels, optional per-row sample weights (e.g. class weights). */
+/** Training rows: row-major x [n, d], 0/1 labels (class indices when `classes` > 2), optional per-row sample weights (e.g. class weights). */
 export interface MlpTrainData {
   readonly x: Float32Array;
   readonly y: Uint8Array;
   readonly weights?: Float32Array;
 }
 
-function check(name: string, x: Float32Array, y: Uint8Array, d: number): void {
+function check(name: string, x: Float32Array, y: Uint8Array, d: number, classes: number): void {
   if (x.length !== y.length * d) throw new Error(`The ${name} matrix has ${x.length} values, expected ${y.length} rows × ${d} columns.`);
-  if (y.some((v) => v > 1)) throw new Error(`The ${name} labels must be 0 or 1.`);
+  if (y.some((v) => v >= classes)) throw new Error(classes === 2 ? `The ${name} labels must be 0 or 1.` : `The ${name} labels must be class indices below ${classes}.`);
 }
 
-function upload(train: MlpTrainData, d: number): MlpTrainTensors {
+// Binary targets are one 0/1 column (one sigmoid output); K > 2 classes become one-hot rows (softmax outputs).
+function targets(y: Uint8Array, classes: number): tf.Tensor2D {
+  if (classes <= 2) return tf.tensor2d(Float32Array.from(y), [y.length, 1]);
+  const oneHot = new Float32Array(y.length * classes);
+  y.forEach((k, i) => { oneHot[i * classes + k] = 1; });
+  return tf.tensor2d(oneHot, [y.length, classes]);
+}
+
+function upload(train: MlpTrainData, d: number, classes: number): MlpTrainTensors {
   const n = train.y.length;
   const weights = train.weights ?? null;
   let totalWeight = n;
@@ -41,7 +49,7 @@ function upload(train: MlpTrainData, d: number): MlpTrainTensors {
   }
   return {
     x: tf.tensor2d(train.x, [n, d]),
-    y: tf.tensor2d(Float32Array.from(train.y), [n, 1]),
+    y: targets(train.y, classes),
     w: weights ? tf.tensor2d(weights, [n, 1]) : null,
     weights,
     totalWeight,
@@ -57,7 +65,7 @@ function improves(loss: number, best: number): boolean {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Trains an MLP for binary classification by hand-written, seeded mini-batch Adam (not `model.fit`, whose shuffle
+ * Trains an MLP for binary (or, with `classes` > 2, softmax multiclass) classification by hand-written, seeded mini-batch Adam (not `model.fit`, whose shuffle
  * is unseeded), so the same seed gives bit-identical weights. After each epoch `onEpoch` gets the train loss (the
  * sample-weighted mean log loss over that epoch's mini-batches, with dropout, without the L2 term) and the validation
  * mean log loss (NaN without validation rows, when the train loss drives early stopping), and may return true to
@@ -72,17 +80,19 @@ export async function trainMlp(
   seed: number,
   onEpoch: (epoch: number, trainLoss: number, validationLoss: number) => boolean | Promise<boolean>,
   interrupt?: () => Promise<boolean>,
+  classes = 2,
 ): Promise<MlpFit> {
   const hyper = validateMlp(hyperparameters);
   if (!Number.isInteger(d) || d < 1) throw new Error(`The feature count must be a positive whole number, got ${d}.`);
   if (train.y.length === 0) throw new Error('The training split has no rows.');
-  check('training', train.x, train.y, d);
-  check('validation', validation.x, validation.y, d);
-  const data = upload(train, d);
+  check('training', train.x, train.y, d, classes);
+  check('validation', validation.x, validation.y, d, classes);
+  const outputs = classes > 2 ? classes : 1;
+  const data = upload(train, d, classes);
   const nVal = validation.y.length;
   const valX = tf.tensor2d(validation.x, [nVal, d]);
-  const valY = tf.tensor2d(Float32Array.from(validation.y), [nVal, 1]);
-  const params = createMlpParameters(d, hyper, seed);
+  const valY = targets(validation.y, classes);
+  const params = createMlpParameters(d, hyper, seed, outputs);
   // Interleaved [kernel, bias] per layer: the order LayersModel.setWeights expects.
   const vars = params.kernels.flatMap((k, i) => [k, params.biases[i]]);
   const optimizer = tf.train.adam(hyper.learningRate, 0.9, 0.999, hyper.epsilon);
@@ -114,7 +124,7 @@ export async function trainMlp(
       if (epoch - best.epoch >= hyper.patience) break;
       await yieldToEventLoop();
     }
-    return { model: mlpLayersModel(d, hyper, best.weights), epochs: epoch, bestEpoch: best.epoch, stopped };
+    return { model: mlpLayersModel(d, hyper, best.weights, outputs), epochs: epoch, bestEpoch: best.epoch, stopped };
   } finally {
     optimizer.dispose();
     for (const v of vars) v.dispose();

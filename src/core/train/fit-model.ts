@@ -1,8 +1,8 @@
 import type { RunConfig } from '../config.ts';
-import { logisticLayersModel } from '../models/layers-model.ts';
+import { logisticLayersModel, softmaxLayersModel } from '../models/layers-model.ts';
 import { priorModel } from '../models/prior-model.ts';
 import type { tfl } from '../models/tf.ts';
-import { trainLogistic } from '../models/train-logistic.ts';
+import { trainLogistic, trainSoftmax } from '../models/train-logistic.ts';
 import { trainMlp } from '../models/train-mlp.ts';
 
 /** A trained model ready to score and serialise, with what the optimiser reported. The caller disposes `model`. */
@@ -18,7 +18,10 @@ export interface Fitted {
 
 type OnStep = (step: number, trainLoss: number, validationLoss: number) => Promise<boolean>;
 
-/** Trains the model the config names on a prepared design: [n, d] float32 rows, 0/1 labels and sample weights. */
+/**
+ * Trains the model the config names on a prepared design: [n, d] float32 rows, labels and sample weights. With
+ * `classes` > 2 the labels are class indices and every model is softmax over them; otherwise they are 0/1.
+ */
 export async function fitModel(
   config: RunConfig,
   train: { x: Float32Array; y: Uint8Array; weights: Float32Array },
@@ -26,13 +29,21 @@ export async function fitModel(
   d: number,
   onStep: OnStep,
   interrupt?: () => Promise<boolean>,
+  classes = 2,
 ): Promise<Fitted> {
   if (config.model === 'prior') {
-    return { model: priorModel(train.y, train.weights, d), iterations: 0, converged: true, stopped: false, bestEpoch: null, coef: null, intercept: null };
+    return { model: priorModel(train.y, train.weights, d, classes), iterations: 0, converged: true, stopped: false, bestEpoch: null, coef: null, intercept: null };
   }
   if (config.model === 'mlp') {
-    const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt);
+    const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt, classes);
     return { model: fit.model, iterations: fit.epochs, converged: fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null };
+  }
+  if (classes > 2) {
+    const fit = await trainSoftmax(train, validation, d, classes, config.hyperparameters, onStep);
+    return {
+      model: softmaxLayersModel(fit.coef, fit.intercepts), iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
+      bestEpoch: null, coef: null, intercept: null,
+    };
   }
   const fit = await trainLogistic(train, validation, d, config.hyperparameters, onStep);
   return {

@@ -1,5 +1,6 @@
-import type { RunConfig } from '../config.ts';
+import { isMulticlass, type RunConfig } from '../config.ts';
 import type { Contract } from '../contract/contract.ts';
+import { encodeClasses } from '../contract/encode-classes.ts';
 import { encodeLabel } from '../contract/encode-label.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { fitPreprocessing } from '../features/fit-preprocessing.ts';
@@ -35,33 +36,41 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const now = hooks.now ?? (() => performance.now());
   const started = now();
   const backend = await activateBackend(config.backend, hooks.skipBackends, hooks.autoBackend?.name, hooks.autoBackend?.note);
+  // The 0/1 encoding drives the positive-class (one-vs-rest) views even when the model learns every class.
   const label = encodeLabel(snapshot, contract);
-  const split = makeSplit(snapshot, label.labelled, label.y, config.split, config.seed);
+  const multi = isMulticlass(config) ? encodeClasses(snapshot, contract) : null;
+  const target = multi ? multi.classIndex : label.y;
+  const classes = multi ? multi.classes.length : 2;
+  const split = makeSplit(snapshot, label.labelled, target, config.split, config.seed);
   const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
   const d = preprocessing.outputNames.length;
-  const yTrain = pick(label.y, split.train);
+  const yTrain = pick(target, split.train);
   const train = { x: transform(preprocessing, snapshot, split.train), y: yTrain, weights: classWeights(yTrain, config.classWeight) };
   const xVal = transform(preprocessing, snapshot, split.validation);
   const history: TrainProgress[] = [];
   const steps = config.model === 'mlp' ? config.hyperparameters.epochs : null;
-  const fitted: Fitted = await fitModel(config, train, { x: xVal, y: pick(label.y, split.validation) }, d, async (iteration, trainLoss, validationLoss) => {
+  const fitted: Fitted = await fitModel(config, train, { x: xVal, y: pick(target, split.validation) }, d, async (iteration, trainLoss, validationLoss) => {
     const elapsedMs = now() - started;
     const progress = { iteration, trainLoss, validationLoss, elapsedMs, etaMs: steps ? (elapsedMs / iteration) * (steps - iteration) : null };
     history.push(progress);
     hooks.onProgress?.(progress);
     return (await hooks.shouldStop?.()) ?? false;
-  }, async () => (await hooks.shouldStop?.()) ?? false);
+  }, async () => (await hooks.shouldStop?.()) ?? false, classes);
   const { model } = fitted;
   try {
-    const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> =>
-      ({ rows, labels: pick(label.y, rows), scores: await predictScores(model, x, rows.length, d) });
+    const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> => {
+      const outputs = await predictScores(model, x, rows.length, d);
+      if (!multi) return { rows, labels: pick(label.y, rows), scores: outputs };
+      const scores = Float64Array.from(rows, (_, i) => outputs[i * classes + multi.positiveIndex]);
+      return { rows, labels: pick(label.y, rows), scores, classIndex: pick(target, rows), probabilities: outputs };
+    };
     const trainScored = await score(split.train, train.x);
     const validation = await score(split.validation, xVal);
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
     const modelFiles = await saveModelFiles(model);
     return {
       status: fitted.stopped ? 'cancelled' : 'completed',
-      snapshotId: snapshot.id, contract, config, backend,
+      snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend,
       iterations: fitted.iterations, converged: fitted.converged, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };

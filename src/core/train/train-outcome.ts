@@ -15,11 +15,18 @@ export interface TrainProgress {
   readonly etaMs: number | null;
 }
 
-/** Rows, 0/1 labels and model scores of one evaluation split, aligned by index. */
+/**
+ * Rows, 0/1 labels and model scores of one evaluation split, aligned by index. For a multiclass run the labels and
+ * scores are one-vs-rest for the positive class, and the class of each row and all K probabilities sit beside them.
+ */
 export interface ScoredSplit {
   readonly rows: Int32Array;
   readonly labels: Uint8Array;
   readonly scores: Float64Array;
+  /** Multiclass only: the class index of each row (into `TrainOutcome.classes`). */
+  readonly classIndex?: Uint8Array;
+  /** Multiclass only: row-major [n, K] softmax probabilities. */
+  readonly probabilities?: Float64Array;
 }
 
 /** Everything a finished (or cancelled) run hands back: enough to evaluate, export and replay it. */
@@ -28,6 +35,8 @@ export interface TrainOutcome {
   readonly snapshotId: string;
   readonly contract: Contract;
   readonly config: RunConfig;
+  /** Multiclass only: the class values, in the order of the model's outputs. */
+  readonly classes?: readonly string[];
   readonly backend: ActiveBackend;
   /** L-BFGS iterations (logistic), epochs run (MLP) or 0 (prior). */
   readonly iterations: number;
