@@ -1,5 +1,6 @@
 // Entry point for hosts that train (workers, CLI, tests); kept apart from index.ts so the page bundle never pulls in tfjs.
 export { trainBaseline, type TrainHooks } from './train/train-baseline.ts';
+export { BackendLostError, trainWithFallback } from './train/train-with-fallback.ts';
 export { activateBackend } from './models/backend.ts';
 export { logisticLayersModel, predictScores, saveModelFiles, type ModelFiles } from './models/layers-model.ts';
 export { minimizeLbfgs } from './models/lbfgs.ts';

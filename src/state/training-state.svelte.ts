@@ -76,7 +76,13 @@ export class TrainingState {
       pending.push(p);
       timer ??= setTimeout(() => {
         timer = undefined;
-        this.#progress = [...this.#progress, ...pending.splice(0)];
+        const fresh = pending.splice(0);
+        // A run that restarted on another backend (its GPU was lost) counts from step 1 again: drop the old curve.
+        let restart = -1;
+        fresh.forEach((q, i) => {
+          if (q.iteration <= (i > 0 ? fresh[i - 1].iteration : (this.#progress.at(-1)?.iteration ?? 0))) restart = i;
+        });
+        this.#progress = restart >= 0 ? fresh.slice(restart) : [...this.#progress, ...fresh];
       }, PROGRESS_INTERVAL_MS);
     };
     try {

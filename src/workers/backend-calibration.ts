@@ -2,7 +2,8 @@ import { calibrateBackends, fastest, type Calibration } from '../core/training.t
 import { BACKENDS, type BackendName } from '../core/index.ts';
 import { openAppDb, STORES } from '../state/db.ts';
 
-const KEY = `calibration:${__APP_VERSION__}:${navigator.userAgent}`;
+// v2: webgl joined the candidates, so calibrations stored before it are not comparable.
+const KEY = `calibration:v2:${__APP_VERSION__}:${navigator.userAgent}`;
 
 async function cached(): Promise<Calibration | null> {
   try {

@@ -1,9 +1,10 @@
 import * as Comlink from 'comlink';
-import { useWasmPaths } from '../core/models/browser-backends.ts';
+import { destroyWebgpuDevice, useWasmPaths, watchDeviceLoss } from '../core/models/browser-backends.ts';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { trainBaseline } from '../core/training.ts';
+import { BackendLostError, trainWithFallback } from '../core/training.ts';
+import type { BackendName } from '../core/index.ts';
 import { outcomeBuffers, type TrainApi } from './protocol.ts';
 import { webgpuSkipReason } from './webgpu-probe.ts';
 import { calibratedBackend } from './backend-calibration.ts';
@@ -15,6 +16,9 @@ useWasmPaths({
 });
 
 let cancelled = false;
+
+// A test hook: Playwright's worker.evaluate can call it to simulate a GPU reset mid-run (see the train-controls e2e).
+Reflect.set(globalThis, 'mleDestroyGpuDevice', destroyWebgpuDevice);
 
 // A MessageChannel hop is a macrotask without timer clamping: it lets a pending cancel() message run between iterations.
 function yieldToEvents(): Promise<void> {
@@ -31,15 +35,23 @@ const api: TrainApi = {
     const webgpuSkip = config.backend === 'auto' ? await webgpuSkipReason() : null;
     const skipBackends = webgpuSkip ? { webgpu: webgpuSkip } : {};
     const autoBackend = config.backend === 'auto' ? await calibratedBackend(skipBackends) : null;
-    const outcome = await trainBaseline(snapshot, contract, config, {
+    let running: BackendName = 'cpu';
+    let deviceLost: () => string | null = () => null;
+    const outcome = await trainWithFallback(snapshot, contract, config, {
       skipBackends,
       ...(autoBackend ? { autoBackend } : {}),
+      onBackend: (backend) => {
+        running = backend.name;
+        deviceLost = watchDeviceLoss(backend.name);
+      },
       onProgress: (p) => void onProgress(p),
       shouldStop: async () => {
         await yieldToEvents();
+        const lost = deviceLost();
+        if (lost) throw new BackendLostError(running, lost);
         return cancelled;
       },
-    });
+    }, { deviceLost: () => deviceLost() });
     return Comlink.transfer(outcome, outcomeBuffers(outcome));
   },
   cancel() {

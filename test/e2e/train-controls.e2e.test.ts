@@ -53,4 +53,29 @@ describe('training controls and backends', () => {
     expect(await page.getByTestId('train-status').textContent()).toMatch(/Backend choice: .*webgpu: /);
     await screenshot(page, 'train-fallback');
   });
+
+  test('?backend=webgl trains on WebGL (the fourth candidate backend)', async () => {
+    const page = await open('backend=webgl&sample=breast_cancer');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('backend-used').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('backend-used').textContent()).toBe('webgl');
+    expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.98);
+  });
+
+  test('a WebGPU device lost mid-run: the run restarts on the next backend and says why', async () => {
+    const page = await open('backend=webgpu&sample=titanic');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/iteration [1-9]/);
+    // The train worker exposes a hook that destroys its GPUDevice, as a driver reset or a lost GPU would.
+    const destroyed = await Promise.all(page.workers().map((w) => w.evaluate(() => {
+      const hook = Reflect.get(globalThis, 'mleDestroyGpuDevice') as (() => boolean) | undefined;
+      return hook ? hook() : null;
+    })));
+    expect(destroyed).toContain(true);
+    await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('backend-used').textContent()).not.toBe('webgpu');
+    expect(await page.getByTestId('backend-notes').textContent()).toMatch(/webgpu: its device was lost mid-run .*restarted from scratch on the next backend/);
+    expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.8);
+    await screenshot(page, 'train-device-lost');
+  });
 });

@@ -1,5 +1,5 @@
 /** Backends the app knows how to run on, in the default (fastest-first) order. Kept tfjs-free so the page can import it. */
-export const BACKENDS = ['webgpu', 'wasm', 'cpu'] as const;
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** `'auto'` tries the default order; a named backend is forced (and still falls back if it cannot start). */

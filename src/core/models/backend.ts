@@ -17,23 +17,33 @@ async function works(): Promise<boolean> {
   }
 }
 
+/** The backend tfjs is running on now (e.g. to learn which one a failed run was using). */
+export function currentBackendName(): string {
+  return tf.getBackend();
+}
+
 /**
  * Activates the first backend in preference order that registers, initialises and computes correctly.
  * `skip` names backends the host knows to be a poor choice here, with the reason shown to the user; in automatic mode
  * `autoFirst` (e.g. the winner of a calibration, explained by `autoNote`) is tried before the default order.
+ * `exclude` names backends that must not run at all, even when forced (one whose device was lost mid-run).
  */
 export async function activateBackend(
   preference: BackendPreference,
   skip: Partial<Record<BackendName, string>> = {},
   autoFirst?: BackendName,
   autoNote?: string,
+  exclude: Partial<Record<BackendName, string>> = {},
 ): Promise<ActiveBackend> {
   const auto = preference === 'auto';
   // A host's reasons to pass over a backend (e.g. a software WebGPU adapter) apply only when nothing was forced, and
   // are reported even when the winner comes first, so the user always learns why WebGPU was not used.
-  const notes: string[] = auto ? [...Object.entries(skip).map(([name, reason]) => `${name}: ${reason}`), ...(autoNote ? [autoNote] : [])] : [];
+  const notes: string[] = [
+    ...Object.entries(exclude).map(([name, reason]) => `${name}: ${reason}`),
+    ...(auto ? [...Object.entries(skip).filter(([name]) => !exclude[name as BackendName]).map(([name, reason]) => `${name}: ${reason}`), ...(autoNote ? [autoNote] : [])] : []),
+  ];
   for (const name of order(preference, autoFirst)) {
-    if (auto && skip[name]) continue;
+    if (exclude[name] || (auto && skip[name])) continue;
     if (!tf.findBackendFactory(name)) { notes.push(`${name}: not available in this build`); continue; }
     try {
       if ((await tf.setBackend(name)) && (await works())) return { name, notes };

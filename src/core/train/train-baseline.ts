@@ -6,7 +6,7 @@ import type { Snapshot } from '../data/snapshot.ts';
 import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
 import { activateBackend } from '../models/backend.ts';
-import type { BackendName } from '../models/backend-name.ts';
+import type { ActiveBackend, BackendName } from '../models/backend-name.ts';
 import { classWeights } from '../models/class-weights.ts';
 import { predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { makeSplit } from '../split/make-split.ts';
@@ -23,6 +23,10 @@ export interface TrainHooks {
   readonly skipBackends?: Partial<Record<BackendName, string>>;
   /** In automatic mode, the backend to try first (a calibration's winner), and the sentence that explains it. */
   readonly autoBackend?: { readonly name: BackendName; readonly note: string };
+  /** Backends that must not run at all, with the reason noted (one whose device was lost in an earlier attempt). */
+  readonly excludeBackends?: Partial<Record<BackendName, string>>;
+  /** Called once the backend is running, before any data moves to it (a host may watch its device from here). */
+  readonly onBackend?: (backend: ActiveBackend) => void;
 }
 
 const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
@@ -35,7 +39,8 @@ const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(ro
 export async function trainBaseline(snapshot: Snapshot, contract: Contract, config: RunConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
   const now = hooks.now ?? (() => performance.now());
   const started = now();
-  const backend = await activateBackend(config.backend, hooks.skipBackends, hooks.autoBackend?.name, hooks.autoBackend?.note);
+  const backend = await activateBackend(config.backend, hooks.skipBackends, hooks.autoBackend?.name, hooks.autoBackend?.note, hooks.excludeBackends);
+  hooks.onBackend?.(backend);
   // The 0/1 encoding drives the positive-class (one-vs-rest) views even when the model learns every class.
   const label = encodeLabel(snapshot, contract);
   const multi = isMulticlass(config) ? encodeClasses(snapshot, contract) : null;
