@@ -34,6 +34,7 @@ export * from './features/preprocessing.ts';
 export * from './features/fit-preprocessing.ts';
 export * from './features/transform.ts';
 export * from './metrics/index.ts';
+export * from './evaluation/index.ts';
 export * from './train/train-outcome.ts';
 export * from './train/run-record.ts';
 export { describeModel } from './bundle/compact-prefill.ts';

@@ -1,29 +1,261 @@
-import { binaryReport, confusionAt, rates, readConfusion, reportAt, thresholdSweep, type BinaryReport, type Confusion, type TrainOutcome } from '../core/index.ts';
+import {
+  binaryReport, chooseThreshold, confusionAt, nextUp, rates, readConfusion, reportAt, thresholdSweep,
+  type BinaryReport, type ChosenThreshold, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Snapshot,
+  type ThresholdStrategy, type TrainOutcome,
+} from '../core/index.ts';
+import type { EvaluateSettings, ScoresFileInfo, ScoresFileLoad } from '../workers/protocol.ts';
+import { EvaluateClient } from './evaluate-client.ts';
+import { loadThresholdChoice, saveThresholdChoice } from './threshold-store.ts';
 
-/** The live threshold and everything derived from it on the test split; sorting happens once per run, not per slider move. */
+export type StrategyKind = ThresholdStrategy['kind'];
+
+/** What is being evaluated: the selected run's test split, or a scores file the user loaded. */
+export interface EvaluationSubject {
+  readonly key: string;
+  /** Where the rows come from, for headings ("the test split", a file name). */
+  readonly name: string;
+  readonly evaluated: ScoredRows;
+  readonly positive: string;
+  readonly classes: readonly string[] | null;
+}
+
+/**
+ * The live threshold and everything derived from it. The slider and the confusion matrix run on the page from one
+ * sort per subject (O(log k) per move); the full report (curves, bootstrap, slices, errors) runs in the evaluate worker.
+ */
 export class EvaluationState {
   threshold = $state(0.5);
-  #outcome: () => TrainOutcome | null;
+  /** Strategy inputs, as edited; `apply()` turns them into a chosen threshold. */
+  strategyKind = $state<StrategyKind>('fixed');
+  fixedValue = $state(0.5);
+  costFp = $state(1);
+  costFn = $state(5);
+  precisionTarget = $state(0.9);
+  recallTarget = $state(0.8);
+  /** The last chosen threshold with its strategy and inputs (stored per run). */
+  choice = $state.raw<ChosenThreshold | null>(null);
+  sliceColumns = $state<string[]>([]);
+  crossColumns = $state<[string, string] | null>(null);
+  bins = $state(4);
+  resamples = $state(1000);
+  readonly seed = 42;
 
-  constructor(outcome: () => TrainOutcome | null) {
+  full = $state.raw<EvaluationReport | null>(null);
+  computing = $state(false);
+  error = $state<string | null>(null);
+
+  source = $state<'run' | 'file'>('run');
+  file = $state.raw<ScoresFileInfo | null>(null);
+  fileError = $state<string | null>(null);
+  fileLabel = $state('');
+  fileScores = $state<string[]>([]);
+  filePositive = $state('');
+  #fileScored = $state.raw<{ scored: ScoredRows; classes: readonly string[] | null; positive: string; spec: ScoresTableSpec; fileName: string } | null>(null);
+
+  readonly client = new EvaluateClient();
+  #outcome: () => TrainOutcome | null;
+  #runId: () => string | null;
+  #snapshotSent: string | null = null;
+
+  constructor(outcome: () => TrainOutcome | null, runId: () => string | null) {
     this.#outcome = outcome;
+    this.#runId = runId;
   }
 
-  readonly sweep = $derived.by(() => {
+  /** The rows on screen: the run's test split, or the loaded scores file once evaluated. */
+  readonly subject: EvaluationSubject | null = $derived.by(() => {
+    if (this.source === 'file') {
+      const f = this.#fileScored;
+      return f ? { key: `file:${f.fileName}:${f.scored.scores.length}`, name: f.fileName, evaluated: f.scored, positive: f.positive, classes: f.classes } : null;
+    }
     const o = this.#outcome();
-    return o ? thresholdSweep(o.test.scores, o.test.labels) : null;
+    if (!o) return null;
+    return { key: `run:${this.#runId() ?? ''}`, name: 'the test split', evaluated: o.test, positive: o.contract.positiveClass, classes: o.classes ?? null };
   });
 
-  /** Threshold-free metrics (AUC, AP, Brier, log loss, ECE), computed once per run. */
+  readonly sweep = $derived.by(() => {
+    const s = this.subject;
+    return s ? thresholdSweep(s.evaluated.scores, s.evaluated.labels) : null;
+  });
+
+  /** Slider positions: every distinct score ascending, then "flag nothing" just above the top score. */
+  readonly stops: Float64Array = $derived.by(() => {
+    const t = this.sweep?.thresholds;
+    if (!t || t.length === 0) return new Float64Array([0.5]);
+    const asc = Float64Array.from(t).reverse();
+    const out = new Float64Array(asc.length + 1);
+    out.set(asc);
+    out[asc.length] = nextUp(asc[asc.length - 1]);
+    return out;
+  });
+
+  /** The slider position for the current threshold: the first stop at or above it (same decisions, snapped). */
+  get stopIndex(): number {
+    const stops = this.stops;
+    let lo = 0;
+    let hi = stops.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (stops[mid] >= this.threshold) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  setStop(index: number): void {
+    const stops = this.stops;
+    this.threshold = stops[Math.max(0, Math.min(stops.length - 1, Math.round(index)))];
+  }
+
+  /** Threshold-free metrics (AUC, AP, Brier, log loss, ECE), computed once per subject. */
   readonly #base = $derived.by(() => {
-    const o = this.#outcome();
-    return o ? binaryReport(o.test.scores, o.test.labels, 0.5) : null;
+    const s = this.subject;
+    return s ? binaryReport(s.evaluated.scores, s.evaluated.labels, 0.5) : null;
   });
 
   readonly confusion: Confusion | null = $derived(this.sweep ? confusionAt(this.sweep, this.threshold) : null);
   readonly rates = $derived(this.confusion ? rates(this.confusion) : null);
   readonly reading = $derived(this.confusion ? readConfusion(this.confusion) : '');
-  /** The full test report at the current threshold, as metrics.json will hold it. */
+  /** The full report's headline at the current threshold, as metrics.json will hold it. */
   readonly report: BinaryReport | null = $derived(this.#base && this.confusion ? reportAt(this.#base, this.confusion) : null);
   readonly auc = $derived(this.#base?.roc_auc ?? null);
+
+  /** The strategy the inputs describe. */
+  strategy(): ThresholdStrategy {
+    switch (this.strategyKind) {
+      case 'fixed': return { kind: 'fixed', value: Number(this.fixedValue) };
+      case 'min-cost': return { kind: 'min-cost', costFp: Number(this.costFp), costFn: Number(this.costFn) };
+      case 'max-f1': return { kind: 'max-f1' };
+      case 'precision-at-least': return { kind: 'precision-at-least', target: Number(this.precisionTarget) };
+      case 'recall-at-least': return { kind: 'recall-at-least', target: Number(this.recallTarget) };
+    }
+  }
+
+  /** The strategy the report uses: the applied choice, or a fixed threshold once the slider moved away from it. */
+  activeStrategy(): ThresholdStrategy {
+    const c = this.choice;
+    return c && c.threshold === this.threshold ? c.strategy : { kind: 'fixed', value: this.threshold };
+  }
+
+  /** Chooses a threshold with the current strategy: on the validation split for a run (never test), on the rows of a scores file. */
+  apply(): void {
+    const s = this.subject;
+    if (!s) return;
+    const outcome = this.source === 'run' ? this.#outcome() : null;
+    const on = outcome ? outcome.validation : s.evaluated;
+    try {
+      const chosen = chooseThreshold(thresholdSweep(on.scores, on.labels), this.strategy(), outcome ? 'validation' : 'input');
+      this.error = null;
+      this.choice = chosen;
+      this.threshold = chosen.threshold;
+      const id = this.#runId();
+      if (outcome && id) void saveThresholdChoice(id, chosen);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Brings back a run's stored threshold choice (or the default 0.5) when the shown run changes. */
+  async restoreFor(runId: string | null): Promise<void> {
+    const stored = runId ? await loadThresholdChoice(runId) : null;
+    if (runId !== this.#runId()) return;
+    this.choice = stored;
+    this.threshold = stored?.threshold ?? 0.5;
+    if (stored) this.#loadInputs(stored.strategy);
+  }
+
+  #loadInputs(s: ThresholdStrategy): void {
+    this.strategyKind = s.kind;
+    if (s.kind === 'fixed') this.fixedValue = s.value;
+    if (s.kind === 'min-cost') { this.costFp = s.costFp; this.costFn = s.costFn; }
+    if (s.kind === 'precision-at-least') this.precisionTarget = s.target;
+    if (s.kind === 'recall-at-least') this.recallTarget = s.target;
+  }
+
+  slices(): SliceSpec[] {
+    const bins = Math.max(2, Math.round(Number(this.bins)) || 4);
+    const single: SliceSpec[] = this.sliceColumns.map((c) => ({ columns: [c], bins }));
+    const cross = this.crossColumns;
+    return cross && cross[0] && cross[1] && cross[0] !== cross[1] ? [...single, { columns: [cross[0], cross[1]], bins }] : single;
+  }
+
+  /** Report settings; slices are kept only over `columns` (the subject's non-PII columns), so a switch of source never asks for a column the other one lacks. */
+  settings(columns: readonly string[]): EvaluateSettings {
+    const allowed = new Set(columns);
+    const slices = this.slices().filter((spec) => spec.columns.every((c) => allowed.has(c)));
+    return { slices, errorColumns: [...columns], resamples: Math.max(0, Math.round(Number(this.resamples)) || 0), seed: this.seed };
+  }
+
+  /** Hands the worker the training snapshot once, for slices and error clusters. */
+  async shareSnapshot(snapshot: Snapshot | null): Promise<void> {
+    if (!snapshot || snapshot.id === this.#snapshotSent) return;
+    this.#snapshotSent = snapshot.id;
+    await this.client.call((api) => api.setSnapshot(snapshot));
+  }
+
+  #generation = 0;
+
+  /** Recomputes the full report in the worker; a newer request wins over an older one still running. */
+  async refresh(errorColumns: readonly string[]): Promise<void> {
+    const generation = ++this.#generation;
+    const outcome = this.#outcome();
+    const id = this.#runId();
+    this.computing = true;
+    try {
+      let report: EvaluationReport | null = null;
+      if (this.source === 'run' && outcome && id) {
+        const strip = (s: ScoredRows): ScoredRows => ({ rows: s.rows, scores: s.scores, labels: s.labels, ...(s.classIndex && s.probabilities ? { classIndex: s.classIndex, probabilities: s.probabilities } : {}) });
+        const run = { id, name: id, test: strip(outcome.test), validation: strip(outcome.validation), strategy: this.activeStrategy(), ...(outcome.classes ? { classes: outcome.classes } : {}) };
+        report = await this.client.call((api) => api.reportRun(run, this.settings(errorColumns)));
+      } else if (this.source === 'file' && this.#fileScored) {
+        const { spec } = this.#fileScored;
+        report = (await this.client.call((api) => api.reportFile(spec, this.activeStrategy(), this.settings(errorColumns), false))).report;
+      }
+      if (generation !== this.#generation) return;
+      this.full = report;
+      this.error = null;
+    } catch (e) {
+      if (generation === this.#generation) this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (generation === this.#generation) this.computing = false;
+    }
+  }
+
+  #fileSpec(): ScoresTableSpec {
+    return { label: this.fileLabel, scores: [...this.fileScores], ...(this.filePositive ? { positive: this.filePositive } : {}) };
+  }
+
+  /** Loads a scores CSV into the worker and lists its columns; the earlier subject stays until this one is evaluated. */
+  async loadScoresFile(file: File): Promise<void> {
+    this.fileError = null;
+    try {
+      const result: ScoresFileLoad = await this.client.call((api) => api.loadScoresFile(file));
+      if (!result.info) { this.fileError = result.message; return; }
+      this.file = result.info;
+      const names = result.info.columns.map((c) => c.name);
+      this.fileLabel = names.find((n) => /^(label|y|target|actual)$/i.test(n)) ?? names[0] ?? '';
+      const score = names.find((n) => /score|prob|pred/i.test(n) && n !== this.fileLabel);
+      this.fileScores = score ? [score] : [];
+      this.filePositive = '';
+    } catch (e) {
+      this.fileError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Evaluates the loaded scores file with the chosen label and score columns; errors name the line and column. */
+  async evaluateFile(errorColumns: readonly string[]): Promise<void> {
+    this.fileError = null;
+    try {
+      const settings = this.settings(errorColumns);
+      const spec = this.#fileSpec();
+      const result = await this.client.call((api) => api.reportFile(spec, { kind: 'fixed', value: 0.5 }, settings, true));
+      this.#fileScored = { scored: result.scored, classes: result.classes, positive: result.positive, spec, fileName: this.file?.fileName ?? 'scores' };
+      this.source = 'file';
+      this.choice = null;
+      this.threshold = 0.5;
+      this.full = result.report;
+    } catch (e) {
+      this.fileError = e instanceof Error ? e.message : String(e);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { hasValues, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract, type LoadResult, type ParseOptions, type RoleSuggestion, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { hasValues, type Comparison, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type ThresholdStrategy, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract, type LoadResult, type ParseOptions, type RoleSuggestion, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 
 /** Streaming progress of a load: bytes read of the file's size, and data rows parsed. */
 export interface LoadProgress {
@@ -60,4 +60,45 @@ export function outcomeBuffers(o: TrainOutcome): ArrayBuffer[] {
   ];
   // validation.rows/test.rows share buffers with the split; listing a buffer twice would make transfer throw.
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** Scores of one trained run as the evaluate worker needs them, with the strategy that picks its threshold. */
+export interface RunScores {
+  readonly id: string;
+  readonly name: string;
+  readonly test: ScoredRows;
+  readonly validation: ScoredRows | null;
+  readonly classes?: readonly string[];
+  readonly strategy: ThresholdStrategy;
+}
+
+/** Report settings shared by every source. */
+export interface EvaluateSettings {
+  readonly slices: readonly SliceSpec[];
+  /** 0 turns the bootstrap off. */
+  readonly resamples: number;
+  readonly seed: number;
+  /** Columns error clusters may use (never PII). */
+  readonly errorColumns: readonly string[];
+}
+
+/** A loaded scores file: its columns, for the label and score pickers. */
+export interface ScoresFileInfo {
+  readonly fileName: string;
+  readonly rowCount: number;
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+}
+
+/** A loaded scores file's columns, or why it could not be read (one of the two is null). */
+export interface ScoresFileLoad { readonly info: ScoresFileInfo | null; readonly message: string | null }
+
+/** The evaluate worker: every report, comparison and bootstrap runs here, off the page's thread. */
+export interface EvaluateApi {
+  /** The training snapshot, for slices and error clusters of runs (kept until the next one). */
+  setSnapshot(snapshot: Snapshot): void;
+  loadScoresFile(file: File): Promise<ScoresFileLoad>;
+  reportRun(run: RunScores, settings: EvaluateSettings): Promise<EvaluationReport>;
+  /** `fromPending` evaluates the file loaded last; otherwise the last one that evaluated cleanly. */
+  reportFile(spec: ScoresTableSpec, strategy: ThresholdStrategy, settings: EvaluateSettings, fromPending: boolean): Promise<{ readonly report: EvaluationReport; readonly scored: ScoredRows; readonly classes: readonly string[] | null; readonly positive: string }>;
+  compare(runs: readonly RunScores[], baselineId: string, slice: SliceSpec | null, settings: EvaluateSettings): Promise<Comparison>;
 }

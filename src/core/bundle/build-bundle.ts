@@ -4,6 +4,7 @@ import type { Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
+import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { canonicalJson, jsonBytes } from './canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
 
@@ -25,6 +26,7 @@ export interface BundleInput {
   readonly app: AppInfo;
   /** ISO 8601 creation time; a parameter so tests and replays are deterministic. */
   readonly createdAt: string;
+  readonly thresholdChoice?: ChosenThreshold | null;
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -46,32 +48,35 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
 }
 
 /** `config.json`: what decided the run and the decision threshold, plus the backend that actually ran it. */
-export function bundleConfig(outcome: TrainOutcome, threshold: number): object {
+export function bundleConfig(outcome: TrainOutcome, threshold: number, choice: ChosenThreshold | null = null): object {
   const { config, contract } = outcome;
   return {
     format: 1, model: config.model, task: config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}), seed: config.seed, split: config.split, hyperparameters: config.hyperparameters, class_weight: config.classWeight,
     label: contract.label, positive_class: contract.positiveClass, features: contract.features,
     backend: { requested: config.backend, used: outcome.backend.name }, threshold, run_status: outcome.status,
+    // Only a threshold the strategy actually chose is recorded with it; a hand-moved slider is a fixed threshold.
+    ...(choice && choice.threshold === threshold ? { threshold_choice: choice } : {}),
   };
 }
 
 /** `<model-kind>-<sha256(snapshot)[:12]>-<sha256(canonical config)[:12]>`; the threshold is part of the config. */
-export async function bundleId(outcome: TrainOutcome, threshold: number): Promise<string> {
-  const configHash = await sha256Hex(new TextEncoder().encode(canonicalJson(bundleConfig(outcome, threshold))));
+export async function bundleId(outcome: TrainOutcome, threshold: number, choice: ChosenThreshold | null = null): Promise<string> {
+  const configHash = await sha256Hex(new TextEncoder().encode(canonicalJson(bundleConfig(outcome, threshold, choice))));
   return `${outcome.config.model}-${outcome.snapshotId.slice(0, 12)}-${configHash.slice(0, 12)}`;
 }
 
 /** Assembles every bundle file (format 1) and a manifest holding the SHA-256 of each. PII never enters: only contract features do. */
 export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const { snapshot, outcome } = input;
-  const id = await bundleId(outcome, input.threshold);
+  const choice = input.thresholdChoice ?? null;
+  const id = await bundleId(outcome, input.threshold, choice);
   const featureSchema = outcome.contract.features.map((name) => ({ name, type: snapshot.columns.find((c) => c.name === name)?.type ?? 'unknown' }));
   const files: Record<string, Uint8Array> = {
     'model/model.json': outcome.modelFiles['model.json'],
     'model/weights.bin': outcome.modelFiles['weights.bin'],
     'preprocessing.json': jsonBytes(outcome.preprocessing),
     'contract.json': jsonBytes(contractFile(outcome, input.dataContract)),
-    'config.json': jsonBytes(bundleConfig(outcome, input.threshold)),
+    'config.json': jsonBytes(bundleConfig(outcome, input.threshold, choice)),
     'metrics.json': jsonBytes({ format: 1, split: 'test', ...input.testReport, validation: input.validationReport }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),

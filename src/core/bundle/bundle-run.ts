@@ -2,6 +2,7 @@ import type { DataContract } from '../contract/data-contract.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { binaryReport } from '../metrics/binary-report.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
+import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { buildBundle, type AppInfo, type Bundle } from './build-bundle.ts';
 import { buildCompact, type CompactKey } from './compact.ts';
 import { compactPrefill } from './compact-prefill.ts';
@@ -15,6 +16,8 @@ export interface BundleRunInput {
   readonly app: AppInfo;
   readonly createdAt: string;
   readonly dataContract?: DataContract;
+  /** How the threshold was chosen (strategy, inputs, split), when a strategy chose it. */
+  readonly thresholdChoice?: ChosenThreshold | null;
 }
 
 /** The one path from a finished run to its bundle, shared by the page and the CLI so both write identical files. */
@@ -24,7 +27,7 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
   return buildBundle({
     snapshot, outcome, threshold, testReport,
     validationReport: binaryReport(outcome.validation.scores, outcome.validation.labels, threshold),
-    compact: buildCompact(compactPrefill(snapshot, outcome, testReport), input.compactEdits ?? {}),
-    app: input.app, createdAt: input.createdAt, dataContract: input.dataContract,
+    compact: buildCompact(compactPrefill(snapshot, outcome, testReport, input.thresholdChoice ?? null), input.compactEdits ?? {}),
+    app: input.app, createdAt: input.createdAt, dataContract: input.dataContract, thresholdChoice: input.thresholdChoice ?? null,
   });
 }

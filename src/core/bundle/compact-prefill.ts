@@ -1,6 +1,7 @@
 import type { Snapshot } from '../data/snapshot.ts';
 import { readConfusion } from '../metrics/reading.ts';
 import type { BinaryReport } from '../metrics/types.ts';
+import { describeStrategy, type ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { CompactKey } from './compact.ts';
 import { describeSplit } from '../split/describe-split.ts';
@@ -22,7 +23,7 @@ export function describeModel(outcome: TrainOutcome): string {
 }
 
 /** The compact fields the app can write itself: the data snapshot, the baseline and the threshold plan. */
-export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report: BinaryReport): Partial<Record<CompactKey, string>> {
+export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report: BinaryReport, choice: ChosenThreshold | null = null): Partial<Record<CompactKey, string>> {
   const { contract, config, split } = outcome;
   const labelled = split.train.length + split.validation.length + split.test.length;
   const nPos = outcome.validation.labels.reduce((s, v) => s + v, 0) + outcome.test.labels.reduce((s, v) => s + v, 0);
@@ -39,7 +40,7 @@ export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report
       `Test ROC AUC ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
       `A constant base-rate predictor would have ROC AUC 0.5.`,
     threshold_or_config_plan:
-      `Flag positive when score ≥ ${report.threshold}. On the test split (n=${report.n}): precision ${fmt(report.precision)}, recall ${fmt(report.recall)}, ` +
+      `Flag positive when score ≥ ${report.threshold}${choice && choice.threshold === report.threshold ? ` (chosen on the ${choice.chosen_on === 'validation' ? 'validation split' : 'evaluated rows'} by ${describeStrategy(choice.strategy)})` : ''}. On the test split (n=${report.n}): precision ${fmt(report.precision)}, recall ${fmt(report.recall)}, ` +
       `F1 ${fmt(report.f1)}, accuracy ${fmt(report.accuracy)} (TP ${report.tp}, FP ${report.fp}, TN ${report.tn}, FN ${report.fn}). ` +
       readConfusion({ threshold: report.threshold, tp: report.tp, fp: report.fp, tn: report.tn, fn: report.fn }),
   };

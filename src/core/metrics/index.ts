@@ -1,6 +1,6 @@
 export type { BinaryReport, Confusion } from './types.ts';
 export { checkBinaryInputs, checkProbabilities, checkThreshold, isProbabilities } from './validate.ts';
-export { confusionAt, pointsAtOrAbove, thresholdSweep, type Sweep } from './sweep.ts';
+export { confusionAt, confusionAtPoint, pointsAtOrAbove, thresholdSweep, type Sweep } from './sweep.ts';
 export { confusionMatrix } from './confusion.ts';
 export { rates, type Rates } from './rates.ts';
 export { rocAuc, rocAucFromSweep } from './roc-auc.ts';
@@ -12,3 +12,5 @@ export { brier } from './brier.ts';
 export { LOG_LOSS_EPS, logLoss } from './log-loss.ts';
 export { binaryReport, reportAt, thresholdFields } from './binary-report.ts';
 export { readConfusion } from './reading.ts';
+export { bootstrapBinary, pairedBootstrap, type BinaryCi, type BootstrapOptions, type BootstrapResult, type CiMetric, type Interval, type PairedBootstrapResult, type PairedDelta } from './bootstrap.ts';
+export { multiclassReport, type Averages, type ClassMetrics, type MulticlassReport } from './multiclass-report.ts';

@@ -74,3 +74,10 @@ export function confusionAt(sweep: Sweep, threshold: number): Confusion {
   const fp = m === 0 ? 0 : (sweep.fp[m - 1] as number);
   return { threshold, tp, fp, tn: sweep.nNeg - fp, fn: sweep.nPos - tp };
 }
+
+/** Confusion counts at sweep point i (its own threshold) in O(1), for loops over every point. */
+export function confusionAtPoint(sweep: Sweep, i: number): Confusion {
+  const tp = sweep.tp[i] as number;
+  const fp = sweep.fp[i] as number;
+  return { threshold: sweep.thresholds[i] as number, tp, fp, tn: sweep.nNeg - fp, fn: sweep.nPos - tp };
+}

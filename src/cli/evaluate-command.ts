@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { evaluationReport, readScoresTable, ScoresTableError, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
+import { CliError } from './cli-error.ts';
+import { readSnapshot } from './read-snapshot.ts';
+
+export const EVALUATE_USAGE = `mle-playground evaluate <csv> --label COL --score COL [--positive VALUE]
+                      [--threshold T | --cost-fp A --cost-fn B | --max-f1 | --min-precision P | --min-recall R]
+                      [--slice COL ...] [--bins N] [--bootstrap N] [--seed S]
+
+Evaluates scores someone else produced (a production model, another tool) without training: the JSON report goes to
+stdout, with the keys the app and bundle use. The threshold is fixed (--threshold, default 0.5) or chosen on these
+same rows by a strategy (minimum expected cost, maximum F1, precision or recall at least a target); the report says
+which. --slice takes a column (numeric columns are cut into --bins quantile bins, default 4); "--slice a,b" crosses
+two columns. --bootstrap N (default 1000; 0 for none) gives seeded 95% percentile intervals. Multiclass: repeat
+--score once per class probability column (p_<class> names give the class). Exits 1 when the headline metrics are
+undefined (no rows, or one class only), 2 when the file or the arguments cannot be used.`;
+
+function number(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`--${name} must be a number, got "${value}"`, 2);
+  return n;
+}
+
+function strategyFrom(values: Record<string, string | boolean | string[] | undefined>): ThresholdStrategy {
+  const get = (name: string) => number(values[name] as string | undefined, name);
+  const threshold = get('threshold');
+  const costFp = get('cost-fp');
+  const costFn = get('cost-fn');
+  const minPrecision = get('min-precision');
+  const minRecall = get('min-recall');
+  const chosen: ThresholdStrategy[] = [];
+  if (threshold !== undefined) chosen.push({ kind: 'fixed', value: threshold });
+  if (costFp !== undefined || costFn !== undefined) {
+    if (costFp === undefined || costFn === undefined) throw new CliError('--cost-fp and --cost-fn go together', 2);
+    chosen.push({ kind: 'min-cost', costFp, costFn });
+  }
+  if (values['max-f1']) chosen.push({ kind: 'max-f1' });
+  if (minPrecision !== undefined) chosen.push({ kind: 'precision-at-least', target: minPrecision });
+  if (minRecall !== undefined) chosen.push({ kind: 'recall-at-least', target: minRecall });
+  if (chosen.length > 1) throw new CliError('choose one of --threshold, --cost-fp/--cost-fn, --max-f1, --min-precision, --min-recall', 2);
+  return chosen[0] ?? { kind: 'fixed', value: 0.5 };
+}
+
+export async function evaluateCommand(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args, allowPositionals: true,
+      options: {
+        label: { type: 'string' }, score: { type: 'string', multiple: true }, positive: { type: 'string' },
+        threshold: { type: 'string' }, 'cost-fp': { type: 'string' }, 'cost-fn': { type: 'string' }, 'max-f1': { type: 'boolean' },
+        'min-precision': { type: 'string' }, 'min-recall': { type: 'string' },
+        slice: { type: 'string', multiple: true }, bins: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new CliError(`${e instanceof Error ? e.message : String(e)}\n\n${EVALUATE_USAGE}`, 2);
+  }
+  const { values, positionals } = parsed;
+  const [csv] = positionals;
+  if (!csv || !values.label || !values.score?.length) throw new CliError(`evaluate needs <csv>, --label and --score\n\n${EVALUATE_USAGE}`, 2);
+  const strategy = strategyFrom(values);
+  const bins = number(values.bins, 'bins') ?? 4;
+  if (!Number.isInteger(bins) || bins < 2) throw new CliError(`--bins must be a whole number of at least 2, got "${values.bins}"`, 2);
+  const resamples = number(values.bootstrap, 'bootstrap') ?? 1000;
+  if (!Number.isInteger(resamples) || resamples < 0) throw new CliError(`--bootstrap must be a whole number (0 for none), got "${values.bootstrap}"`, 2);
+  const seed = number(values.seed, 'seed') ?? 42;
+  if (!Number.isInteger(seed) || seed < 0) throw new CliError(`--seed must be a whole number, got "${values.seed}"`, 2);
+
+  const snapshot = await readSnapshot(csv);
+  let table;
+  try {
+    table = readScoresTable(snapshot, { label: values.label, scores: values.score, ...(values.positive !== undefined ? { positive: values.positive } : {}) });
+  } catch (e) {
+    if (e instanceof ScoresTableError) throw new CliError(e.message, 2);
+    throw e;
+  }
+  const slices: SliceSpec[] = (values.slice ?? []).map((text) => {
+    const columns = text.split(',').map((c) => c.trim()).filter(Boolean);
+    if (columns.length < 1 || columns.length > 2) throw new CliError(`--slice takes one column or two joined by a comma, got "${text}"`, 2);
+    for (const c of columns) {
+      if (!snapshot.columns.some((col) => col.name === c)) throw new CliError(`--slice column "${c}" is not in ${snapshot.fileName} (columns: ${snapshot.columns.map((col) => col.name).join(', ')})`, 2);
+    }
+    return { columns: columns.length === 1 ? [columns[0]] : [columns[0], columns[1]], bins };
+  });
+  const used = new Set([values.label, ...values.score]);
+  let report;
+  try {
+    report = evaluationReport({
+      evaluated: table, strategy, snapshot, slices,
+      bootstrap: resamples > 0 ? { resamples, seed } : null,
+      errorColumns: snapshot.columns.map((c) => c.name).filter((name) => !used.has(name)),
+      ...(table.kind === 'multiclass' ? { classes: table.classes } : {}),
+    });
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+  }
+  const out = {
+    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    label: values.label, positive_class: table.positive, score_columns: values.score, skipped_rows: table.skipped,
+    ...report,
+  };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  if (report.n === 0 || report.roc_auc === null) throw new CliError(report.messages[0] ?? 'the headline metrics are undefined for these rows', 1);
+}

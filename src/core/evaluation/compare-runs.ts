@@ -1,0 +1,92 @@
+import type { Snapshot } from '../data/snapshot.ts';
+import { pairedBootstrap, type PairedBootstrapResult } from '../metrics/bootstrap.ts';
+import { evaluationReport, type EvaluationReport, type ScoredRows } from './evaluation-report.ts';
+import type { SliceSpec } from './slice-table.ts';
+import type { ThresholdStrategy } from './threshold-strategy.ts';
+
+/** One run to compare: its test and validation scores and the strategy that picks its own threshold. */
+export interface RunToCompare {
+  readonly id: string;
+  readonly name: string;
+  readonly test: ScoredRows;
+  readonly validation: ScoredRows | null;
+  readonly strategy: ThresholdStrategy;
+}
+
+/** A run's line in the side-by-side table, with its deltas against the baseline on the same rows. */
+export interface ComparedRun {
+  readonly id: string;
+  readonly name: string;
+  readonly report: EvaluationReport;
+  /** Paired bootstrap of (this run − baseline), or null for the baseline itself or when the test rows differ. */
+  readonly delta: PairedBootstrapResult['delta'] | null;
+  /** Why there is no paired delta, when there is none for a candidate. */
+  readonly delta_note: string | null;
+}
+
+/** One slice with each run's metrics there, and the candidates that do worse than the baseline on it. */
+export interface SliceComparisonRow {
+  readonly key: string;
+  readonly n: number;
+  readonly too_small: boolean;
+  readonly metrics: Readonly<Record<string, { readonly roc_auc: number | null; readonly recall: number | null; readonly precision: number | null }>>;
+  /** Run IDs whose AUC or recall here is below the baseline's. */
+  readonly worse: readonly string[];
+}
+
+export interface Comparison {
+  readonly baseline: string;
+  readonly runs: readonly ComparedRun[];
+  readonly slice: { readonly spec: SliceSpec; readonly rows: readonly SliceComparisonRow[] } | null;
+  readonly bootstrap: { readonly resamples: number; readonly seed: number } | null;
+}
+
+function sameRows(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Baseline and candidates side by side, each at its own threshold (chosen on its validation split), with paired
+ * bootstrap deltas on shared test rows and, given a slice spec, where each candidate does worse than the baseline.
+ */
+export function compareRuns(
+  runs: readonly RunToCompare[], baselineId: string,
+  options: { readonly snapshot: Snapshot | null; readonly bootstrap: { readonly resamples: number; readonly seed: number } | null; readonly slice: SliceSpec | null },
+): Comparison {
+  const baseline = runs.find((r) => r.id === baselineId) ?? runs[0];
+  if (!baseline) return { baseline: baselineId, runs: [], slice: null, bootstrap: options.bootstrap };
+  const slices = options.slice && options.snapshot ? [options.slice] : [];
+  const reports = new Map(runs.map((run) => [run.id, evaluationReport({
+    evaluated: run.test, choice: run.validation, strategy: run.strategy, bootstrap: options.bootstrap, snapshot: options.snapshot, slices, curvePoints: 400,
+  })]));
+  const base = reports.get(baseline.id) as EvaluationReport;
+  const compared = runs.map((run): ComparedRun => {
+    const report = reports.get(run.id) as EvaluationReport;
+    if (run.id === baseline.id) return { id: run.id, name: run.name, report, delta: null, delta_note: null };
+    if (!sameRows(run.test.rows, baseline.test.rows)) {
+      return { id: run.id, name: run.name, report, delta: null, delta_note: 'its test rows differ from the baseline\'s (another split or seed), so no paired comparison is possible' };
+    }
+    if (!options.bootstrap) return { id: run.id, name: run.name, report, delta: null, delta_note: 'bootstrap is off' };
+    const paired = pairedBootstrap(baseline.test.scores, run.test.scores, baseline.test.labels, base.threshold, report.threshold, options.bootstrap);
+    return { id: run.id, name: run.name, report, delta: paired.delta, delta_note: null };
+  });
+  let slice: Comparison['slice'] = null;
+  if (options.slice && base.slices[0]) {
+    const rows = base.slices[0].rows.map((row): SliceComparisonRow => {
+      const metrics: Record<string, { roc_auc: number | null; recall: number | null; precision: number | null }> = {};
+      const worse: string[] = [];
+      for (const run of compared) {
+        const own = run.report.slices[0]?.rows.find((r) => r.key === row.key);
+        metrics[run.id] = { roc_auc: own?.roc_auc ?? null, recall: own?.recall ?? null, precision: own?.precision ?? null };
+        if (run.id === baseline.id || !own || row.too_small) continue;
+        const below = (a: number | null, b: number | null) => a !== null && b !== null && a < b;
+        if (below(own.roc_auc, row.roc_auc) || below(own.recall, row.recall)) worse.push(run.id);
+      }
+      return { key: row.key, n: row.n, too_small: row.too_small, metrics, worse };
+    });
+    slice = { spec: options.slice, rows };
+  }
+  return { baseline: baseline.id, runs: compared, slice, bootstrap: options.bootstrap };
+}

@@ -1,0 +1,67 @@
+import { rates } from '../metrics/rates.ts';
+import { confusionAt, confusionAtPoint, type Sweep } from '../metrics/sweep.ts';
+import type { Confusion } from '../metrics/types.ts';
+import { expectedCost } from './threshold-strategy.ts';
+
+/** One row of the operating-points table: a named threshold and what it does. */
+export interface OperatingPoint {
+  readonly name: string;
+  readonly threshold: number;
+  readonly flagged: number;
+  readonly ppr: number | null;
+  readonly precision: number | null;
+  readonly recall: number | null;
+  readonly f1: number | null;
+  readonly fpr: number | null;
+  readonly cost: number | null;
+}
+
+function point(name: string, c: Confusion, costs?: { costFp: number; costFn: number }): OperatingPoint {
+  const r = rates(c);
+  const n = c.tp + c.fp + c.tn + c.fn;
+  return {
+    name, threshold: c.threshold, flagged: c.tp + c.fp, ppr: n ? (c.tp + c.fp) / n : null, precision: r.precision, recall: r.recall, f1: r.f1, fpr: r.fpr,
+    cost: costs ? expectedCost(c, costs.costFp, costs.costFn) : null,
+  };
+}
+
+/** Index of the sweep point that maximises `score` (first, i.e. highest threshold, on ties); -1 when none is defined. */
+function argmax(sweep: Sweep, score: (c: Confusion) => number | null): number {
+  let best = -1;
+  let bestValue = -Infinity;
+  for (let i = 0; i < sweep.thresholds.length; i++) {
+    const v = score(confusionAtPoint(sweep, i));
+    if (v !== null && v > bestValue) { best = i; bestValue = v; }
+  }
+  return best;
+}
+
+/**
+ * The thresholds that matter, read off the exact sweep: flagging the top 1, 5, 10 and 20 % of rows (ties make the
+ * flagged share at least that), 0.5, maximum F1, Youden's J (max TPR − FPR), precision–recall break-even and, with
+ * costs, the cheapest point.
+ */
+export function operatingPoints(sweep: Sweep, costs?: { costFp: number; costFn: number }): OperatingPoint[] {
+  const k = sweep.thresholds.length;
+  if (k === 0) return [];
+  const n = sweep.nPos + sweep.nNeg;
+  const out: OperatingPoint[] = [];
+  for (const share of [0.01, 0.05, 0.1, 0.2]) {
+    const want = Math.max(1, Math.ceil(share * n));
+    let i = 0;
+    while (i < k - 1 && sweep.tp[i] + sweep.fp[i] < want) i++;
+    out.push(point(`Top ${share * 100}% of scores`, confusionAtPoint(sweep, i), costs));
+  }
+  out.push(point('Default 0.5', confusionAt(sweep, 0.5), costs));
+  const named: [string, (c: Confusion) => number | null][] = [
+    ['Maximum F1', (c) => rates(c).f1],
+    ["Youden's J (max TPR − FPR)", (c) => { const r = rates(c); return r.recall === null || r.fpr === null ? null : r.recall - r.fpr; }],
+    ['Precision = recall (break-even)', (c) => { const r = rates(c); return r.recall === null || r.precision === null ? null : -Math.abs(r.precision - r.recall); }],
+  ];
+  if (costs) named.push(['Minimum expected cost', (c) => { const v = expectedCost(c, costs.costFp, costs.costFn); return v === null ? null : -v; }]);
+  for (const [name, score] of named) {
+    const i = argmax(sweep, score);
+    if (i >= 0) out.push(point(name, confusionAtPoint(sweep, i), costs));
+  }
+  return out;
+}

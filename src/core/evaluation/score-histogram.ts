@@ -1,0 +1,25 @@
+/** Score counts per class in equal-width bins: what the model's separation looks like before any threshold. */
+export interface ScoreHistogram {
+  /** Bin edges (bins + 1), ascending. */
+  readonly edges: number[];
+  readonly positives: number[];
+  readonly negatives: number[];
+}
+
+/** Histogram of scores by class over [0, 1] for probabilities (else the score range), `bins` equal-width bins. */
+export function scoreHistogram(scores: Float64Array, labels: Uint8Array, bins = 20): ScoreHistogram {
+  let lo = 0;
+  let hi = 1;
+  for (const s of scores) {
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  const width = (hi - lo) / bins || 1;
+  const positives = new Array<number>(bins).fill(0);
+  const negatives = new Array<number>(bins).fill(0);
+  scores.forEach((s, i) => {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((s - lo) / width)));
+    (labels[i] ? positives : negatives)[b]++;
+  });
+  return { edges: Array.from({ length: bins + 1 }, (_, b) => lo + b * width), positives, negatives };
+}

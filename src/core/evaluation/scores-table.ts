@@ -1,0 +1,221 @@
+import { cellText, columnLength, type Column } from '../data/column.ts';
+import { parseNumber } from '../data/column-builder.ts';
+import type { Snapshot } from '../data/snapshot.ts';
+import { defaultPositiveClass, labelClasses } from '../contract/label-classes.ts';
+
+/** Which columns of a user's scores CSV hold the label and the model's scores. */
+export interface ScoresTableSpec {
+  readonly label: string;
+  /** One column → binary (any real-valued score, higher = more positive); K ≥ 3 columns → multiclass, one probability column per class. */
+  readonly scores: readonly string[];
+  /** The positive class. Binary default: `1`, `true` or `yes` (case-insensitive) when present, else the minority class. Multiclass default: the first class. */
+  readonly positive?: string;
+  /** Multiclass: the class value of each score column; default: the column name with a leading `p_` or `prob_` removed. */
+  readonly classes?: readonly string[];
+}
+
+/**
+ * A scores CSV read for evaluation without training. `rows` are the kept 0-based data rows of the file (CSV line =
+ * row + 2); `skipped` counts rows left out because their label cell was missing. Every kept row has a finite score.
+ */
+export type ScoresTable =
+  | {
+      readonly kind: 'binary';
+      readonly rows: Int32Array;
+      /** 1 where the label is the positive class, else 0. */
+      readonly labels: Uint8Array;
+      readonly scores: Float64Array;
+      readonly positive: string;
+      readonly skipped: number;
+    }
+  | {
+      readonly kind: 'multiclass';
+      readonly rows: Int32Array;
+      /** Index into `classes` of each row's label. */
+      readonly classIndex: Uint8Array;
+      /** Row-major [rows, classes], as read (not renormalised), each in [0, 1]. */
+      readonly probabilities: Float64Array;
+      readonly classes: readonly string[];
+      readonly positive: string;
+      /** 1 = the positive class, for one-vs-rest views. */
+      readonly labels: Uint8Array;
+      /** The positive class's probability. */
+      readonly scores: Float64Array;
+      readonly skipped: number;
+    };
+
+/**
+ * A scores CSV that cannot be evaluated. `row` is the 0-based data row (CSV line = row + 2) and `column` the column
+ * name, each null when the problem is not tied to one; the message already names the file, line and column.
+ */
+export class ScoresTableError extends Error {
+  constructor(message: string, readonly row: number | null, readonly column: string | null) {
+    super(message);
+    this.name = 'ScoresTableError';
+  }
+}
+
+/** The most classes a multiclass table holds: class indices are stored as bytes. */
+const MAX_CLASSES = 255;
+
+const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
+
+/** The class a probability column stands for: its name without a leading `p_` or `prob_`. */
+export function classFromScoreColumn(name: string): string {
+  return name.replace(/^(?:p_|prob_)/, '');
+}
+
+function findColumn(snapshot: Snapshot, name: string, role: 'label' | 'score'): Column {
+  const column = snapshot.columns.find((c) => c.name === name);
+  if (!column) {
+    throw new ScoresTableError(
+      `${snapshot.fileName} has no ${role} column "${name}"; its columns are ${quoted(snapshot.columns.map((c) => c.name))}`,
+      null,
+      name,
+    );
+  }
+  return column;
+}
+
+/**
+ * A column's value at a row as a finite number, or an error naming the cell. Numeric columns are read directly
+ * (the parser stores only finite numbers there); a text column is read cell by cell, so the first bad cell on a
+ * labelled row is the one reported.
+ */
+function scoreReader(snapshot: Snapshot, column: Column): (row: number) => number {
+  const where = (row: number) => `${snapshot.fileName} line ${row + 2}, column "${column.name}"`;
+  if (column.type === 'datetime') {
+    return (row) => {
+      throw new ScoresTableError(`${where(row)}: the column holds dates, not scores`, row, column.name);
+    };
+  }
+  const missing = (row: number): never => {
+    throw new ScoresTableError(`${where(row)}: the score is missing; every labelled row needs one`, row, column.name);
+  };
+  if (column.type === 'numeric') {
+    const values = column.values;
+    return (row) => {
+      const v = values[row];
+      return Number.isNaN(v) ? missing(row) : v;
+    };
+  }
+  return (row) => {
+    const text = cellText(column, row);
+    if (text === null) return missing(row);
+    const v = parseNumber(text);
+    if (Number.isNaN(v)) {
+      const infinite = !Number.isFinite(Number(text)) && !Number.isNaN(Number(text));
+      throw new ScoresTableError(`${where(row)}: "${text}" is not ${infinite ? 'a finite number' : 'a number'}`, row, column.name);
+    }
+    return v;
+  };
+}
+
+function checkScoreColumns(snapshot: Snapshot, spec: ScoresTableSpec): void {
+  const k = spec.scores.length;
+  if (k === 0) throw new ScoresTableError('Choose at least one score column', null, null);
+  if (k === 2) {
+    throw new ScoresTableError(
+      `Two score columns (${quoted(spec.scores)}) are ambiguous: use one column (the positive class's score) for a binary ` +
+        'evaluation, or one probability column per class for three or more classes',
+      null,
+      null,
+    );
+  }
+  if (k > MAX_CLASSES) throw new ScoresTableError(`At most ${MAX_CLASSES} score columns are supported (got ${k})`, null, null);
+  const seen = new Set<string>();
+  for (const name of spec.scores) {
+    if (seen.has(name)) throw new ScoresTableError(`Score column "${name}" is listed twice`, null, name);
+    seen.add(name);
+    if (name === spec.label) throw new ScoresTableError(`Column "${name}" cannot be both the label and a score`, null, name);
+  }
+}
+
+/**
+ * Reads the label and score columns of a parsed scores CSV into typed arrays for evaluation.
+ *
+ * Rows whose label is missing are skipped and counted. Every other row must have a finite score in each score column
+ * (and, for multiclass, a probability in [0, 1] and a label that is one of the classes); the first violation throws a
+ * `ScoresTableError` naming the file, CSV line, column and cell, e.g. `scores.csv line 14, column "score": "abc" is not
+ * a number`. Score cells on skipped rows are not checked. A label or score column that does not exist throws with the
+ * list of available columns.
+ *
+ * Binary: label values other than `positive` count as negative. A single class is allowed (AUC is then undefined
+ * downstream), including a `positive` that no row carries; zero labelled rows is an error.
+ */
+export function readScoresTable(snapshot: Snapshot, spec: ScoresTableSpec): ScoresTable {
+  checkScoreColumns(snapshot, spec);
+  const labelColumn = findColumn(snapshot, spec.label, 'label');
+  const scoreColumns = spec.scores.map((name) => findColumn(snapshot, name, 'score'));
+
+  const n = columnLength(labelColumn);
+  const kept: number[] = [];
+  const labelText: string[] = [];
+  for (let row = 0; row < n; row++) {
+    const text = cellText(labelColumn, row);
+    if (text === null) continue;
+    kept.push(row);
+    labelText.push(text);
+  }
+  if (kept.length === 0) {
+    throw new ScoresTableError(`${snapshot.fileName}: no row has a value in the label column "${spec.label}"`, null, spec.label);
+  }
+  const rows = Int32Array.from(kept);
+  const skipped = n - kept.length;
+  const readers = scoreColumns.map((c) => scoreReader(snapshot, c));
+
+  if (scoreColumns.length === 1) {
+    const positive = spec.positive ?? defaultPositiveClass(labelClasses(labelColumn)) ?? labelText[0];
+    const labels = Uint8Array.from(labelText, (t) => (t === positive ? 1 : 0));
+    const read = readers[0];
+    const scores = Float64Array.from(kept, (row) => read(row));
+    return { kind: 'binary', rows, labels, scores, positive, skipped };
+  }
+
+  const k = scoreColumns.length;
+  const classes = spec.classes ? [...spec.classes] : spec.scores.map(classFromScoreColumn);
+  if (classes.length !== k) {
+    throw new ScoresTableError(`${k} score columns need ${k} class names (got ${classes.length}: ${quoted(classes)})`, null, null);
+  }
+  if (new Set(classes).size !== k) {
+    throw new ScoresTableError(
+      `Score columns ${quoted(spec.scores)} name the classes ${quoted(classes)}; each class needs its own column`,
+      null,
+      null,
+    );
+  }
+  const positive = spec.positive ?? classes[0];
+  const positiveIndex = classes.indexOf(positive);
+  if (positiveIndex < 0) {
+    throw new ScoresTableError(`The positive class "${positive}" is not one of the classes ${quoted(classes)}`, null, null);
+  }
+
+  const indexOf = new Map(classes.map((c, i) => [c, i]));
+  const classIndex = new Uint8Array(kept.length);
+  const probabilities = new Float64Array(kept.length * k);
+  kept.forEach((row, i) => {
+    const c = indexOf.get(labelText[i]);
+    if (c === undefined) {
+      throw new ScoresTableError(
+        `${snapshot.fileName} line ${row + 2}, column "${spec.label}": "${labelText[i]}" is not one of the classes ${quoted(classes)}`,
+        row,
+        spec.label,
+      );
+    }
+    classIndex[i] = c;
+    for (let j = 0; j < k; j++) {
+      const p = readers[j](row);
+      if (p < 0 || p > 1) {
+        throw new ScoresTableError(
+          `${snapshot.fileName} line ${row + 2}, column "${spec.scores[j]}": ${p} is not a probability in [0, 1]`,
+          row,
+          spec.scores[j],
+        );
+      }
+      probabilities[i * k + j] = p;
+    }
+  });
+  const labels = Uint8Array.from(classIndex, (c) => (c === positiveIndex ? 1 : 0));
+  const scores = Float64Array.from({ length: kept.length }, (_, i) => probabilities[i * k + positiveIndex]);
+  return { kind: 'multiclass', rows, classIndex, probabilities, classes, positive, labels, scores, skipped };
+}

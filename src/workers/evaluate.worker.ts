@@ -1,0 +1,53 @@
+import * as Comlink from 'comlink';
+import { compareRuns, evaluationReport, parseCsv, readScoresTable, ScoresTableError, type Snapshot } from '../core/index.ts';
+import type { EvaluateApi, EvaluateSettings } from './protocol.ts';
+
+let runSnapshot: Snapshot | null = null;
+// A newly loaded file waits as `pendingFile` until it evaluates cleanly; until then reports keep using the last good one.
+let pendingFile: Snapshot | null = null;
+let scoresFile: Snapshot | null = null;
+
+const bootstrapOf = (s: EvaluateSettings) => (s.resamples > 0 ? { resamples: s.resamples, seed: s.seed } : null);
+
+const api: EvaluateApi = {
+  setSnapshot(snapshot) {
+    runSnapshot = snapshot;
+  },
+  async loadScoresFile(file) {
+    const parsed = await parseCsv(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (!parsed.ok) return { info: null, message: parsed.error.message };
+    pendingFile = parsed.snapshot;
+    return { message: null, info: { fileName: file.name, rowCount: parsed.snapshot.rowCount, columns: parsed.snapshot.columns.map((c) => ({ name: c.name, type: c.type })) } };
+  },
+  async reportRun(run, settings) {
+    return evaluationReport({
+      evaluated: run.test, choice: run.validation, strategy: run.strategy, bootstrap: bootstrapOf(settings), snapshot: runSnapshot,
+      slices: settings.slices, errorColumns: settings.errorColumns, ...(run.classes ? { classes: run.classes } : {}),
+    });
+  },
+  async reportFile(spec, strategy, settings, fromPending) {
+    const file = fromPending ? pendingFile : scoresFile;
+    if (!file) throw new Error('Load a scores file first.');
+    let table;
+    try {
+      table = readScoresTable(file, spec);
+    } catch (e) {
+      throw new Error(e instanceof ScoresTableError ? e.message : e instanceof Error ? e.message : String(e));
+    }
+    const classes = table.kind === 'multiclass' ? table.classes : null;
+    const report = evaluationReport({
+      evaluated: table, strategy, bootstrap: bootstrapOf(settings), snapshot: file, slices: settings.slices,
+      errorColumns: settings.errorColumns, ...(classes ? { classes } : {}),
+    });
+    scoresFile = file;
+    const scored = { rows: table.rows, scores: table.scores, labels: table.labels };
+    return Comlink.transfer({ report, scored, classes, positive: table.positive }, [scored.rows.buffer, scored.scores.buffer, scored.labels.buffer] as ArrayBuffer[]);
+  },
+  async compare(runs, baselineId, slice, settings) {
+    return compareRuns(runs.map((r) => ({ id: r.id, name: r.name, test: r.test, validation: r.validation, strategy: r.strategy })), baselineId, {
+      snapshot: runSnapshot, bootstrap: bootstrapOf(settings), slice,
+    });
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,143 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { launch, newPage, screenshot, startServer } from './harness.ts';
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+
+const count = async (id: string): Promise<number> => Number(await page.getByTestId(id).locator('.count').textContent());
+const ORACLE = JSON.parse(readFileSync(new URL('../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as { test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number } };
+
+interface SweepJson { threshold: (number | null)[]; recall: (number | null)[]; ppr: (number | null)[]; points_exact: number }
+
+async function reportJson(): Promise<{ n: number; n_pos: number; sweep: SweepJson; threshold: number }> {
+  await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toBe('');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8')) as { n: number; n_pos: number; sweep: SweepJson; threshold: number };
+}
+
+beforeAll(async () => {
+  let url: string;
+  ({ server, url } = await startServer());
+  browser = await launch();
+  ({ page } = await newPage(browser));
+  await page.goto(`${url}?backend=wasm&sample=titanic`);
+  await page.getByTestId('roles-table').waitFor();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('evaluation on Titanic', () => {
+  test('the slider snaps to the exact sweep and the matrix always agrees with it', async () => {
+    const report = await reportJson();
+    expect(report.sweep.points_exact).toBe(report.sweep.threshold.length);
+    const slider = page.getByRole('slider', { name: 'Threshold' });
+    const max = Number(await slider.getAttribute('max'));
+    expect(max).toBe(report.sweep.points_exact);
+    for (const position of [0, Math.floor(max / 4), Math.floor(max / 2), max - 1, max]) {
+      await slider.fill(String(position));
+      const t = Number(await page.getByLabel('Threshold value').inputValue());
+      const [tp, fn, fp, tn] = [await count('tp'), await count('fn'), await count('fp'), await count('tn')];
+      expect(tp + fn).toBe(report.n_pos);
+      expect(tp + fn + fp + tn).toBe(report.n);
+      if (position === max) { expect(tp + fp).toBe(0); continue; }
+      // Ascending slider position i is sweep point (k - 1 - i), whose threshold is a real score.
+      const i = report.sweep.points_exact - 1 - position;
+      expect(t).toBe(report.sweep.threshold[i]);
+      expect(tp).toBe(Math.round((report.sweep.recall[i] ?? 0) * report.n_pos));
+      expect(tp + fp).toBe(Math.round((report.sweep.ppr[i] ?? 0) * report.n));
+    }
+    await screenshot(page, 'evaluate-slider');
+  });
+
+  test('cost inputs move the chosen threshold (chosen on validation, reported on test)', async () => {
+    await page.getByLabel('Threshold strategy').selectOption('min-cost');
+    await page.getByLabel('Cost of a false positive').fill('1');
+    await page.getByLabel('Cost of a false negative').fill('10');
+    await page.getByRole('button', { name: 'Choose threshold' }).click();
+    const cheapMisses = Number(await page.getByTestId('chosen-threshold-value').textContent());
+    expect(await page.getByTestId('chosen-threshold').textContent()).toMatch(/on the validation split/);
+    await page.getByLabel('Cost of a false positive').fill('10');
+    await page.getByLabel('Cost of a false negative').fill('1');
+    await page.getByRole('button', { name: 'Choose threshold' }).click();
+    await expect.poll(async () => Number(await page.getByTestId('chosen-threshold-value').textContent())).toBeGreaterThan(cheapMisses);
+    expect(Number(await page.getByLabel('Threshold value').inputValue())).toBe(Number(await page.getByTestId('chosen-threshold-value').textContent()));
+    await expect.poll(() => page.getByTestId('operating-points').textContent()).toContain('Minimum expected cost');
+    await screenshot(page, 'evaluate-cost');
+  });
+
+  test('slice table by sex and by pclass, with intervals and too-small labels', async () => {
+    await page.getByLabel('Slice by sex').check();
+    await page.getByLabel('Slice by pclass').check();
+    const sex = page.getByTestId('slice-table-sex');
+    const pclass = page.getByTestId('slice-table-pclass');
+    await sex.waitFor({ timeout: 60_000 });
+    await pclass.waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toBe('');
+    const report = await reportJson();
+    const sexRows = await sex.locator('tbody tr').all();
+    expect(sexRows).toHaveLength(2);
+    const keys = await Promise.all(sexRows.map((r) => r.getAttribute('data-slice')));
+    expect(keys.sort()).toEqual(['sex=female', 'sex=male']);
+    const sizes = await Promise.all(sexRows.map(async (r) => Number(await r.locator('td').nth(1).textContent())));
+    expect(sizes[0] + sizes[1]).toBe(report.n);
+    expect(await pclass.locator('tbody tr').count()).toBe(3);
+    // Women survived far more often than men: the positive rates differ by a wide margin.
+    const rate = async (key: string) => Number(await sex.locator(`tr[data-slice="${key}"] td`).nth(2).textContent());
+    expect(await rate('sex=female')).toBeGreaterThan((await rate('sex=male')) + 0.3);
+    expect(await sex.locator('tr[data-slice="sex=female"] td').nth(3).textContent()).toMatch(/0\.\d{3} \d\.\d{2}–\d\.\d{2}/);
+    await page.getByLabel('Cross slice first column').selectOption('sex');
+    await page.getByLabel('Cross slice second column').selectOption('pclass');
+    const crossed = page.getByTestId('slice-table-sex-pclass');
+    await crossed.waitFor({ timeout: 60_000 });
+    expect(await crossed.locator('tbody tr').count()).toBe(6);
+    await screenshot(page, 'evaluate-slices');
+  });
+
+  test('a second run compares side by side with paired deltas', async () => {
+    await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+    await page.getByLabel('Epochs').fill('15');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count(), { timeout: 180_000 }).toBe(2);
+    await page.getByRole('button', { name: 'Compare runs' }).click();
+    const table = page.getByTestId('compare-table');
+    await table.waitFor({ timeout: 60_000 });
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    expect(await table.locator('tbody tr').nth(0).textContent()).toContain('(baseline)');
+    expect(await table.locator('tbody tr').nth(1).locator('td').nth(8).textContent()).toMatch(/^[+-]\d\.\d{3} \(-?\d\.\d{3}–-?\d\.\d{3}\)$/);
+    await screenshot(page, 'evaluate-compare');
+  });
+
+  test('a loaded scores CSV is evaluated: the oracle scores give sklearn\'s AUC and AP', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mle-scores-'));
+    const path = join(dir, 'oracle-scores.csv');
+    writeFileSync(path, `label,score\n${ORACLE.test.y_true.map((y, i) => `${y},${ORACLE.test.y_score[i]}`).join('\n')}\n`);
+    await page.getByLabel('A scores file').check();
+    await page.getByLabel('Scores CSV').setInputFiles(path);
+    await page.getByLabel('Scores label column').waitFor();
+    await page.getByRole('button', { name: 'Evaluate scores' }).click();
+    await expect.poll(() => page.getByTestId('roc-auc').textContent(), { timeout: 60_000 }).toBe(ORACLE.test.roc_auc.toFixed(4));
+    await expect.poll(() => page.getByTestId('curve-ap').textContent(), { timeout: 60_000 }).toBe(ORACLE.test.average_precision.toFixed(4));
+    expect([await count('tp'), await count('fp'), await count('tn'), await count('fn')]).toEqual([103, 3, 61, 4]);
+    expect(await page.getByTestId('strategy-panel').textContent()).toMatch(/same rows it is reported on/);
+    await screenshot(page, 'evaluate-scores-file');
+
+    const bad = join(dir, 'bad-scores.csv');
+    writeFileSync(bad, 'label,score\n1,0.9\n0,abc\n');
+    await page.getByLabel('Scores CSV').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Evaluate scores' }).click();
+    await expect.poll(() => page.getByTestId('scores-file-error').textContent()).toMatch(/line 3, column "score": "abc" is not a number/);
+    // The earlier evaluation is still on screen.
+    expect(await page.getByTestId('roc-auc').textContent()).toBe(ORACLE.test.roc_auc.toFixed(4));
+  });
+});
