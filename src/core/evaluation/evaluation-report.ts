@@ -6,7 +6,7 @@ import { multiclassReport, type MulticlassReport } from '../metrics/multiclass-r
 import { rates } from '../metrics/rates.ts';
 import { rocCurve } from '../metrics/roc-curve.ts';
 import { prCurve } from '../metrics/pr-curve.ts';
-import { confusionAt, thresholdSweep } from '../metrics/sweep.ts';
+import { confusionAt, thresholdSweep, type Sweep } from '../metrics/sweep.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import { isProbabilities } from '../metrics/validate.ts';
 import { errorClusters, type Cluster } from './error-clusters.ts';
@@ -14,7 +14,7 @@ import { errorLists, type ErrorRow } from './error-lists.ts';
 import { operatingPoints, type OperatingPoint } from './operating-points.ts';
 import { scoreHistogram, type ScoreHistogram } from './score-histogram.ts';
 import { sliceTable, type SliceSpec, type SliceTable } from './slice-table.ts';
-import { pick, sweepTable, thinIndices } from './sweep-table.ts';
+import { nullable, pick, sweepTable, thinIndices } from './sweep-table.ts';
 import { chooseThreshold, expectedCost, type ChosenThreshold, type ThresholdStrategy } from './threshold-strategy.ts';
 
 /** Rows of one split with their binary (one-vs-rest) labels and scores, and for multiclass the class and all probabilities. */
@@ -103,12 +103,12 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
   const { evaluated } = request;
   const maxPoints = request.curvePoints ?? 2000;
   const chooseOn = request.choice && request.choice.scores.length > 0 ? request.choice : null;
-  const choiceSweep = thresholdSweep((chooseOn ?? evaluated).scores, (chooseOn ?? evaluated).labels);
+  const sweep = thresholdSweep(evaluated.scores, evaluated.labels);
+  const choiceSweep = chooseOn ? thresholdSweep(chooseOn.scores, chooseOn.labels) : sweep;
   const chosen = chooseThreshold(choiceSweep, request.strategy, chooseOn ? 'validation' : 'input');
   const costs = request.costs ?? (request.strategy.kind === 'min-cost' ? { costFp: request.strategy.costFp, costFn: request.strategy.costFn } : null);
 
-  const sweep = thresholdSweep(evaluated.scores, evaluated.labels);
-  const base = binaryReport(evaluated.scores, evaluated.labels, chosen.threshold);
+  const base = binaryReport(evaluated.scores, evaluated.labels, chosen.threshold, sweep);
   const confusion = confusionAt(sweep, chosen.threshold);
   const r = rates(confusion);
   const probabilistic = evaluated.scores.length > 0 && isProbabilities(evaluated.scores);
@@ -117,13 +117,12 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
   const rocKeep = thinIndices(roc.fpr, roc.tpr, maxPoints);
   const pr = prCurve(sweep);
   const prKeep = thinIndices(pr.recall, pr.precision, maxPoints);
-  const table = sweepTable(sweep, costs ?? undefined);
-  const sweepKeep = thinIndices(table.recall, table.precision, maxPoints);
+  // Thinned on the PR curve's shape, then computed only at the points kept: a million-point table is never built.
+  const table = sweepTable(sweep, costs ?? undefined, prKeep);
 
-  const boot = request.bootstrap ? bootstrapBinary(evaluated.scores, evaluated.labels, chosen.threshold, request.bootstrap) : null;
-  const interval = request.bootstrap
-    ? (s: Float64Array, y: Uint8Array, t: number) => bootstrapBinary(s, y, t, request.bootstrap ?? { resamples: 0, seed: 0 }).ci
-    : null;
+  const boot = request.bootstrap ? bootstrapBinary(evaluated.scores, evaluated.labels, chosen.threshold, request.bootstrap, sweep) : null;
+  const bootstrap = request.bootstrap;
+  const interval = bootstrap ? (s: Float64Array, y: Uint8Array, t: number, sw: Sweep) => bootstrapBinary(s, y, t, bootstrap, sw).ci : null;
   const overall = { roc_auc: base.roc_auc, precision: base.precision, recall: base.recall, fpr: r.fpr, fnr: r.fnr };
   const snapshot = request.snapshot ?? null;
   const slices = snapshot ? (request.slices ?? []).map((spec) => sliceTable(snapshot, evaluated.rows, evaluated.scores, evaluated.labels, chosen.threshold, spec, overall, interval)) : [];
@@ -134,7 +133,7 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
   const multi = request.classes && evaluated.probabilities && evaluated.classIndex
     ? multiclassReport(evaluated.probabilities, evaluated.classIndex, request.classes)
     : null;
-  const validation = chooseOn ? reportAt(binaryReport(chooseOn.scores, chooseOn.labels, chosen.threshold), confusionAt(choiceSweep, chosen.threshold)) : null;
+  const validation = chooseOn ? reportAt(binaryReport(chooseOn.scores, chooseOn.labels, chosen.threshold, choiceSweep), confusionAt(choiceSweep, chosen.threshold)) : null;
   const n = base.n;
 
   return {
@@ -151,9 +150,9 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
     roc_curve: { fpr: pick(roc.fpr, rocKeep), tpr: pick(roc.tpr, rocKeep), thresholds: pick(roc.thresholds, rocKeep), points_exact: roc.fpr.length },
     pr_curve: { precision: pick(pr.precision, prKeep), recall: pick(pr.recall, prKeep), thresholds: pick(pr.thresholds, prKeep), points_exact: pr.recall.length },
     sweep: {
-      threshold: pick(table.threshold, sweepKeep), precision: pick(table.precision, sweepKeep), recall: pick(table.recall, sweepKeep), f1: pick(table.f1, sweepKeep),
-      fpr: pick(table.fpr, sweepKeep), specificity: pick(table.specificity, sweepKeep), ppr: pick(table.ppr, sweepKeep), cost: pick(table.cost, sweepKeep),
-      points_exact: table.threshold.length,
+      threshold: nullable(table.threshold), precision: nullable(table.precision), recall: nullable(table.recall), f1: nullable(table.f1),
+      fpr: nullable(table.fpr), specificity: nullable(table.specificity), ppr: nullable(table.ppr), cost: nullable(table.cost),
+      points_exact: sweep.thresholds.length,
     },
     calibration_bins: probabilistic ? calibrationBins(evaluated.scores, evaluated.labels).bins : null,
     score_histogram: scoreHistogram(evaluated.scores, evaluated.labels),

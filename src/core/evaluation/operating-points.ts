@@ -25,13 +25,18 @@ function point(name: string, c: Confusion, costs?: { costFp: number; costFn: num
   };
 }
 
-/** Index of the sweep point that maximises `score` (first, i.e. highest threshold, on ties); -1 when none is defined. */
-function argmax(sweep: Sweep, score: (c: Confusion) => number | null): number {
+/**
+ * Index of the sweep point that maximises `score(tp, fp, fn, tn)` (first, i.e. highest threshold, on ties); -1 when
+ * none is defined (NaN). Plain numbers, no objects: this runs over every distinct score, a million at a time.
+ */
+function argmax(sweep: Sweep, score: (tp: number, fp: number, fn: number, tn: number) => number): number {
   let best = -1;
   let bestValue = -Infinity;
   for (let i = 0; i < sweep.thresholds.length; i++) {
-    const v = score(confusionAtPoint(sweep, i));
-    if (v !== null && v > bestValue) { best = i; bestValue = v; }
+    const tp = sweep.tp[i] as number;
+    const fp = sweep.fp[i] as number;
+    const v = score(tp, fp, sweep.nPos - tp, sweep.nNeg - fp);
+    if (v > bestValue) { best = i; bestValue = v; }
   }
   return best;
 }
@@ -53,12 +58,13 @@ export function operatingPoints(sweep: Sweep, costs?: { costFp: number; costFn: 
     out.push(point(`Top ${share * 100}% of scores`, confusionAtPoint(sweep, i), costs));
   }
   out.push(point('Default 0.5', confusionAt(sweep, 0.5), costs));
-  const named: [string, (c: Confusion) => number | null][] = [
-    ['Maximum F1', (c) => rates(c).f1],
-    ["Youden's J (max TPR − FPR)", (c) => { const r = rates(c); return r.recall === null || r.fpr === null ? null : r.recall - r.fpr; }],
-    ['Precision = recall (break-even)', (c) => { const r = rates(c); return r.recall === null || r.precision === null ? null : -Math.abs(r.precision - r.recall); }],
+  // Division by zero gives NaN, which never wins the argmax: an undefined metric cannot be "best".
+  const named: [string, (tp: number, fp: number, fn: number, tn: number) => number][] = [
+    ['Maximum F1', (tp, fp, fn) => (2 * tp) / (2 * tp + fp + fn)],
+    ["Youden's J (max TPR − FPR)", (tp, fp, fn, tn) => tp / (tp + fn) - fp / (fp + tn)],
+    ['Precision = recall (break-even)', (tp, fp, fn) => -Math.abs(tp / (tp + fp) - tp / (tp + fn))],
   ];
-  if (costs) named.push(['Minimum expected cost', (c) => { const v = expectedCost(c, costs.costFp, costs.costFn); return v === null ? null : -v; }]);
+  if (costs) named.push(['Minimum expected cost', (_tp, fp, fn) => -(costs.costFp * fp + costs.costFn * fn)]);
   for (const [name, score] of named) {
     const i = argmax(sweep, score);
     if (i >= 0) out.push(point(name, confusionAtPoint(sweep, i), costs));

@@ -1,7 +1,7 @@
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
-import { confusionMatrix } from '../metrics/confusion.ts';
+import { confusionAt, thresholdSweep, type Sweep } from '../metrics/sweep.ts';
 import { rates } from '../metrics/rates.ts';
-import { rocAuc } from '../metrics/roc-auc.ts';
+import { rocAucFromSweep } from '../metrics/roc-auc.ts';
 import type { BinaryCi } from '../metrics/bootstrap.ts';
 import { sliceValues } from './slice-values.ts';
 
@@ -49,8 +49,8 @@ export interface OverallMetrics {
   readonly fnr: number | null;
 }
 
-/** Computes intervals for one slice's scores and labels at the threshold (e.g. a bootstrap). */
-export type IntervalFn = (scores: Float64Array, labels: Uint8Array, threshold: number) => BinaryCi;
+/** Computes intervals for one slice's scores and labels at the threshold (e.g. a bootstrap); `sweep` is their exact sweep. */
+export type IntervalFn = (scores: Float64Array, labels: Uint8Array, threshold: number, sweep: Sweep) => BinaryCi;
 
 /** Slices smaller than this are flagged `too_small`: an interval on fewer rows is mostly width. */
 export const MIN_SLICE_ROWS = 30;
@@ -102,15 +102,22 @@ function sliceRow(
   overall: OverallMetrics,
   interval: IntervalFn | null,
 ): SliceRow {
-  const s = Float64Array.from(members, (i) => scores[i]);
-  const y = Uint8Array.from(members, (i) => labels[i]);
-  const c = confusionMatrix(s, y, threshold);
+  // Plain loops: Float64Array.from with a mapping callback is several times slower on slices of 100k rows.
+  const s = new Float64Array(members.length);
+  const y = new Uint8Array(members.length);
+  for (let j = 0; j < members.length; j++) {
+    s[j] = scores[members[j]];
+    y[j] = labels[members[j]];
+  }
+  // One sort per slice serves the matrix, the AUC and the interval.
+  const sweep = thresholdSweep(s, y);
+  const c = confusionAt(sweep, threshold);
   const r = rates(c);
   const n = members.length;
   const nPos = c.tp + c.fn;
   const tooSmall = n < MIN_SLICE_ROWS;
   // Intervals are the expensive part (resampling); small slices skip them since they would not be shown as evidence.
-  const ci = !tooSmall && interval ? interval(s, y, threshold) : null;
+  const ci = !tooSmall && interval ? interval(s, y, threshold, sweep) : null;
   const weak: string[] = [];
   if (ci) {
     for (const m of HIGHER_IS_BETTER) {
@@ -125,7 +132,7 @@ function sliceRow(
     }
   }
   return {
-    key, values, n, n_pos: nPos, positive_rate: n === 0 ? null : nPos / n, roc_auc: rocAuc(s, y),
+    key, values, n, n_pos: nPos, positive_rate: n === 0 ? null : nPos / n, roc_auc: rocAucFromSweep(sweep),
     precision: r.precision, recall: r.recall, fpr: r.fpr, fnr: r.fnr, ci, too_small: tooSmall, weak,
   };
 }

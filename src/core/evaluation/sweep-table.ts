@@ -16,14 +16,16 @@ export interface SweepTable {
 
 const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
 
-/** Every sweep metric at every point, in one pass. */
-export function sweepTable(sweep: Sweep, costs?: { readonly costFp: number; readonly costFn: number }): SweepTable {
-  const k = sweep.thresholds.length;
+/** Every sweep metric at every point (or only at the points `at`, e.g. a thinned plot's), in one pass. */
+export function sweepTable(sweep: Sweep, costs?: { readonly costFp: number; readonly costFn: number }, at?: Int32Array): SweepTable {
+  const k = at ? at.length : sweep.thresholds.length;
   const n = sweep.nPos + sweep.nNeg;
-  const t = { threshold: sweep.thresholds.slice(), precision: new Float64Array(k), recall: new Float64Array(k), f1: new Float64Array(k), fpr: new Float64Array(k), specificity: new Float64Array(k), ppr: new Float64Array(k), cost: new Float64Array(k) };
+  const t = { threshold: new Float64Array(k), precision: new Float64Array(k), recall: new Float64Array(k), f1: new Float64Array(k), fpr: new Float64Array(k), specificity: new Float64Array(k), ppr: new Float64Array(k), cost: new Float64Array(k) };
   for (let i = 0; i < k; i++) {
-    const tp = sweep.tp[i];
-    const fp = sweep.fp[i];
+    const p = at ? at[i] : i;
+    t.threshold[i] = sweep.thresholds[p];
+    const tp = sweep.tp[p];
+    const fp = sweep.fp[p];
     const fn = sweep.nPos - tp;
     const tn = sweep.nNeg - fp;
     t.precision[i] = ratio(tp, tp + fp);
@@ -64,6 +66,11 @@ export function thinIndices(x: Float64Array, y: Float64Array, max = 2000): Int32
   const out: number[] = [];
   keep.forEach((v, i) => { if (v) out.push(i); });
   return Int32Array.from(out);
+}
+
+/** Every entry of a typed array as a plain number, null for NaN (JSON has no NaN). */
+export function nullable(values: Float64Array): (number | null)[] {
+  return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
 }
 
 /** Picks the given indices out of a typed array, as plain numbers with null for NaN (JSON has no NaN). */

@@ -4,14 +4,15 @@ import { calibrationBins } from './calibration.ts';
 import { logLoss } from './log-loss.ts';
 import { rates } from './rates.ts';
 import { rocAucFromSweep } from './roc-auc.ts';
-import { confusionAt, thresholdSweep } from './sweep.ts';
+import { confusionAt, thresholdSweep, type Sweep } from './sweep.ts';
 import type { BinaryReport, Confusion } from './types.ts';
 import { isProbabilities } from './validate.ts';
 
 /** Full binary report for scores (n) and labels (n, 0/1) at a threshold (score units); JSON keys as in DESIGN.md. */
-export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold: number): BinaryReport {
-  // One sweep serves the confusion matrix, AUC and AP, so they can never disagree about the ordering.
-  const sweep = thresholdSweep(scores, labels);
+export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold: number, sorted?: Sweep): BinaryReport {
+  // One sweep serves the confusion matrix, AUC and AP, so they can never disagree about the ordering; a caller that
+  // already has it (of these very scores and labels) passes it in to skip the sort.
+  const sweep = sorted ?? thresholdSweep(scores, labels);
   // Margins or ranks are valid for ranking metrics but say nothing about calibration; null beats a made-up number.
   const probabilistic = scores.length > 0 && isProbabilities(scores);
   const cal = probabilistic ? calibrationBins(scores, labels) : null;

@@ -1,7 +1,7 @@
 import { createRandom, deriveSeed, type Random } from '../random.ts';
 import { percentile } from './percentile.ts';
 import { preparePoisson, samplePoisson, type PoissonPlan } from './poisson.ts';
-import { pointsAtOrAbove } from './sweep.ts';
+import { pointsAtOrAbove, type Sweep } from './sweep.ts';
 import { checkBinaryInputs, checkThreshold } from './validate.ts';
 
 /** A confidence interval in metric units; both ends null when too few resamples define the metric. */
@@ -95,6 +95,18 @@ function distinctScores(scores: Float64Array, labels: Uint8Array): Distinct {
     k++;
   }
   return { thresholds, pos, neg, k };
+}
+
+// The same distinct points from an exact sweep the caller already has (cumulative counts → per-point counts).
+function distinctFromSweep(sweep: Sweep): Distinct {
+  const k = sweep.thresholds.length;
+  const pos = new Float64Array(k);
+  const neg = new Float64Array(k);
+  for (let g = 0; g < k; g++) {
+    pos[g] = (sweep.tp[g] as number) - (g > 0 ? (sweep.tp[g - 1] as number) : 0);
+    neg[g] = (sweep.fp[g] as number) - (g > 0 ? (sweep.fp[g - 1] as number) : 0);
+  }
+  return { thresholds: sweep.thresholds, pos, neg, k };
 }
 
 /** Index of each row's tie group in the descending distinct scores (n), shifted left one bit with the label below. */
@@ -196,10 +208,14 @@ function drawRows(n: number, buckets: readonly Uint32Array[], counts: readonly F
  * Collapses the distinct scores into at most 4096 contiguous groups of about equal rows, closing a group at the
  * threshold so the counts there stay exact; returns one Poisson plan per (group, class) and the threshold group.
  */
-function poissonGroups(d: Distinct, mDistinct: number, n: number): { plans: PoissonPlan[]; m: number } {
-  // Groups closed by size hold >= target rows, so there are <= 4094 of them, plus the threshold and final groups.
-  const target = Math.max(1, Math.ceil(n / (MAX_GROUPS - 2)));
+function poissonGroups(d: Distinct, mDistinct: number, n: number): { plans: PoissonPlan[]; m: number; totals: Float64Array } {
+  // About 400 rows a group (between 256 and 4096 groups): the draws per resample scale with the groups, and the
+  // grouping's small AUC/AP bias is removed afterwards (see bootstrapBinary). Groups closed by size hold >= target
+  // rows, so there are <= groups - 2 of them, plus the threshold and final groups.
+  const groups = Math.min(MAX_GROUPS, Math.max(256, Math.ceil(n / 400)));
+  const target = Math.max(1, Math.ceil(n / (groups - 2)));
   const plans: PoissonPlan[] = [];
+  const sums: number[] = [];
   let m = 0;
   let p = 0;
   let q = 0;
@@ -208,30 +224,33 @@ function poissonGroups(d: Distinct, mDistinct: number, n: number): { plans: Pois
     q += d.neg[j] as number;
     if (p + q >= target || j + 1 === mDistinct || j + 1 === d.k) {
       plans.push(preparePoisson(q), preparePoisson(p));
+      sums.push(q, p);
       if (j + 1 === mDistinct) m = plans.length / 2;
       p = 0;
       q = 0;
     }
   }
-  return { plans, m };
+  return { plans, m, totals: Float64Array.from(sums) };
 }
 
 /**
  * Percentile bootstrap intervals for AUC, AP and the threshold metrics of scores (n) and labels (n, 0/1) at
  * `threshold` (score units). Up to maxExactRows rows it resamples rows; above, it draws Poisson counts per score
- * group (at most 4096 groups, exact at the threshold). Same inputs and seed give the same result, bit for bit.
+ * group (about 400 rows each, 256 to 4096 groups, exact at the threshold, grouping bias removed). Same inputs and seed give the same result, bit for bit.
  */
 export function bootstrapBinary(
   scores: Float64Array,
   labels: Uint8Array,
   threshold: number,
   options: BootstrapOptions,
+  sorted?: Sweep,
 ): BootstrapResult {
   checkBinaryInputs(scores, labels);
   checkThreshold(threshold);
   const s = settings(options);
   const n = scores.length;
-  const d = distinctScores(scores, labels);
+  // A caller's exact sweep of these very scores saves the sort, the dearest step at a million rows.
+  const d = sorted ? distinctFromSweep(sorted) : distinctScores(scores, labels);
   const mDistinct = pointsAtOrAbove(d.thresholds.subarray(0, d.k), threshold);
   const random = createRandom(deriveSeed(s.seed, BOOTSTRAP_SALT));
   const method = n <= s.maxExactRows ? 'rows' : 'poisson-groups';
@@ -239,10 +258,13 @@ export function bootstrapBinary(
   const values = METRICS.map(() => new Float64Array(s.resamples));
   const defined = new Array<number>(METRICS.length).fill(0);
   const out = new Float64Array(METRICS.length);
+  // Added to every resample's value: zero for rows; for groups, the gap between the exact full-data metric and the
+  // grouped one, so ties created by grouping cannot shift the interval (percentiles move with a constant shift).
+  const shift = new Float64Array(METRICS.length);
   const record = (): void => {
     for (let j = 0; j < METRICS.length; j++) {
       const v = out[j] as number;
-      if (!Number.isNaN(v)) (values[j] as Float64Array)[defined[j]++] = v;
+      if (!Number.isNaN(v)) (values[j] as Float64Array)[defined[j]++] = v + (shift[j] as number);
     }
   };
 
@@ -255,7 +277,19 @@ export function bootstrapBinary(
       record();
     }
   } else {
-    const { plans, m } = poissonGroups(d, mDistinct, n);
+    const { plans, m, totals } = poissonGroups(d, mDistinct, n);
+    const exactCounts = new Float64Array(2 * d.k);
+    for (let g = 0; g < d.k; g++) {
+      exactCounts[2 * g] = d.neg[g] as number;
+      exactCounts[2 * g + 1] = d.pos[g] as number;
+    }
+    metricsFromCounts(exactCounts, d.k, mDistinct, out);
+    const exact = out.slice();
+    metricsFromCounts(totals, plans.length / 2, m, out);
+    for (let j = 0; j < METRICS.length; j++) {
+      const gap = (exact[j] as number) - (out[j] as number);
+      shift[j] = Number.isFinite(gap) ? gap : 0;
+    }
     const counts = new Float64Array(plans.length);
     for (let b = 0; b < s.resamples; b++) {
       for (let i = 0; i < plans.length; i++) counts[i] = samplePoisson(plans[i] as PoissonPlan, random);

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/mle-playground.js', import.meta.url).pathname;
+const oracle = JSON.parse(readFileSync(new URL('../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as {
+  test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number; brier: number; log_loss: number; ece_sklearn_bins: number; mce_sklearn_bins: number };
+};
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+function file(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'mle-eval-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+// The oracle's test scores with a made-up group column, so slices have something to cut.
+const scoresCsv = file('scores.csv', `label,score,group\n${oracle.test.y_true.map((y, i) => `${y},${oracle.test.y_score[i]},${i % 3 === 0 ? 'a' : 'b'}`).join('\n')}\n`);
+
+interface Report {
+  n: number; roc_auc: number | null; average_precision: number; brier: number; log_loss: number; ece: number; mce: number; threshold: number; tp: number; fp: number; tn: number; fn: number;
+  threshold_choice: { strategy: { kind: string }; chosen_on: string }; ci: { roc_auc: { lo: number; hi: number } } | null; bootstrap: { resamples: number; seed: number } | null;
+  slices: { spec: { columns: string[] }; rows: { key: string; n: number }[] }[]; messages: string[]; multiclass: { classes: string[]; confusion: number[][] } | null;
+}
+
+describe('mle-playground evaluate', () => {
+  test('a scores CSV gives the oracle metrics to 1e-9, with seeded intervals and slices; JSON on stdout', async () => {
+    const { code, stdout, stderr } = await cli(['evaluate', scoresCsv, '--label', 'label', '--score', 'score', '--slice', 'group', '--bootstrap', '300', '--seed', '7']);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout) as Report;
+    const t = oracle.test;
+    for (const [key, want] of [['roc_auc', t.roc_auc], ['average_precision', t.average_precision], ['brier', t.brier], ['log_loss', t.log_loss], ['ece', t.ece_sklearn_bins], ['mce', t.mce_sklearn_bins]] as const) {
+      expect(Math.abs((r[key] ?? NaN) - want), key).toBeLessThanOrEqual(1e-9);
+    }
+    expect([r.tp, r.fp, r.tn, r.fn]).toEqual([103, 3, 61, 4]);
+    expect(r.bootstrap).toMatchObject({ resamples: 300, seed: 7 });
+    expect(r.slices[0].rows.map((s) => s.key).sort()).toEqual(['group=a', 'group=b']);
+    expect(r.slices[0].rows.reduce((n, s) => n + s.n, 0)).toBe(171);
+    const again = JSON.parse((await cli(['evaluate', scoresCsv, '--label', 'label', '--score', 'score', '--bootstrap', '300', '--seed', '7'])).stdout) as Report;
+    expect(again.ci).toEqual(r.ci);
+  }, 60_000);
+
+  test('--cost-fp/--cost-fn choose the threshold on these rows; dearer misses lower it', async () => {
+    const cheapMiss = JSON.parse((await cli(['evaluate', scoresCsv, '--label', 'label', '--score', 'score', '--cost-fp', '10', '--cost-fn', '1', '--bootstrap', '0'])).stdout) as Report;
+    const dearMiss = JSON.parse((await cli(['evaluate', scoresCsv, '--label', 'label', '--score', 'score', '--cost-fp', '1', '--cost-fn', '10', '--bootstrap', '0'])).stdout) as Report;
+    expect(cheapMiss.threshold_choice).toMatchObject({ strategy: { kind: 'min-cost' }, chosen_on: 'input' });
+    expect(dearMiss.threshold).toBeLessThan(cheapMiss.threshold);
+    expect(dearMiss.ci).toBeNull();
+  }, 60_000);
+
+  test('multiclass: one --score per class column gives a K×K matrix', async () => {
+    const csv = file('multi.csv', 'y,p_a,p_b,p_c\na,0.7,0.2,0.1\nb,0.1,0.8,0.1\nc,0.2,0.2,0.6\na,0.3,0.6,0.1\nc,0.1,0.1,0.8\nb,0.3,0.4,0.3\n');
+    const { code, stdout, stderr } = await cli(['evaluate', csv, '--label', 'y', '--score', 'p_a', '--score', 'p_b', '--score', 'p_c', '--bootstrap', '0']);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout) as Report;
+    expect(r.multiclass?.classes).toEqual(['a', 'b', 'c']);
+    expect(r.multiclass?.confusion).toEqual([[1, 1, 0], [0, 2, 0], [0, 0, 2]]);
+  }, 60_000);
+
+  test('exit codes: 1 when there is one class only (report still printed), 2 for a bad cell or bad arguments', async () => {
+    const one = await cli(['evaluate', file('one.csv', 'label,score\n1,0.2\n1,0.9\n'), '--label', 'label', '--score', 'score', '--bootstrap', '0']);
+    expect(one.code).toBe(1);
+    expect((JSON.parse(one.stdout) as Report).roc_auc).toBeNull();
+    expect(one.stderr).toMatch(/ROC AUC and average precision are undefined/);
+    const bad = await cli(['evaluate', file('bad.csv', 'label,score\n1,0.2\n0,abc\n'), '--label', 'label', '--score', 'score']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.csv line 3, column "score": "abc" is not a number/);
+    const both = await cli(['evaluate', scoresCsv, '--label', 'label', '--score', 'score', '--threshold', '0.3', '--max-f1']);
+    expect(both.code).toBe(2);
+    const missing = await cli(['evaluate', scoresCsv, '--label', 'nope', '--score', 'score']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no label column "nope"/);
+  }, 60_000);
+});
