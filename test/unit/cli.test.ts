@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { cli } from './cli-runner.ts';
 import { sha256Hex } from '../../src/core/index.ts';
 
-const run = promisify(execFile);
-const BIN = new URL('../../bin/mle-playground.js', import.meta.url).pathname;
 const SAMPLE = new URL('../../public/samples/breast_cancer.csv', import.meta.url).pathname;
 const TITANIC = new URL('../../public/samples/titanic.csv', import.meta.url).pathname;
 
@@ -18,15 +15,6 @@ function writeJson(value: unknown): string {
   return path;
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('mle-playground CLI', () => {
   test('--help lists the train command and exits 0', async () => {

@@ -1,7 +1,7 @@
 import { createRandom, deriveSeed, type Random } from '../random.ts';
 import { percentile } from './percentile.ts';
 import { preparePoisson, samplePoisson, type PoissonPlan } from './poisson.ts';
-import { pointsAtOrAbove, type Sweep } from './sweep.ts';
+import { pointsAtOrAbove, thresholdSweep, type Sweep } from './sweep.ts';
 import { checkBinaryInputs, checkThreshold } from './validate.ts';
 
 /** A confidence interval in metric units; both ends null when too few resamples define the metric. */
@@ -53,10 +53,7 @@ const MAX_GROUPS = 4096;
 // Salt for the bootstrap stream, so a seed shared with a split or a training run never replays its draws here.
 const BOOTSTRAP_SALT = 0xb0075;
 
-/**
- * Distinct scores in descending order with the count of each class at each one (k points), built from two native
- * numeric sorts rather than one comparator sort of row indices, which is several times slower at a million rows.
- */
+/** Distinct scores in descending order with the count of each class at each one (k points). */
 interface Distinct {
   thresholds: Float64Array;
   pos: Float64Array;
@@ -64,40 +61,7 @@ interface Distinct {
   k: number;
 }
 
-function distinctScores(scores: Float64Array, labels: Uint8Array): Distinct {
-  const n = scores.length;
-  let nPos = 0;
-  for (let i = 0; i < n; i++) nPos += labels[i] as number;
-  const ps = new Float64Array(nPos);
-  const ns = new Float64Array(n - nPos);
-  for (let i = 0, a = 0, b = 0; i < n; i++) {
-    if (labels[i] === 1) ps[a++] = scores[i] as number;
-    else ns[b++] = scores[i] as number;
-  }
-  ps.sort();
-  ns.sort();
-  const thresholds = new Float64Array(n);
-  const pos = new Float64Array(n);
-  const neg = new Float64Array(n);
-  let k = 0;
-  let i = ps.length - 1;
-  let j = ns.length - 1;
-  while (i >= 0 || j >= 0) {
-    const s = i >= 0 && (j < 0 || (ps[i] as number) >= (ns[j] as number)) ? (ps[i] as number) : (ns[j] as number);
-    // === treats -0 and 0 as one score, as the >= threshold test does.
-    let p = 0;
-    let q = 0;
-    while (i >= 0 && ps[i] === s) (p++, i--);
-    while (j >= 0 && ns[j] === s) (q++, j--);
-    thresholds[k] = s === 0 ? 0 : s;
-    pos[k] = p;
-    neg[k] = q;
-    k++;
-  }
-  return { thresholds, pos, neg, k };
-}
-
-// The same distinct points from an exact sweep the caller already has (cumulative counts → per-point counts).
+// Per-point class counts from an exact sweep (its counts are cumulative).
 function distinctFromSweep(sweep: Sweep): Distinct {
   const k = sweep.thresholds.length;
   const pos = new Float64Array(k);
@@ -250,7 +214,7 @@ export function bootstrapBinary(
   const s = settings(options);
   const n = scores.length;
   // A caller's exact sweep of these very scores saves the sort, the dearest step at a million rows.
-  const d = sorted ? distinctFromSweep(sorted) : distinctScores(scores, labels);
+  const d = distinctFromSweep(sorted ?? thresholdSweep(scores, labels));
   const mDistinct = pointsAtOrAbove(d.thresholds.subarray(0, d.k), threshold);
   const random = createRandom(deriveSeed(s.seed, BOOTSTRAP_SALT));
   const method = n <= s.maxExactRows ? 'rows' : 'poisson-groups';
@@ -321,8 +285,8 @@ export function pairedBootstrap(
   checkThreshold(thresholdB);
   const s = settings(options);
   const n = labels.length;
-  const dA = distinctScores(scoresA, labels);
-  const dB = distinctScores(scoresB, labels);
+  const dA = distinctFromSweep(thresholdSweep(scoresA, labels));
+  const dB = distinctFromSweep(thresholdSweep(scoresB, labels));
   const mA = pointsAtOrAbove(dA.thresholds.subarray(0, dA.k), thresholdA);
   const mB = pointsAtOrAbove(dB.thresholds.subarray(0, dB.k), thresholdB);
   const buckets = [rowBuckets(scoresA, labels, dA), rowBuckets(scoresB, labels, dB)];
