@@ -15,6 +15,14 @@ export class EvaluateClient {
     return { raw: this.#raw, api: this.#api };
   }
 
+  /** A port for the parse worker: snapshots posted into it reach the evaluate worker without touching the page. */
+  port(): MessagePort {
+    const { api } = this.#ensure();
+    const channel = new MessageChannel();
+    void api.attach(Comlink.transfer(channel.port2, [channel.port2]));
+    return channel.port1;
+  }
+
   /** Runs one call on the worker; after a crash the next call starts a fresh worker. */
   async call<T>(fn: (api: Comlink.Remote<EvaluateApi>) => Promise<T>): Promise<T> {
     const { raw, api } = this.#ensure();

@@ -1,6 +1,6 @@
 import {
   binaryReport, chooseThreshold, confusionAt, nextUp, rates, readConfusion, reportAt, thresholdSweep,
-  type BinaryReport, type ChosenThreshold, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Snapshot,
+  type BinaryReport, type ChosenThreshold, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec,
   type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import type { EvaluateSettings, ScoresFileInfo, ScoresFileLoad } from '../workers/protocol.ts';
@@ -45,6 +45,8 @@ export class EvaluationState {
   error = $state<string | null>(null);
 
   source = $state<'run' | 'file'>('run');
+  /** Which split of the run is reported; the threshold is always chosen on validation. */
+  split = $state<'test' | 'validation' | 'train'>('test');
   file = $state.raw<ScoresFileInfo | null>(null);
   fileError = $state<string | null>(null);
   fileLabel = $state('');
@@ -55,7 +57,6 @@ export class EvaluationState {
   readonly client = new EvaluateClient();
   #outcome: () => TrainOutcome | null;
   #runId: () => string | null;
-  #snapshotSent: string | null = null;
 
   constructor(outcome: () => TrainOutcome | null, runId: () => string | null) {
     this.#outcome = outcome;
@@ -70,7 +71,7 @@ export class EvaluationState {
     }
     const o = this.#outcome();
     if (!o) return null;
-    return { key: `run:${this.#runId() ?? ''}`, name: 'the test split', evaluated: o.test, positive: o.contract.positiveClass, classes: o.classes ?? null };
+    return { key: `run:${this.#runId() ?? ''}:${this.split}`, name: `the ${this.split} split`, evaluated: o[this.split], positive: o.contract.positiveClass, classes: o.classes ?? null };
   });
 
   readonly sweep = $derived.by(() => {
@@ -119,6 +120,18 @@ export class EvaluationState {
   /** The full report's headline at the current threshold, as metrics.json will hold it. */
   readonly report: BinaryReport | null = $derived(this.#base && this.confusion ? reportAt(this.#base, this.confusion) : null);
   readonly auc = $derived(this.#base?.roc_auc ?? null);
+
+  // The run's own test split, whatever the screen shows (another split, a scores file): the bundle and the compact
+  // always describe the test split at the current threshold.
+  readonly #runTest = $derived.by(() => {
+    const o = this.#outcome();
+    if (!o) return null;
+    const sweep = thresholdSweep(o.test.scores, o.test.labels);
+    return { sweep, base: binaryReport(o.test.scores, o.test.labels, 0.5, sweep) };
+  });
+
+  /** The run's test report at the current threshold, as the bundle's metrics.json holds it. */
+  readonly runTestReport: BinaryReport | null = $derived(this.#runTest ? reportAt(this.#runTest.base, confusionAt(this.#runTest.sweep, this.threshold)) : null);
 
   /** The strategy the inputs describe. */
   strategy(): ThresholdStrategy {
@@ -186,13 +199,6 @@ export class EvaluationState {
     return { slices, errorColumns: [...columns], resamples: Math.max(0, Math.round(Number(this.resamples)) || 0), seed: this.seed };
   }
 
-  /** Hands the worker the training snapshot once, for slices and error clusters. */
-  async shareSnapshot(snapshot: Snapshot | null): Promise<void> {
-    if (!snapshot || snapshot.id === this.#snapshotSent) return;
-    this.#snapshotSent = snapshot.id;
-    await this.client.call((api) => api.setSnapshot(snapshot));
-  }
-
   #generation = 0;
 
   /** Recomputes the full report in the worker; a newer request wins over an older one still running. */
@@ -205,8 +211,8 @@ export class EvaluationState {
       let report: EvaluationReport | null = null;
       if (this.source === 'run' && outcome && id) {
         const strip = (s: ScoredRows): ScoredRows => ({ rows: s.rows, scores: s.scores, labels: s.labels, ...(s.classIndex && s.probabilities ? { classIndex: s.classIndex, probabilities: s.probabilities } : {}) });
-        const run = { id, name: id, test: strip(outcome.test), validation: strip(outcome.validation), strategy: this.activeStrategy(), ...(outcome.classes ? { classes: outcome.classes } : {}) };
-        report = await this.client.call((api) => api.reportRun(run, this.settings(errorColumns)));
+        const run = { id, name: id, test: strip(outcome[this.split]), validation: strip(outcome.validation), strategy: this.activeStrategy(), ...(outcome.classes ? { classes: outcome.classes } : {}) };
+        report = await this.client.call((api) => api.reportRun(run, outcome.snapshotId, this.settings(errorColumns)));
       } else if (this.source === 'file' && this.#fileScored) {
         const { spec } = this.#fileScored;
         report = (await this.client.call((api) => api.reportFile(spec, this.activeStrategy(), this.settings(errorColumns), false))).report;

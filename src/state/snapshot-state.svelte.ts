@@ -16,8 +16,8 @@ export class SnapshotState {
   #missingTokens = $state.raw<readonly string[]>(DEFAULT_MISSING_TOKENS);
   #worker: { raw: Worker; api: Comlink.Remote<ParseApi> } | null = null;
 
-  /** `checksPort` hands each new parse worker a port to the checks worker (see `ParseApi.connect`). */
-  constructor(private readonly checksPort?: () => MessagePort) {}
+  /** `ports` hands each new parse worker ports to the workers that want every snapshot (see `ParseApi.connect`). */
+  constructor(private readonly ports?: () => MessagePort[]) {}
 
   get snapshot(): Snapshot | null { return this.#snapshot; }
   get error(): LoadError | null { return this.#error; }
@@ -32,8 +32,7 @@ export class SnapshotState {
     if (!this.#worker) {
       const raw = new Worker(new URL('../workers/parse.worker.ts', import.meta.url), { type: 'module' });
       this.#worker = { raw, api: Comlink.wrap<ParseApi>(raw) };
-      const port = this.checksPort?.();
-      if (port) void this.#worker.api.connect(Comlink.transfer(port, [port]));
+      for (const port of this.ports?.() ?? []) void this.#worker.api.connect(Comlink.transfer(port, [port]));
     }
     return this.#worker;
   }

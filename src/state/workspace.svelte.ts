@@ -20,7 +20,7 @@ export class Workspace {
 
   constructor(backendParam: string | null) {
     this.contract = new ContractState(isBackendPreference(backendParam) ? backendParam : 'auto');
-    this.data = new SnapshotState(() => this.contract.checksPort());
+    this.data = new SnapshotState(() => [this.contract.checksPort(), this.evaluation.client.port()]);
   }
 
   /** The config the next run would use: seed, backend and split from the contract step, model from the Train step. */

@@ -2,7 +2,21 @@ import * as Comlink from 'comlink';
 import { compareRuns, evaluationReport, parseCsv, readScoresTable, ScoresTableError, type Snapshot } from '../core/index.ts';
 import type { EvaluateApi, EvaluateSettings } from './protocol.ts';
 
+const ARRIVAL_TIMEOUT_MS = 10_000;
 let runSnapshot: Snapshot | null = null;
+const waiting = new Set<() => void>();
+
+// The run's snapshot comes from the parse worker; a report asked for before it lands waits a little, then goes
+// without slices and clusters rather than hang.
+async function snapshotFor(id: string): Promise<Snapshot | null> {
+  if (runSnapshot?.id === id) return runSnapshot;
+  await new Promise<void>((resolve) => {
+    const done = () => { clearTimeout(timer); waiting.delete(done); resolve(); };
+    const timer = setTimeout(done, ARRIVAL_TIMEOUT_MS);
+    waiting.add(done);
+  });
+  return runSnapshot?.id === id ? runSnapshot : null;
+}
 // A newly loaded file waits as `pendingFile` until it evaluates cleanly; until then reports keep using the last good one.
 let pendingFile: Snapshot | null = null;
 let scoresFile: Snapshot | null = null;
@@ -10,8 +24,11 @@ let scoresFile: Snapshot | null = null;
 const bootstrapOf = (s: EvaluateSettings) => (s.resamples > 0 ? { resamples: s.resamples, seed: s.seed } : null);
 
 const api: EvaluateApi = {
-  setSnapshot(snapshot) {
-    runSnapshot = snapshot;
+  attach(port) {
+    port.onmessage = (event: MessageEvent<Snapshot>) => {
+      runSnapshot = event.data;
+      for (const done of [...waiting]) done();
+    };
   },
   async loadScoresFile(file) {
     const parsed = await parseCsv(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -19,9 +36,9 @@ const api: EvaluateApi = {
     pendingFile = parsed.snapshot;
     return { message: null, info: { fileName: file.name, rowCount: parsed.snapshot.rowCount, columns: parsed.snapshot.columns.map((c) => ({ name: c.name, type: c.type })) } };
   },
-  async reportRun(run, settings) {
+  async reportRun(run, snapshotId, settings) {
     return evaluationReport({
-      evaluated: run.test, choice: run.validation, strategy: run.strategy, bootstrap: bootstrapOf(settings), snapshot: runSnapshot,
+      evaluated: run.test, choice: run.validation, strategy: run.strategy, bootstrap: bootstrapOf(settings), snapshot: await snapshotFor(snapshotId),
       slices: settings.slices, errorColumns: settings.errorColumns, ...(run.classes ? { classes: run.classes } : {}),
     });
   },
@@ -43,9 +60,9 @@ const api: EvaluateApi = {
     const scored = { rows: table.rows, scores: table.scores, labels: table.labels };
     return Comlink.transfer({ report, scored, classes, positive: table.positive }, [scored.rows.buffer, scored.scores.buffer, scored.labels.buffer] as ArrayBuffer[]);
   },
-  async compare(runs, baselineId, slice, settings) {
+  async compare(runs, snapshotId, baselineId, slice, settings) {
     return compareRuns(runs.map((r) => ({ id: r.id, name: r.name, test: r.test, validation: r.validation, strategy: r.strategy })), baselineId, {
-      snapshot: runSnapshot, bootstrap: bootstrapOf(settings), slice,
+      snapshot: await snapshotFor(snapshotId), bootstrap: bootstrapOf(settings), slice,
     });
   },
 };

@@ -3,7 +3,8 @@ import { asLoadResult, CHUNK_BYTES, CsvIngest } from '../core/index.ts';
 import { copySnapshot, snapshotBuffers, type ParseApi } from './protocol.ts';
 
 let cancelled = false;
-let checks: MessagePort | null = null;
+// Workers that want every parsed snapshot (checks, evaluate); each gets its own copy, made here and not on the page.
+const subscribers: MessagePort[] = [];
 
 const api: ParseApi = {
   async parseFile(file, options, onProgress) {
@@ -23,15 +24,15 @@ const api: ParseApi = {
       throw e;
     });
     if (!result.ok) return result;
-    if (checks) {
-      // The copy is made here, in the worker, so the page never spends a frame cloning columns for the checks worker.
+    for (const port of subscribers) {
+      // The copy is made here, in the worker, so the page never spends a frame cloning columns for another worker.
       const copy = copySnapshot(result.snapshot);
-      checks.postMessage(copy, snapshotBuffers(copy));
+      port.postMessage(copy, snapshotBuffers(copy));
     }
     return Comlink.transfer(result, snapshotBuffers(result.snapshot));
   },
   connect(port) {
-    checks = port;
+    subscribers.push(port);
   },
   cancel() {
     cancelled = true;

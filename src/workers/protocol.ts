@@ -12,7 +12,7 @@ export interface ParseApi {
   parseFile(file: File, options: ParseOptions, onProgress: (progress: LoadProgress) => void): Promise<LoadResult>;
   /** Stops the load in progress after the current chunk. */
   cancel(): void;
-  /** A port to the checks worker: each parsed snapshot is copied there, off the main thread. */
+  /** A port to another worker (checks, evaluate): each parsed snapshot is copied there, off the main thread. */
   connect(port: MessagePort): void;
 }
 
@@ -94,11 +94,11 @@ export interface ScoresFileLoad { readonly info: ScoresFileInfo | null; readonly
 
 /** The evaluate worker: every report, comparison and bootstrap runs here, off the page's thread. */
 export interface EvaluateApi {
-  /** The training snapshot, for slices and error clusters of runs (kept until the next one). */
-  setSnapshot(snapshot: Snapshot): void;
+  /** Receives each parsed snapshot from the parse worker (the newest is kept, for slices and error clusters of runs). */
+  attach(port: MessagePort): void;
   loadScoresFile(file: File): Promise<ScoresFileLoad>;
-  reportRun(run: RunScores, settings: EvaluateSettings): Promise<EvaluationReport>;
+  reportRun(run: RunScores, snapshotId: string, settings: EvaluateSettings): Promise<EvaluationReport>;
   /** `fromPending` evaluates the file loaded last; otherwise the last one that evaluated cleanly. */
   reportFile(spec: ScoresTableSpec, strategy: ThresholdStrategy, settings: EvaluateSettings, fromPending: boolean): Promise<{ readonly report: EvaluationReport; readonly scored: ScoredRows; readonly classes: readonly string[] | null; readonly positive: string }>;
-  compare(runs: readonly RunScores[], baselineId: string, slice: SliceSpec | null, settings: EvaluateSettings): Promise<Comparison>;
+  compare(runs: readonly RunScores[], snapshotId: string, baselineId: string, slice: SliceSpec | null, settings: EvaluateSettings): Promise<Comparison>;
 }

@@ -20,6 +20,7 @@ export interface BundleInput {
   readonly threshold: number;
   readonly testReport: BinaryReport;
   readonly validationReport: BinaryReport;
+  readonly trainReport?: BinaryReport;
   readonly compact: readonly CompactField[];
   /** The data contract behind the run, when there is one; its rules (which quote data values) are left out. */
   readonly dataContract?: DataContract;
@@ -77,7 +78,10 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'preprocessing.json': jsonBytes(outcome.preprocessing),
     'contract.json': jsonBytes(contractFile(outcome, input.dataContract)),
     'config.json': jsonBytes(bundleConfig(outcome, input.threshold, choice)),
-    'metrics.json': jsonBytes({ format: 1, split: 'test', ...input.testReport, validation: input.validationReport }),
+    'metrics.json': jsonBytes({
+      format: 1, split: 'test', ...input.testReport, validation: input.validationReport,
+      ...(input.trainReport ? { train: input.trainReport } : {}), ...(choice && choice.threshold === input.threshold ? { threshold_choice: choice } : {}),
+    }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
   };

@@ -27,6 +27,7 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
   return buildBundle({
     snapshot, outcome, threshold, testReport,
     validationReport: binaryReport(outcome.validation.scores, outcome.validation.labels, threshold),
+    trainReport: binaryReport(outcome.train.scores, outcome.train.labels, threshold),
     compact: buildCompact(compactPrefill(snapshot, outcome, testReport, input.thresholdChoice ?? null), input.compactEdits ?? {}),
     app: input.app, createdAt: input.createdAt, dataContract: input.dataContract, thresholdChoice: input.thresholdChoice ?? null,
   });
