@@ -118,6 +118,25 @@ describe('evaluation on Titanic', () => {
     await screenshot(page, 'evaluate-compare');
   });
 
+  test('selected error rows export as a regression fixture with scores and the model ID, never PII', async () => {
+    const list = page.getByTestId('error-list');
+    await list.waitFor();
+    const boxes = list.locator('tbody input[type=checkbox]');
+    expect(await boxes.count()).toBeGreaterThan(1);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export 2 selected rows as a regression fixture/ }).click()]);
+    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const header = lines[0].split(',');
+    expect(header[0]).toBe('row_index');
+    expect(header.slice(-5)).toEqual(['label', 'score', 'predicted', 'threshold', 'model_id']);
+    // Titanic's suggested PII columns never leave the page.
+    expect(header).not.toContain('name');
+    expect(header).not.toContain('home.dest');
+    expect(lines[1].split(',').at(-1)).toMatch(/^(logistic|mlp)-[0-9a-f]{8}-/);
+  });
+
   test('a loaded scores CSV is evaluated: the oracle scores give sklearn\'s AUC and AP', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mle-scores-'));
     const path = join(dir, 'oracle-scores.csv');
@@ -140,4 +159,20 @@ describe('evaluation on Titanic', () => {
     // The earlier evaluation is still on screen.
     expect(await page.getByTestId('roc-auc').textContent()).toBe(ORACLE.test.roc_auc.toFixed(4));
   });
+  test('a three-class label trains softmax and shows the K×K matrix with per-class metrics', async () => {
+    await page.getByLabel('The selected run').check();
+    await page.getByLabel('Label column').selectOption('pclass');
+    await page.getByLabel('Model', { exact: true }).selectOption('logistic');
+    expect(await page.getByLabel('Task').inputValue()).toBe('multiclass');
+    const before = await page.getByTestId('runs-table').locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count(), { timeout: 180_000 }).toBe(before + 1);
+    const matrix = page.getByTestId('multiclass-confusion');
+    await matrix.waitFor({ timeout: 60_000 });
+    expect(await matrix.locator('tbody tr').count()).toBe(3);
+    expect(await page.getByTestId('multiclass-per-class').locator('tbody tr').count()).toBe(6);
+    expect(Number(await page.getByTestId('multiclass-accuracy').textContent())).toBeGreaterThan(0.6);
+    await screenshot(page, 'evaluate-multiclass');
+  });
+
 });

@@ -31,7 +31,7 @@ export const MIN_CLUSTER_SHARE = 0.05;
 /**
  * Column values most over-represented among false positives and, separately, false negatives (positive means
  * score >= threshold), compared with all evaluated rows. `rows[i]` is the snapshot row of scores[i]/labels[i].
- * Numeric/datetime columns are quantile-binned by `sliceValues` (4 bins). A cluster needs support >=
+ * Numeric/datetime columns are quantile-binned by `sliceValues` (4 bins). A cluster needs lift > 1 and support >=
  * max(3, 5% of the errors); the top `limit` are returned by lift, then support.
  *
  * The caller must pass only non-PII columns: cluster values are shown and exported verbatim.
@@ -88,7 +88,9 @@ function candidate(column: string, value: string, support: number, errors: numbe
   if (support === 0 || support < Math.max(MIN_CLUSTER_SUPPORT, MIN_CLUSTER_SHARE * errors)) return null;
   const shareErrors = support / errors;
   const shareAll = count / n; // > 0: the error rows with this value are among all rows
-  return { column, value, support, errors, share_errors: shareErrors, share_all: shareAll, lift: shareErrors / shareAll };
+  const lift = shareErrors / shareAll;
+  // Only over-representation is a cluster: a value no commoner among the errors than overall explains nothing.
+  return lift > 1 ? { column, value, support, errors, share_errors: shareErrors, share_all: shareAll, lift } : null;
 }
 
 /** Sorted by lift, then support; the stable sort keeps column and slice order on full ties. */
