@@ -38,11 +38,21 @@ describe('errorClusters', () => {
   });
 
   test('support must also reach 5% of the errors', () => {
-    // 100 rows, all false positives: min support is max(3, 5) = 5, so "x" with 4 rows is dropped.
-    const g = Array.from({ length: 100 }, (_, i) => (i < 4 ? 0 : 1));
+    // 200 negatives: the first 100 score 1 (false positives: 4 "x", 96 "y"), the rest score 0 and are all "z".
+    // Min support is max(3, 5% of 100) = 5, so "x" (4 rows, lift 2) is dropped and "y" (lift 2) kept; "z" is never
+    // an error value, and a value whose lift is not above 1 would not count either.
+    const g = Array.from({ length: 200 }, (_, i) => (i < 4 ? 0 : i < 100 ? 1 : 2));
+    const s = snapshot([cat('g', ['x', 'y', 'z'], g)], 200);
+    const scores = Float64Array.from({ length: 200 }, (_, i) => (i < 100 ? 1 : 0));
+    const c = errorClusters(s, ['g'], Int32Array.from(g.keys()), scores, new Uint8Array(200), 0.5);
+    expect(c.false_positives.map((k) => [k.value, k.support, k.lift])).toEqual([['y', 96, 2]]);
+    expect(c.false_negatives).toEqual([]);
+  });
+
+  test('a value no commoner among the errors than overall (lift 1) is not a cluster', () => {
+    const g = Array.from({ length: 100 }, (_, i) => (i < 50 ? 0 : 1));
     const s = snapshot([cat('g', ['x', 'y'], g)], 100);
     const c = errorClusters(s, ['g'], Int32Array.from(g.keys()), new Float64Array(100).fill(1), new Uint8Array(100), 0.5);
-    expect(c.false_positives.map((k) => [k.value, k.support, k.lift])).toEqual([['y', 96, 1]]);
-    expect(c.false_negatives).toEqual([]);
+    expect(c.false_positives).toEqual([]);
   });
 });
