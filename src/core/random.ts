@@ -1,7 +1,8 @@
-/** A seeded pseudo-random source: `next()` returns a float in [0, 1), `nextInt(n)` an integer in [0, n). */
+/** A seeded pseudo-random source: `next()` returns a float in [0, 1), `nextInt(n)` an integer in [0, n), `nextUint32()` 32 raw bits. */
 export interface Random {
   next(): number;
   nextInt(n: number): number;
+  nextUint32(): number;
 }
 
 // SplitMix32 turns any seed (including small neighbouring ones) into a well-mixed state.
@@ -32,6 +33,7 @@ export function createRandom(seed: number): Random {
   return {
     next: () => nextUint32() / 4294967296,
     nextInt: (n: number) => Math.floor((nextUint32() / 4294967296) * n),
+    nextUint32,
   };
 }
 

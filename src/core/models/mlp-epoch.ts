@@ -1,16 +1,48 @@
 import { createRandom, deriveSeed, shuffleInPlace } from '../random.ts';
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
-import { l2Penalty, mlpLogits, rowLoss, type MlpParameters } from './mlp-network.ts';
+import { mlpLogits, rowLoss } from './mlp-network.ts';
+import { mlpStep, unpack, type AdamState, type MlpLayout } from './mlp-step.ts';
 import { tf } from './tf.ts';
 
-/** Training rows on the backend, with optional per-row weights kept on the CPU side too for batch normalisers. */
-export interface MlpTrainTensors {
-  readonly x: tf.Tensor2D;
-  readonly y: tf.Tensor2D;
-  readonly w: tf.Tensor2D | null;
+/** Training rows on the host: row-major x [n, d], labels (0/1 or class indices) and optional per-row weights. */
+export interface MlpTrainRows {
+  readonly x: Float32Array;
+  readonly y: Uint8Array;
+  readonly d: number;
+  /** 1 for a sigmoid output (0/1 labels), K for softmax (one-hot targets). */
+  readonly outputs: number;
   readonly weights: Float32Array | null;
   /** Σ weights over all rows (n when unweighted). */
   readonly totalWeight: number;
+}
+
+/** One batch as the step needs it: x [b, d], its transpose [d, b] (so the first layer's gradient needs no device transpose), targets and weights. */
+export interface MlpBatch {
+  readonly x: tf.Tensor2D;
+  readonly xT: tf.Tensor2D;
+  readonly y: tf.Tensor2D;
+  readonly w: tf.Tensor2D | null;
+}
+
+function assembleBatch(data: MlpTrainRows, rows: Int32Array): MlpBatch {
+  const { d, outputs } = data;
+  const b = rows.length;
+  const x = new Float32Array(b * d);
+  const xT = new Float32Array(d * b);
+  const y = new Float32Array(b * outputs);
+  const w = data.weights ? new Float32Array(b) : null;
+  for (let i = 0; i < b; i++) {
+    const r = rows[i];
+    for (let j = 0; j < d; j++) {
+      const v = data.x[r * d + j];
+      x[i * d + j] = v;
+      xT[j * b + i] = v;
+    }
+    if (outputs === 1) y[i] = data.y[r];
+    else y[i * outputs + data.y[r]] = 1;
+    if (w && data.weights) w[i] = data.weights[r];
+  }
+  return { x: tf.tensor2d(x, [b, d]), xT: tf.tensor2d(xT, [d, b]), y: tf.tensor2d(y, [b, outputs]), w: w ? tf.tensor2d(w, [b, 1]) : null };
 }
 
 /** Where one run stands: the seed and the global optimiser step, which salts the dropout masks. */
@@ -24,11 +56,11 @@ export interface MlpStepState {
  * Returns the epoch's weighted mean log loss (with dropout, without the L2 term), read back once at the end.
  */
 export async function runMlpEpoch(
-  data: MlpTrainTensors, params: MlpParameters, vars: tf.Variable[], optimizer: tf.Optimizer,
+  data: MlpTrainRows, flat: tf.Variable<tf.Rank.R1>, layout: MlpLayout, adam: AdamState,
   hyper: MlpHyperparameters, state: MlpStepState, epoch: number,
   interrupt?: () => Promise<boolean>,
 ): Promise<{ loss: number; interrupted: boolean }> {
-  const n = data.x.shape[0];
+  const n = data.y.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   shuffleInPlace(order, createRandom(deriveSeed(state.seed, 1000 + epoch)));
@@ -52,20 +84,12 @@ export async function runMlpEpoch(
       seen += batchWeight;
       const step = state.step++;
       const dropoutSeed = (layer: number) => deriveSeed(state.seed, 100000 + step * 16 + layer);
-      tf.tidy(() => {
-        const index = tf.tensor1d(rows, 'int32');
-        const xb = tf.gather(data.x, index);
-        const yb = tf.gather(data.y, index);
-        const wb = data.w ? tf.gather(data.w, index) : null;
-        optimizer.minimize(() => {
-          const losses = rowLoss(mlpLogits(xb, params, hyper, dropoutSeed), yb);
-          const sum = tf.sum<tf.Scalar>(wb ? tf.mul(losses, wb) : losses);
-          sums.push(tf.keep(sum));
-          // Σw·l / Σw keeps the step size independent of how large the class weights are.
-          const mean = tf.div<tf.Scalar>(sum, tf.scalar(batchWeight > 0 ? batchWeight : 1));
-          return hyper.l2 > 0 ? tf.add(mean, l2Penalty(params, hyper.l2)) : mean;
-        }, false, vars);
-      });
+      const batch = assembleBatch(data, rows);
+      try {
+        sums.push(mlpStep(flat, layout, adam, hyper, batch, batchWeight, dropoutSeed));
+      } finally {
+        tf.dispose([batch.x, batch.xT, batch.y, ...(batch.w ? [batch.w] : [])]);
+      }
     }
     if (sums.length === 0) return { loss: NaN, interrupted };
     const total = tf.tidy(() => tf.div(tf.addN(sums), tf.scalar(interrupted ? Math.max(seen, 1) : data.totalWeight > 0 ? data.totalWeight : 1)));
@@ -81,19 +105,24 @@ export async function runMlpEpoch(
 const CHUNK = 8192;
 
 /** Unweighted mean log loss of the network (no dropout) over x [n, d] and targets y ([n, 1] 0/1 or [n, K] one-hot). */
-export async function mlpMeanLoss(x: tf.Tensor2D, y: tf.Tensor2D, params: MlpParameters, hyper: MlpHyperparameters): Promise<number> {
+export async function mlpMeanLoss(x: tf.Tensor2D, y: tf.Tensor2D, flat: tf.Tensor1D, layout: MlpLayout, hyper: MlpHyperparameters): Promise<number> {
   const n = x.shape[0];
   if (n === 0) return NaN;
+  const params = tf.tidy(() => unpack(flat, layout));
   let total: tf.Scalar = tf.scalar(0);
-  for (let start = 0; start < n; start += CHUNK) {
-    const size = Math.min(CHUNK, n - start);
-    const next = tf.tidy(() => {
-      const xb = tf.slice(x, [start, 0], [size, -1]);
-      const yb = tf.slice(y, [start, 0], [size, -1]);
-      return tf.add<tf.Scalar>(total, tf.sum(rowLoss(mlpLogits(xb, params, hyper), yb)));
-    });
-    total.dispose();
-    total = next;
+  try {
+    for (let start = 0; start < n; start += CHUNK) {
+      const size = Math.min(CHUNK, n - start);
+      const next = tf.tidy(() => {
+        const xb = tf.slice(x, [start, 0], [size, -1]);
+        const yb = tf.slice(y, [start, 0], [size, -1]);
+        return tf.add<tf.Scalar>(total, tf.sum(rowLoss(mlpLogits(xb, params, hyper), yb)));
+      });
+      total.dispose();
+      total = next;
+    }
+  } finally {
+    tf.dispose([...params.kernels, ...params.biases]);
   }
   const mean = tf.tidy(() => tf.div(total, tf.scalar(n)));
   total.dispose();

@@ -3,10 +3,10 @@ import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
 import { rowSoftmaxLoss } from './softmax-objective.ts';
 import { tf, tfl } from './tf.ts';
 
-/** The trainable tensors of an MLP: one kernel [in, out] and bias [out] per dense layer, the output layer last. */
+/** The tensors of an MLP: one kernel [in, out] and bias [out] per dense layer, the output layer last. */
 export interface MlpParameters {
-  readonly kernels: readonly tf.Variable[];
-  readonly biases: readonly tf.Variable[];
+  readonly kernels: readonly tf.Tensor[];
+  readonly biases: readonly tf.Tensor[];
 }
 
 /** Layer widths from input to output: [d, ...hidden, outputs] (1 sigmoid output for binary, K softmax outputs). */
@@ -15,27 +15,25 @@ export function mlpWidths(d: number, hidden: readonly number[], outputs = 1): nu
 }
 
 /**
- * Creates the variables with a seeded initializer per layer (salt = layer index + 1, so no two layers share a stream
+ * Creates the flat parameter vector with a seeded initializer per layer (salt = layer index + 1, so no two layers share a stream
  * and no seed is 0, which tfjs reads as "unseeded"); He-normal suits relu, Glorot-uniform the saturating activations.
  */
-export function createMlpParameters(d: number, hyper: MlpHyperparameters, seed: number, outputs = 1): MlpParameters {
+export function createMlpParameters(d: number, hyper: MlpHyperparameters, seed: number, outputs = 1): tf.Variable<tf.Rank.R1> {
   const widths = mlpWidths(d, hyper.hidden, outputs);
-  const kernels: tf.Variable[] = [];
-  const biases: tf.Variable[] = [];
+  const parts: tf.Tensor[] = [];
   for (let layer = 0; layer + 1 < widths.length; layer++) {
     const args = { seed: deriveSeed(seed, layer + 1) };
     // The sigmoid output layer follows Glorot even in a relu net, as Keras's default dense initializer would.
     const hiddenRelu = hyper.activation === 'relu' && layer + 2 < widths.length;
     const initializer = hiddenRelu ? tfl.initializers.heNormal(args) : tfl.initializers.glorotUniform(args);
-    const kernel = initializer.apply([widths[layer], widths[layer + 1]], 'float32');
-    const bias = tf.zeros([widths[layer + 1]]);
-    kernels.push(tf.variable(kernel));
-    biases.push(tf.variable(bias));
-    // tf.variable shares the initial values' storage, so these handles can go.
-    kernel.dispose();
-    bias.dispose();
+    parts.push(tf.tidy(() => tf.reshape(initializer.apply([widths[layer], widths[layer + 1]], 'float32'), [-1])), tf.zeros([widths[layer + 1]]));
   }
-  return { kernels, biases };
+  // One flat vector [kernel0, bias0, kernel1, ...] (see mlpLayout): a single Adam update serves every layer.
+  const flat = tf.concat(parts, 0) as tf.Tensor1D;
+  tf.dispose(parts);
+  const variable = tf.variable(flat);
+  flat.dispose();
+  return variable;
 }
 
 function activate(h: tf.Tensor2D, activation: MlpHyperparameters['activation']): tf.Tensor2D {

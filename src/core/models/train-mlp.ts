@@ -1,6 +1,7 @@
-import { mlpMeanLoss, runMlpEpoch, type MlpStepState, type MlpTrainTensors } from './mlp-epoch.ts';
+import { mlpMeanLoss, runMlpEpoch, type MlpStepState, type MlpTrainRows } from './mlp-epoch.ts';
 import { validateMlp, type MlpHyperparameters } from './mlp-hyperparameters.ts';
-import { createMlpParameters, mlpLayersModel } from './mlp-network.ts';
+import { createMlpParameters, mlpLayersModel, mlpWidths } from './mlp-network.ts';
+import { createAdam, disposeAdam, mlpLayout, type MlpLayout } from './mlp-step.ts';
 import { tf, tfl } from './tf.ts';
 
 /** The outcome of `trainMlp`. */
@@ -35,7 +36,9 @@ function targets(y: Uint8Array, classes: number): tf.Tensor2D {
   return tf.tensor2d(oneHot, [y.length, classes]);
 }
 
-function upload(train: MlpTrainData, d: number, classes: number): MlpTrainTensors {
+// Training rows stay on the host: each batch is assembled in JS and uploaded, which costs microseconds where a
+// device-side gather of 1024 rows cost about a millisecond on wasm.
+function hostRows(train: MlpTrainData, d: number, classes: number): MlpTrainRows {
   const n = train.y.length;
   const weights = train.weights ?? null;
   let totalWeight = n;
@@ -47,13 +50,12 @@ function upload(train: MlpTrainData, d: number, classes: number): MlpTrainTensor
       totalWeight += w;
     }
   }
-  return {
-    x: tf.tensor2d(train.x, [n, d]),
-    y: targets(train.y, classes),
-    w: weights ? tf.tensor2d(weights, [n, 1]) : null,
-    weights,
-    totalWeight,
-  };
+  return { x: train.x, y: train.y, d, outputs: classes > 2 ? classes : 1, weights, totalWeight };
+}
+
+// [kernel0, bias0, kernel1, ...] as separate arrays: the order LayersModel.setWeights expects.
+function splitLayers(flat: Float32Array, layout: MlpLayout): Float32Array[] {
+  return layout.offsets.slice(0, -1).map((start, i) => flat.slice(start, layout.offsets[i + 1]));
 }
 
 // NaN never counts as an improvement, but anything finite beats a NaN best.
@@ -66,7 +68,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /**
  * Trains an MLP for binary (or, with `classes` > 2, softmax multiclass) classification by hand-written, seeded mini-batch Adam (not `model.fit`, whose shuffle
- * is unseeded), so the same seed gives bit-identical weights. After each epoch `onEpoch` gets the train loss (the
+ * is unseeded, and with the backward pass written out: see mlp-step.ts), so the same seed gives bit-identical weights. After each epoch `onEpoch` gets the train loss (the
  * sample-weighted mean log loss over that epoch's mini-batches, with dropout, without the L2 term) and the validation
  * mean log loss (NaN without validation rows, when the train loss drives early stopping), and may return true to
  * cancel; `interrupt`, asked before every batch, cancels within one batch. Stops after `patience` epochs without
@@ -88,35 +90,32 @@ export async function trainMlp(
   check('training', train.x, train.y, d, classes);
   check('validation', validation.x, validation.y, d, classes);
   const outputs = classes > 2 ? classes : 1;
-  const data = upload(train, d, classes);
+  const data = hostRows(train, d, classes);
   const nVal = validation.y.length;
   const valX = tf.tensor2d(validation.x, [nVal, d]);
   const valY = targets(validation.y, classes);
-  const params = createMlpParameters(d, hyper, seed, outputs);
-  // Interleaved [kernel, bias] per layer: the order LayersModel.setWeights expects.
-  const vars = params.kernels.flatMap((k, i) => [k, params.biases[i]]);
-  const optimizer = tf.train.adam(hyper.learningRate, 0.9, 0.999, hyper.epsilon);
+  const flat = createMlpParameters(d, hyper, seed, outputs);
+  const layout = mlpLayout(mlpWidths(d, hyper.hidden, outputs));
+  const adam = createAdam(layout, hyper);
+  // Copied through the async read: dataSync/arraySync return zeros on WebGPU.
+  const snapshot = async () => new Float32Array(await flat.data());
   try {
     const state: MlpStepState = { seed, step: 0 };
-    let best = { epoch: 0, loss: NaN, weights: [] as Float32Array[] };
+    let best = { epoch: 0, loss: NaN, weights: new Float32Array(0) };
     let epoch = 0;
     let stopped = false;
     while (epoch < hyper.epochs) {
       epoch++;
-      const { loss: trainLoss, interrupted } = await runMlpEpoch(data, params, vars, optimizer, hyper, state, epoch, interrupt);
+      const { loss: trainLoss, interrupted } = await runMlpEpoch(data, flat, layout, adam, hyper, state, epoch, interrupt);
       if (interrupted) {
         // Cancelled mid-epoch: keep the best complete epoch, or the weights reached so far if none completed.
-        if (best.epoch === 0) best = { epoch, loss: NaN, weights: (await Promise.all(vars.map((v) => v.data()))).map((v) => new Float32Array(v)) };
+        if (best.epoch === 0) best = { epoch, loss: NaN, weights: await snapshot() };
         stopped = true;
         break;
       }
-      const validationLoss = await mlpMeanLoss(valX, valY, params, hyper);
+      const validationLoss = await mlpMeanLoss(valX, valY, flat, layout, hyper);
       const monitored = nVal > 0 ? validationLoss : trainLoss;
-      if (best.epoch === 0 || improves(monitored, best.loss)) {
-        // Copied through the async read: dataSync/arraySync return zeros on WebGPU.
-        const values = await Promise.all(vars.map((v) => v.data()));
-        best = { epoch, loss: monitored, weights: values.map((v) => new Float32Array(v)) };
-      }
+      if (best.epoch === 0 || improves(monitored, best.loss)) best = { epoch, loss: monitored, weights: await snapshot() };
       if (await onEpoch(epoch, trainLoss, validationLoss)) {
         stopped = true;
         break;
@@ -124,10 +123,10 @@ export async function trainMlp(
       if (epoch - best.epoch >= hyper.patience) break;
       await yieldToEventLoop();
     }
-    return { model: mlpLayersModel(d, hyper, best.weights, outputs), epochs: epoch, bestEpoch: best.epoch, stopped };
+    return { model: mlpLayersModel(d, hyper, splitLayers(best.weights, layout), outputs), epochs: epoch, bestEpoch: best.epoch, stopped };
   } finally {
-    optimizer.dispose();
-    for (const v of vars) v.dispose();
-    for (const t of [data.x, data.y, data.w, valX, valY]) t?.dispose();
+    disposeAdam(adam);
+    flat.dispose();
+    for (const t of [valX, valY]) t.dispose();
   }
 }
