@@ -111,7 +111,8 @@ export class EvaluationState {
   /** Threshold-free metrics (AUC, AP, Brier, log loss, ECE), computed once per subject. */
   readonly #base = $derived.by(() => {
     const s = this.subject;
-    return s ? binaryReport(s.evaluated.scores, s.evaluated.labels, 0.5) : null;
+    const sweep = this.sweep;
+    return s && sweep ? binaryReport(s.evaluated.scores, s.evaluated.labels, 0.5, sweep) : null;
   });
 
   readonly confusion: Confusion | null = $derived(this.sweep ? confusionAt(this.sweep, this.threshold) : null);
