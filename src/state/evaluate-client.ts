@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { Snapshot } from '../core/index.ts';
 import type { EvaluateApi } from '../workers/protocol.ts';
 import { guardWorker } from './guard-worker.ts';
 
@@ -6,6 +7,9 @@ import { guardWorker } from './guard-worker.ts';
 export class EvaluateClient {
   #raw: Worker | null = null;
   #api: Comlink.Remote<EvaluateApi> | null = null;
+  // Whether the running worker is fed by the parse worker's port; a worker restarted after a crash is not.
+  #fedByPort = false;
+  #sent: string | null = null;
 
   #ensure(): { raw: Worker; api: Comlink.Remote<EvaluateApi> } {
     if (!this.#raw || !this.#api) {
@@ -20,7 +24,18 @@ export class EvaluateClient {
     const { api } = this.#ensure();
     const channel = new MessageChannel();
     void api.attach(Comlink.transfer(channel.port2, [channel.port2]));
+    this.#fedByPort = true;
     return channel.port1;
+  }
+
+  /**
+   * Makes sure the worker holds this snapshot. Normally the parse worker delivered it already; after a restart the
+   * page sends a copy (a one-off clone, only then).
+   */
+  async ensureSnapshot(snapshot: Snapshot): Promise<void> {
+    if (this.#fedByPort || this.#sent === snapshot.id) return;
+    await this.call((api) => api.setSnapshot(snapshot));
+    this.#sent = snapshot.id;
   }
 
   /** Runs one call on the worker; after a crash the next call starts a fresh worker. */
@@ -33,6 +48,8 @@ export class EvaluateClient {
         raw.terminate();
         this.#raw = null;
         this.#api = null;
+        this.#fedByPort = false;
+        this.#sent = null;
       }
       throw e;
     }

@@ -1,6 +1,6 @@
 import {
   binaryReport, chooseThreshold, confusionAt, nextUp, rates, readConfusion, reportAt, thresholdSweep,
-  type BinaryReport, type ChosenThreshold, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec,
+  type BinaryReport, type ChosenThreshold, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Snapshot,
   type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import type { EvaluateSettings, ScoresFileInfo, ScoresFileLoad } from '../workers/protocol.ts';
@@ -40,11 +40,35 @@ export class EvaluationState {
   resamples = $state(1000);
   readonly seed = 42;
 
-  full = $state.raw<EvaluationReport | null>(null);
+  #full = $state.raw<{ key: string; report: EvaluationReport } | null>(null);
+  /** The full report, only while it belongs to the subject on screen (never an older run's, split's or file's). */
+  get full(): EvaluationReport | null {
+    const f = this.#full;
+    return f && f.key === this.subject?.key ? f.report : null;
+  }
   computing = $state(false);
   error = $state<string | null>(null);
 
-  source = $state<'run' | 'file'>('run');
+  #source = $state<'run' | 'file'>('run');
+  // The other source's threshold and choice, parked while this one is on screen: a scores file's threshold must never
+  // leak into the run's bundle, nor the run's strategy into the file's report.
+  #parked = $state.raw<{ threshold: number; choice: ChosenThreshold | null }>({ threshold: 0.5, choice: null });
+
+  get source(): 'run' | 'file' { return this.#source; }
+
+  /** Switches what is evaluated, keeping each source's own threshold and choice. */
+  setSource(next: 'run' | 'file'): void {
+    if (next === this.#source) return;
+    const current = { threshold: this.threshold, choice: this.choice };
+    this.threshold = this.#parked.threshold;
+    this.choice = this.#parked.choice;
+    this.#parked = current;
+    this.#source = next;
+  }
+
+  /** The run's threshold and choice, whichever source is on screen (the bundle and compact use these). */
+  get runThreshold(): number { return this.#source === 'run' ? this.threshold : this.#parked.threshold; }
+  get runChoice(): ChosenThreshold | null { return this.#source === 'run' ? this.choice : this.#parked.choice; }
   /** Which split of the run is reported; the threshold is always chosen on validation. */
   split = $state<'test' | 'validation' | 'train'>('test');
   file = $state.raw<ScoresFileInfo | null>(null);
@@ -52,15 +76,21 @@ export class EvaluationState {
   fileLabel = $state('');
   fileScores = $state<string[]>([]);
   filePositive = $state('');
-  #fileScored = $state.raw<{ scored: ScoredRows; classes: readonly string[] | null; positive: string; spec: ScoresTableSpec; fileName: string } | null>(null);
+  #fileScored = $state.raw<{ scored: ScoredRows; classes: readonly string[] | null; positive: string; spec: ScoresTableSpec; fileName: string; columns: readonly string[] } | null>(null);
+
+  /** Columns of the evaluated scores file that may be sliced and clustered: all but its label and score columns. */
+  get fileColumns(): readonly string[] { return this.#fileScored?.columns ?? []; }
 
   readonly client = new EvaluateClient();
   #outcome: () => TrainOutcome | null;
   #runId: () => string | null;
 
-  constructor(outcome: () => TrainOutcome | null, runId: () => string | null) {
+  #snapshot: () => Snapshot | null;
+
+  constructor(outcome: () => TrainOutcome | null, runId: () => string | null, snapshot: () => Snapshot | null) {
     this.#outcome = outcome;
     this.#runId = runId;
+    this.#snapshot = snapshot;
   }
 
   /** The rows on screen: the run's test split, or the loaded scores file once evaluated. */
@@ -132,7 +162,7 @@ export class EvaluationState {
   });
 
   /** The run's test report at the current threshold, as the bundle's metrics.json holds it. */
-  readonly runTestReport: BinaryReport | null = $derived(this.#runTest ? reportAt(this.#runTest.base, confusionAt(this.#runTest.sweep, this.threshold)) : null);
+  readonly runTestReport: BinaryReport | null = $derived(this.#runTest ? reportAt(this.#runTest.base, confusionAt(this.#runTest.sweep, this.runThreshold)) : null);
 
   /** The strategy the inputs describe. */
   strategy(): ThresholdStrategy {
@@ -173,9 +203,14 @@ export class EvaluationState {
   async restoreFor(runId: string | null): Promise<void> {
     const stored = runId ? await loadThresholdChoice(runId) : null;
     if (runId !== this.#runId()) return;
-    this.choice = stored;
-    this.threshold = stored?.threshold ?? 0.5;
-    if (stored) this.#loadInputs(stored.strategy);
+    const restored = { threshold: stored?.threshold ?? 0.5, choice: stored };
+    if (this.#source === 'run') {
+      this.choice = restored.choice;
+      this.threshold = restored.threshold;
+      if (stored) this.#loadInputs(stored.strategy);
+    } else {
+      this.#parked = restored;
+    }
   }
 
   #loadInputs(s: ThresholdStrategy): void {
@@ -207,22 +242,28 @@ export class EvaluationState {
     const generation = ++this.#generation;
     const outcome = this.#outcome();
     const id = this.#runId();
+    const key = this.subject?.key ?? '';
     this.computing = true;
     try {
       let report: EvaluationReport | null = null;
       if (this.source === 'run' && outcome && id) {
+        const snapshot = this.#snapshot();
+        if (snapshot && snapshot.id === outcome.snapshotId) await this.client.ensureSnapshot(snapshot);
         const strip = (s: ScoredRows): ScoredRows => ({ rows: s.rows, scores: s.scores, labels: s.labels, ...(s.classIndex && s.probabilities ? { classIndex: s.classIndex, probabilities: s.probabilities } : {}) });
-        const run = { id, name: id, test: strip(outcome[this.split]), validation: strip(outcome.validation), strategy: this.activeStrategy(), ...(outcome.classes ? { classes: outcome.classes } : {}) };
+        const run = { id, name: id, split: this.split, test: strip(outcome[this.split]), validation: strip(outcome.validation), strategy: this.activeStrategy(), ...(outcome.classes ? { classes: outcome.classes } : {}) };
         report = await this.client.call((api) => api.reportRun(run, outcome.snapshotId, this.settings(errorColumns)));
       } else if (this.source === 'file' && this.#fileScored) {
         const { spec } = this.#fileScored;
         report = (await this.client.call((api) => api.reportFile(spec, this.activeStrategy(), this.settings(errorColumns), false))).report;
       }
       if (generation !== this.#generation) return;
-      this.full = report;
+      this.#full = report ? { key, report } : null;
       this.error = null;
     } catch (e) {
-      if (generation === this.#generation) this.error = e instanceof Error ? e.message : String(e);
+      if (generation === this.#generation) {
+        this.error = e instanceof Error ? e.message : String(e);
+        this.#full = null;
+      }
     } finally {
       if (generation === this.#generation) this.computing = false;
     }
@@ -250,17 +291,20 @@ export class EvaluationState {
   }
 
   /** Evaluates the loaded scores file with the chosen label and score columns; errors name the line and column. */
-  async evaluateFile(errorColumns: readonly string[]): Promise<void> {
+  async evaluateFile(): Promise<void> {
     this.fileError = null;
+    const generation = ++this.#generation;
     try {
-      const settings = this.settings(errorColumns);
       const spec = this.#fileSpec();
+      const columns = (this.file?.columns ?? []).map((c) => c.name).filter((n) => n !== spec.label && !spec.scores.includes(n));
+      const settings = this.settings(columns);
       const result = await this.client.call((api) => api.reportFile(spec, { kind: 'fixed', value: 0.5 }, settings, true));
-      this.#fileScored = { scored: result.scored, classes: result.classes, positive: result.positive, spec, fileName: this.file?.fileName ?? 'scores' };
-      this.source = 'file';
+      const fileName = this.file?.fileName ?? 'scores';
+      this.#fileScored = { scored: result.scored, classes: result.classes, positive: result.positive, spec, fileName, columns };
+      this.setSource('file');
       this.choice = null;
       this.threshold = 0.5;
-      this.full = result.report;
+      if (generation === this.#generation) this.#full = { key: this.subject?.key ?? '', report: result.report };
     } catch (e) {
       this.fileError = e instanceof Error ? e.message : String(e);
     }

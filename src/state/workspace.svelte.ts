@@ -15,7 +15,7 @@ export class Workspace {
   readonly contract: ContractState;
   readonly model = new ModelSettings();
   readonly training = new TrainingState();
-  readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot, () => (this.outcomeForSnapshot ? this.training.selectedId : null));
+  readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot, () => (this.outcomeForSnapshot ? this.training.selectedId : null), () => this.data.snapshot);
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
   constructor(backendParam: string | null) {

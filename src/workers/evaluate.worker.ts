@@ -24,6 +24,10 @@ let scoresFile: Snapshot | null = null;
 const bootstrapOf = (s: EvaluateSettings) => (s.resamples > 0 ? { resamples: s.resamples, seed: s.seed } : null);
 
 const api: EvaluateApi = {
+  setSnapshot(snapshot) {
+    runSnapshot = snapshot;
+    for (const done of [...waiting]) done();
+  },
   attach(port) {
     port.onmessage = (event: MessageEvent<Snapshot>) => {
       runSnapshot = event.data;
@@ -38,7 +42,7 @@ const api: EvaluateApi = {
   },
   async reportRun(run, snapshotId, settings) {
     return evaluationReport({
-      evaluated: run.test, choice: run.validation, strategy: run.strategy, bootstrap: bootstrapOf(settings), snapshot: await snapshotFor(snapshotId),
+      evaluated: run.test, evaluatedOn: run.split ?? 'test', choice: run.validation, strategy: run.strategy, bootstrap: bootstrapOf(settings), snapshot: await snapshotFor(snapshotId),
       slices: settings.slices, errorColumns: settings.errorColumns, ...(run.classes ? { classes: run.classes } : {}),
     });
   },

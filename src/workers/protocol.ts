@@ -66,6 +66,8 @@ export function outcomeBuffers(o: TrainOutcome): ArrayBuffer[] {
 export interface RunScores {
   readonly id: string;
   readonly name: string;
+  /** Which split `test` holds (the report names it); the threshold is still chosen on `validation`. */
+  readonly split?: 'test' | 'validation' | 'train';
   readonly test: ScoredRows;
   readonly validation: ScoredRows | null;
   readonly classes?: readonly string[];
@@ -96,6 +98,8 @@ export interface ScoresFileLoad { readonly info: ScoresFileInfo | null; readonly
 export interface EvaluateApi {
   /** Receives each parsed snapshot from the parse worker (the newest is kept, for slices and error clusters of runs). */
   attach(port: MessagePort): void;
+  /** The same, sent from the page: only for a worker restarted after a crash, which no parse worker feeds. */
+  setSnapshot(snapshot: Snapshot): void;
   loadScoresFile(file: File): Promise<ScoresFileLoad>;
   reportRun(run: RunScores, snapshotId: string, settings: EvaluateSettings): Promise<EvaluationReport>;
   /** `fromPending` evaluates the file loaded last; otherwise the last one that evaluated cleanly. */

@@ -141,6 +141,7 @@ describe('evaluation on Titanic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mle-scores-'));
     const path = join(dir, 'oracle-scores.csv');
     writeFileSync(path, `label,score\n${ORACLE.test.y_true.map((y, i) => `${y},${ORACLE.test.y_score[i]}`).join('\n')}\n`);
+    const runThreshold = await page.getByLabel('Threshold value').inputValue();
     await page.getByLabel('A scores file').check();
     await page.getByLabel('Scores CSV').setInputFiles(path);
     await page.getByLabel('Scores label column').waitFor();
@@ -158,6 +159,13 @@ describe('evaluation on Titanic', () => {
     await expect.poll(() => page.getByTestId('scores-file-error').textContent()).toMatch(/line 3, column "score": "abc" is not a number/);
     // The earlier evaluation is still on screen.
     expect(await page.getByTestId('roc-auc').textContent()).toBe(ORACLE.test.roc_auc.toFixed(4));
+    // A threshold moved on the file stays with the file: the run gets its own back (and its bundle uses it).
+    await page.getByLabel('Threshold value').fill('0.123');
+    await page.getByLabel('Threshold value').dispatchEvent('change');
+    await page.getByLabel('The selected run').check();
+    await expect.poll(() => page.getByLabel('Threshold value').inputValue()).toBe(runThreshold);
+    await page.getByLabel('A scores file').check();
+    await expect.poll(() => page.getByLabel('Threshold value').inputValue()).toBe('0.123');
   });
   test('a three-class label trains softmax and shows the K×K matrix with per-class metrics', async () => {
     await page.getByLabel('The selected run').check();

@@ -59,6 +59,30 @@ describe('evaluationReport against the scikit-learn oracle (breast cancer test s
   });
 });
 
+describe('where the threshold is chosen', () => {
+  test('an empty validation split is still the choice split: nothing is tuned on the evaluated rows', () => {
+    const evaluated = rows([0.9, 0.8, 0.55, 0.45, 0.2], [1, 1, 0, 1, 0]);
+    const r = evaluationReport({ evaluated, evaluatedOn: 'test', choice: rows([], []), strategy: { kind: 'max-f1' } });
+    expect(r.threshold_choice).toMatchObject({ chosen_on: 'validation', feasible: false, threshold: 0.5 });
+    expect(r.evaluated_on).toBe('test');
+  });
+
+  test('the report names the split it is on', () => {
+    const some = rows([0.9, 0.1], [1, 0]);
+    expect(evaluationReport({ evaluated: some, evaluatedOn: 'train', choice: some, strategy: { kind: 'fixed', value: 0.5 } }).evaluated_on).toBe('train');
+  });
+
+  test('the operating points\' cheapest row agrees with the min-cost strategy, flagging nothing included', () => {
+    // FP cost 10, FN cost 1: flagging nothing costs 2/6 per row, every sweep point costs more.
+    const evaluated = rows([0.9, 0.8, 0.7, 0.6, 0.2, 0.1], [0, 1, 0, 0, 1, 0]);
+    const r = evaluationReport({ evaluated, strategy: { kind: 'min-cost', costFp: 10, costFn: 1 } });
+    const cheapest = r.operating_points.find((p) => p.name === 'Minimum expected cost');
+    expect(cheapest?.threshold).toBe(r.threshold);
+    expect(cheapest?.flagged).toBe(0);
+    expect(cheapest?.cost).toBeCloseTo(2 / 6, 12);
+  });
+});
+
 describe('named edge cases', () => {
   test('one class only: AUC and AP are undefined, with a message', () => {
     const r = evaluationReport({ evaluated: rows([0.2, 0.7, 0.9], [1, 1, 1]), strategy: { kind: 'fixed', value: 0.5 }, bootstrap: { resamples: 50, seed: 1 } });

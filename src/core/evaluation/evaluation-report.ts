@@ -31,7 +31,12 @@ export interface ScoredRows {
 export interface ReportRequest {
   /** The rows reported on: the test split of a run, or every labelled row of a scores file. */
   readonly evaluated: ScoredRows;
-  /** Where the threshold is chosen (a run's validation split); without it, it is chosen on `evaluated` and the report says so. */
+  /** Which split `evaluated` is, for the report's `evaluated_on` (default: test with a choice split, input without). */
+  readonly evaluatedOn?: 'test' | 'validation' | 'train';
+  /**
+   * Where the threshold is chosen (a run's validation split, even when it is empty: then the strategy has nothing to
+   * choose from and says so). Without it, the threshold is chosen on `evaluated` and the report says so.
+   */
   readonly choice?: ScoredRows | null;
   readonly strategy: ThresholdStrategy;
   /** Costs for the expected-cost column; taken from a min-cost strategy when not given. */
@@ -54,7 +59,7 @@ type Nullable = (number | null)[];
 /** One evaluation: DESIGN.md's report keys at the chosen threshold, with curves, intervals, slices and errors beside them. */
 export interface EvaluationReport extends BinaryReport {
   readonly format: 1;
-  readonly evaluated_on: 'test' | 'input';
+  readonly evaluated_on: 'test' | 'validation' | 'train' | 'input';
   readonly fpr: number | null;
   readonly fnr: number | null;
   readonly predicted_positive_rate: number | null;
@@ -102,7 +107,8 @@ function messagesFor(report: BinaryReport, scores: Float64Array, probabilistic: 
 export function evaluationReport(request: ReportRequest): EvaluationReport {
   const { evaluated } = request;
   const maxPoints = request.curvePoints ?? 2000;
-  const chooseOn = request.choice && request.choice.scores.length > 0 ? request.choice : null;
+  // An empty validation split is still the choice split: falling back to the evaluated rows would tune on test.
+  const chooseOn = request.choice ?? null;
   const sweep = thresholdSweep(evaluated.scores, evaluated.labels);
   const choiceSweep = chooseOn ? thresholdSweep(chooseOn.scores, chooseOn.labels) : sweep;
   const chosen = chooseThreshold(choiceSweep, request.strategy, chooseOn ? 'validation' : 'input');
@@ -138,7 +144,7 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
 
   return {
     format: 1,
-    evaluated_on: chooseOn ? 'test' : 'input',
+    evaluated_on: chooseOn ? (request.evaluatedOn ?? 'test') : 'input',
     ...base,
     fpr: r.fpr,
     fnr: r.fnr,

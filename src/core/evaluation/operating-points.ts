@@ -1,7 +1,7 @@
 import { rates } from '../metrics/rates.ts';
 import { confusionAt, confusionAtPoint, type Sweep } from '../metrics/sweep.ts';
 import type { Confusion } from '../metrics/types.ts';
-import { expectedCost } from './threshold-strategy.ts';
+import { expectedCost, nextUp } from './threshold-strategy.ts';
 
 /** One row of the operating-points table: a named threshold and what it does. */
 export interface OperatingPoint {
@@ -67,7 +67,12 @@ export function operatingPoints(sweep: Sweep, costs?: { costFp: number; costFn: 
   if (costs) named.push(['Minimum expected cost', (_tp, fp, fn) => -(costs.costFp * fp + costs.costFn * fn)]);
   for (const [name, score] of named) {
     const i = argmax(sweep, score);
-    if (i >= 0) out.push(point(name, confusionAtPoint(sweep, i), costs));
+    if (i < 0) continue;
+    const c = confusionAtPoint(sweep, i);
+    // As in chooseThreshold, flagging nothing is a candidate for the cheapest point, and wins ties (fewer rows flagged).
+    const nothing = confusionAt(sweep, nextUp(sweep.thresholds[0] as number));
+    const cheaper = costs && name === 'Minimum expected cost' && (expectedCost(nothing, costs.costFp, costs.costFn) ?? Infinity) <= (expectedCost(c, costs.costFp, costs.costFn) ?? Infinity);
+    out.push(point(name, cheaper ? nothing : c, costs));
   }
   return out;
 }
