@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -26,6 +26,7 @@ beforeAll(async () => {
   ({ server, url } = await startServer());
   browser = await launch();
   ({ page } = await newPage(browser));
+  await recordLongTasks(page);
   await page.goto(`${url}?backend=wasm&sample=titanic`);
   await page.getByTestId('roles-table').waitFor();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -44,6 +45,12 @@ describe('evaluation on Titanic', () => {
     const slider = page.getByRole('slider', { name: 'Threshold' });
     const max = Number(await slider.getAttribute('max'));
     expect(max).toBe(report.sweep.points_exact);
+    // Moving the slider re-renders no chart (markers move by style): no main-thread task of 100 ms or more.
+    await takeLongTasks(page);
+    for (let i = 0; i <= 10; i++) await slider.fill(String(Math.floor((max * i) / 10)));
+    const longTasks = await takeLongTasks(page);
+    console.log(`[timing] long tasks during 11 slider moves: ${JSON.stringify(longTasks.map(Math.round))}`);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(100);
     for (const position of [0, Math.floor(max / 4), Math.floor(max / 2), max - 1, max]) {
       await slider.fill(String(position));
       const t = Number(await page.getByLabel('Threshold value').inputValue());
