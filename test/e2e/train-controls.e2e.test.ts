@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -77,5 +78,26 @@ describe('training controls and backends', () => {
     expect(await page.getByTestId('backend-notes').textContent()).toMatch(/webgpu: its device was lost mid-run .*restarted from scratch on the next backend/);
     expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.8);
     await screenshot(page, 'train-device-lost');
+  });
+
+  test('an MLP trained on webgpu and on cpu agrees on test AUC to within 1e-4 (same seed, same host-drawn dropout masks)', async () => {
+    const aucs: number[] = [];
+    for (const backend of ['webgpu', 'cpu']) {
+      const page = await open(`backend=${backend}&sample=breast_cancer`);
+      await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+      await page.getByLabel('Epochs').fill('3');
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+      expect(await page.getByTestId('backend-used').textContent()).toBe(backend);
+      // The exported report carries the exact AUC (the page shows four decimals).
+      await expect.poll(() => page.getByRole('button', { name: 'Download report (JSON)' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+      await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toBe('');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);
+      aucs.push((JSON.parse(readFileSync(await download.path(), 'utf8')) as { roc_auc: number }).roc_auc);
+      await page.close();
+    }
+    console.log(`[timing] MLP test AUC webgpu ${aucs[0]}, cpu ${aucs[1]}`);
+    expect(aucs[0]).toBeGreaterThan(0.9);
+    expect(Math.abs(aucs[0] - aucs[1])).toBeLessThanOrEqual(1e-4);
   });
 });
