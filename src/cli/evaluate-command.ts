@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { evaluationReport, readScoresTable, ScoresTableError, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
+import { evaluationReport, readScoresTable, ScoresTableError, suggestedPiiColumns, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
@@ -55,7 +55,9 @@ export async function evaluateCommand(args: string[]): Promise<void> {
       },
     });
   } catch (e) {
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}\n\n${EVALUATE_USAGE}`, 2);
+    // parseArgs reads "-1" as an option name; the fix is the "=" form.
+    const hint = /ambiguous/i.test(String(e)) ? ' (for a negative number write it as --option=-1)' : '';
+    throw new CliError(`${e instanceof Error ? e.message : String(e)}${hint}\n\n${EVALUATE_USAGE}`, 2);
   }
   const { values, positionals } = parsed;
   const [csv] = positionals;
@@ -84,7 +86,9 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     }
     return { columns: columns.length === 1 ? [columns[0]] : [columns[0], columns[1]], bins };
   });
-  const used = new Set([values.label, ...values.score]);
+  // No contract here: columns that look like PII (by the contract step's evidence) never reach the error clusters.
+  const pii = suggestedPiiColumns(snapshot, values.label);
+  const used = new Set([values.label, ...values.score, ...pii]);
   let report;
   try {
     report = evaluationReport({
@@ -98,7 +102,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   }
   const out = {
     snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
-    label: values.label, positive_class: table.positive, score_columns: values.score, skipped_rows: table.skipped,
+    label: values.label, positive_class: table.positive, score_columns: values.score, skipped_rows: table.skipped, pii_columns_left_out: pii,
     ...report,
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

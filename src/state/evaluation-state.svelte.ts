@@ -296,7 +296,8 @@ export class EvaluationState {
     const generation = ++this.#generation;
     try {
       const spec = this.#fileSpec();
-      const columns = (this.file?.columns ?? []).map((c) => c.name).filter((n) => n !== spec.label && !spec.scores.includes(n));
+      const pii = new Set(this.file?.pii ?? []);
+      const columns = (this.file?.columns ?? []).map((c) => c.name).filter((n) => n !== spec.label && !spec.scores.includes(n) && !pii.has(n));
       const settings = this.settings(columns);
       const result = await this.client.call((api) => api.reportFile(spec, { kind: 'fixed', value: 0.5 }, settings, true));
       const fileName = this.file?.fileName ?? 'scores';

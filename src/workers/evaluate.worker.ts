@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { compareRuns, evaluationReport, parseCsv, readScoresTable, ScoresTableError, type Snapshot } from '../core/index.ts';
+import { compareRuns, evaluationReport, parseCsv, readScoresTable, ScoresTableError, suggestedPiiColumns, type Snapshot } from '../core/index.ts';
 import type { EvaluateApi, EvaluateSettings } from './protocol.ts';
 
 const ARRIVAL_TIMEOUT_MS = 10_000;
@@ -38,7 +38,8 @@ const api: EvaluateApi = {
     const parsed = await parseCsv(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!parsed.ok) return { info: null, message: parsed.error.message };
     pendingFile = parsed.snapshot;
-    return { message: null, info: { fileName: file.name, rowCount: parsed.snapshot.rowCount, columns: parsed.snapshot.columns.map((c) => ({ name: c.name, type: c.type })) } };
+    const pii = suggestedPiiColumns(parsed.snapshot, null);
+    return { message: null, info: { fileName: file.name, rowCount: parsed.snapshot.rowCount, columns: parsed.snapshot.columns.map((c) => ({ name: c.name, type: c.type })), pii } };
   },
   async reportRun(run, snapshotId, settings) {
     return evaluationReport({

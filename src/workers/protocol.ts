@@ -89,6 +89,8 @@ export interface ScoresFileInfo {
   readonly fileName: string;
   readonly rowCount: number;
   readonly columns: readonly { readonly name: string; readonly type: string }[];
+  /** Columns that look like PII: never sliced, clustered or exported. */
+  readonly pii: readonly string[];
 }
 
 /** A loaded scores file's columns, or why it could not be read (one of the two is null). */

@@ -72,4 +72,24 @@ describe('mle-playground evaluate', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no label column "nope"/);
   }, 60_000);
+
+  test('columns that look like PII never reach the error clusters; a one-score file on a 3-class label needs --positive', async () => {
+    const names = ['Alice Smith', 'Bob Jones', 'Carol White', 'Dan Brown', 'Eve Black', 'Frank Green'];
+    const lines = Array.from({ length: 120 }, (_, i) => {
+      const y = i % 2;
+      const name = `${names[i % 6]} ${i}`;
+      return `${y},${(y ? 0.3 : 0.6) + (i % 7) / 50},${name},${name.toLowerCase().replace(/ /g, '.')}@example.com,${i % 3 ? 'a' : 'b'}`;
+    });
+    const path = file('pii.csv', `label,score,name,email,grp\n${lines.join('\n')}\n`);
+    const { code, stdout, stderr } = await cli(['evaluate', path, '--label', 'label', '--score', 'score', '--bootstrap', '0']);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout) as { pii_columns_left_out: string[]; errors: { clusters: { false_positives: { column: string }[]; false_negatives: { column: string }[] } } };
+    expect(r.pii_columns_left_out).toEqual(expect.arrayContaining(['name', 'email']));
+    const clustered = [...r.errors.clusters.false_positives, ...r.errors.clusters.false_negatives].map((c) => c.column);
+    expect(clustered).not.toContain('name');
+    expect(clustered).not.toContain('email');
+    const three = await cli(['evaluate', file('iris.csv', 'y,score\na,0.9\nb,0.2\nc,0.1\na,0.8\n'), '--label', 'y', '--score', 'score']);
+    expect(three.code).toBe(2);
+    expect(three.stderr).toMatch(/has 3 classes; say which one "score" scores \(--positive\)/);
+  }, 60_000);
 });

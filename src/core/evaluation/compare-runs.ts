@@ -30,7 +30,7 @@ export interface SliceComparisonRow {
   readonly n: number;
   readonly too_small: boolean;
   readonly metrics: Readonly<Record<string, { readonly roc_auc: number | null; readonly recall: number | null; readonly precision: number | null }>>;
-  /** Run IDs whose AUC or recall here is below the baseline's. */
+  /** Run IDs whose AUC or recall here is clearly below the baseline's (interval wholly below it, when intervals exist). */
   readonly worse: readonly string[];
 }
 
@@ -81,8 +81,15 @@ export function compareRuns(
         const own = run.report.slices[0]?.rows.find((r) => r.key === row.key);
         metrics[run.id] = { roc_auc: own?.roc_auc ?? null, recall: own?.recall ?? null, precision: own?.precision ?? null };
         if (run.id === baseline.id || !own || row.too_small) continue;
-        const below = (a: number | null, b: number | null) => a !== null && b !== null && a < b;
-        if (below(own.roc_auc, row.roc_auc) || below(own.recall, row.recall)) worse.push(run.id);
+        // With intervals, worse means the candidate's interval lies wholly below the baseline's value (noise is not a
+        // regression); without them (bootstrap off), the point estimate has to do.
+        const below = (metric: 'roc_auc' | 'recall') => {
+          const base = row[metric];
+          if (base === null) return false;
+          const hi = own.ci ? own.ci[metric].hi : own[metric];
+          return hi !== null && hi < base;
+        };
+        if (below('roc_auc') || below('recall')) worse.push(run.id);
       }
       return { key: row.key, n: row.n, too_small: row.too_small, metrics, worse };
     });

@@ -11,3 +11,4 @@ export * from './regression-fixture.ts';
 export * from './scores-table.ts';
 export * from './evaluation-report.ts';
 export * from './compare-runs.ts';
+export * from './pii-columns.ts';

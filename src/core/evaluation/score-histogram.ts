@@ -18,7 +18,8 @@ export function scoreHistogram(scores: Float64Array, labels: Uint8Array, bins = 
   const positives = new Array<number>(bins).fill(0);
   const negatives = new Array<number>(bins).fill(0);
   scores.forEach((s, i) => {
-    const b = Math.min(bins - 1, Math.max(0, Math.floor((s - lo) / width)));
+    // (s − lo)·bins / span, plus a hair: 0.6 / 0.05 is 11.999… in floating point and must land in bin 12.
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(((s - lo) * bins) / (hi - lo || 1) + 1e-9)));
     (labels[i] ? positives : negatives)[b]++;
   });
   return { edges: Array.from({ length: bins + 1 }, (_, b) => lo + b * width), positives, negatives };

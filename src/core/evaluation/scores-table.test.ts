@@ -187,3 +187,22 @@ describe('readScoresTable: multiclass', () => {
     expect(['p_cat', 'prob_dog', 'fish', 'p_p_x', 'pony'].map(classFromScoreColumn)).toEqual(['cat', 'dog', 'fish', 'p_x', 'pony']);
   });
 });
+
+describe('one score column on a label with more than two classes', () => {
+  const csv = 'y,p_setosa\nsetosa,0.9\nversicolor,0.2\nvirginica,0.1\nsetosa,0.8\nvirginica,0.3\n';
+  test('a p_<class> name says whose probability it is', async () => {
+    const parsed = await parseCsv(new TextEncoder().encode(csv), 'iris.csv');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const t = readScoresTable(parsed.snapshot, { label: 'y', scores: ['p_setosa'] });
+    expect(t.positive).toBe('setosa');
+    expect(Array.from(t.labels)).toEqual([1, 0, 0, 1, 0]);
+  });
+
+  test('an unnamed score needs --positive; a positive that is not a label value is refused', async () => {
+    const parsed = await parseCsv(new TextEncoder().encode(csv.replace('p_setosa', 'score')), 'iris.csv');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(() => readScoresTable(parsed.snapshot, { label: 'y', scores: ['score'] })).toThrow(/has 3 classes; say which one "score" scores/);
+    expect(readScoresTable(parsed.snapshot, { label: 'y', scores: ['score'], positive: 'virginica' }).positive).toBe('virginica');
+    expect(() => readScoresTable(parsed.snapshot, { label: 'y', scores: ['score'], positive: 'rose' })).toThrow(/the positive class "rose" is not a value of "y"/);
+  });
+});

@@ -165,7 +165,22 @@ export function readScoresTable(snapshot: Snapshot, spec: ScoresTableSpec): Scor
   const readers = scoreColumns.map((c) => scoreReader(snapshot, c));
 
   if (scoreColumns.length === 1) {
-    const positive = spec.positive ?? defaultPositiveClass(labelClasses(labelColumn)) ?? labelText[0];
+    const classes = labelClasses(labelColumn);
+    const values = new Set(classes.map((c) => c.value));
+    if (spec.positive !== undefined && !values.has(spec.positive)) {
+      throw new ScoresTableError(`${snapshot.fileName}: the positive class "${spec.positive}" is not a value of "${spec.label}" (its values: ${quoted(classes.slice(0, 10).map((c) => c.value))})`, null, spec.label);
+    }
+    // A score named for a class (p_setosa) is that class's probability; with more than two classes and no such name,
+    // guessing the positive class would silently report another class's AUC.
+    const named = classFromScoreColumn(spec.scores[0]);
+    const fromName = values.has(named) && named !== spec.scores[0] ? named : undefined;
+    if (spec.positive === undefined && fromName === undefined && classes.length > 2) {
+      throw new ScoresTableError(
+        `${snapshot.fileName}: "${spec.label}" has ${classes.length} classes; say which one "${spec.scores[0]}" scores (--positive), or give one probability column per class`,
+        null, spec.label,
+      );
+    }
+    const positive = spec.positive ?? fromName ?? defaultPositiveClass(classes) ?? labelText[0];
     const labels = Uint8Array.from(labelText, (t) => (t === positive ? 1 : 0));
     const read = readers[0];
     const scores = Float64Array.from(kept, (row) => read(row));
