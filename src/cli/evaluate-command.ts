@@ -1,18 +1,22 @@
 import { parseArgs } from 'node:util';
-import { evaluationReport, readScoresTable, ScoresTableError, suggestedPiiColumns, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
+import { cellText, columnByName, evaluationReport, pairedBootstrap, readScoresTable, ScoresTableError, splitScoredRows, suggestedPiiColumns, type ScoredRows, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
 export const EVALUATE_USAGE = `mle-playground evaluate <csv> --label COL --score COL [--positive VALUE]
                       [--threshold T | --cost-fp A --cost-fn B | --max-f1 | --min-precision P | --min-recall R]
                       [--slice COL ...] [--bins N] [--bootstrap N] [--seed S]
+                      [--choose-on COL=VALUE] [--baseline-score COL]
 
 Evaluates scores someone else produced (a production model, another tool) without training: the JSON report goes to
 stdout, with the keys the app and bundle use. The threshold is fixed (--threshold, default 0.5) or chosen on these
 same rows by a strategy (minimum expected cost, maximum F1, precision or recall at least a target); the report says
 which. --slice takes a column (numeric columns are cut into --bins quantile bins, default 4); "--slice a,b" crosses
 two columns. --bootstrap N (default 1000; 0 for none) gives seeded 95% percentile intervals. Multiclass: repeat
---score once per class probability column (p_<class> names give the class). Exits 1 when the headline metrics are
+--score once per class probability column (p_<class> names give the class). --choose-on split=validation chooses the
+threshold on the rows whose COL is VALUE and reports on the others, so nothing is tuned on the reported rows.
+--baseline-score COL compares the score with a baseline's on the same rows: each at its own threshold, with paired
+bootstrap intervals of the differences (score − baseline). Exits 1 when the headline metrics are
 undefined (no rows, or one class only), 2 when the file or the arguments cannot be used.`;
 
 function number(value: string | undefined, name: string): number | undefined {
@@ -52,6 +56,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
         threshold: { type: 'string' }, 'cost-fp': { type: 'string' }, 'cost-fn': { type: 'string' }, 'max-f1': { type: 'boolean' },
         'min-precision': { type: 'string' }, 'min-recall': { type: 'string' },
         slice: { type: 'string', multiple: true }, bins: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' },
+        'choose-on': { type: 'string' }, 'baseline-score': { type: 'string' },
       },
     });
   } catch (e) {
@@ -86,13 +91,45 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     }
     return { columns: columns.length === 1 ? [columns[0]] : [columns[0], columns[1]], bins };
   });
+  const positiveOption = { positive: table.positive };
+  let baseline: ScoredRows | null = null;
+  if (values['baseline-score']) {
+    if (table.kind === 'multiclass') throw new CliError('--baseline-score compares binary scores; give one --score column', 2);
+    try {
+      baseline = readScoresTable(snapshot, { label: values.label, scores: [values['baseline-score']], ...positiveOption });
+    } catch (e) {
+      if (e instanceof ScoresTableError) throw new CliError(e.message, 2);
+      throw e;
+    }
+  }
+  // --choose-on COL=VALUE: those rows choose the threshold, the others are reported on.
+  let evaluated: ScoredRows = table;
+  let choice: ScoredRows | null = null;
+  let baselineParts: [ScoredRows | null, ScoredRows | null] = [null, baseline];
+  if (values['choose-on']) {
+    const [column, ...rest] = values['choose-on'].split('=');
+    const value = rest.join('=');
+    if (!column || rest.length === 0) throw new CliError(`--choose-on takes COL=VALUE, got "${values['choose-on']}"`, 2);
+    let col;
+    try {
+      col = columnByName(snapshot, column);
+    } catch {
+      throw new CliError(`--choose-on column "${column}" is not in ${snapshot.fileName}`, 2);
+    }
+    const inChoice = (row: number) => cellText(col, row) === value;
+    const k = table.kind === 'multiclass' ? table.classes.length : 0;
+    [choice, evaluated] = splitScoredRows(table, inChoice, k);
+    if (choice.rows.length === 0) throw new CliError(`no row of ${snapshot.fileName} has ${column}=${value} to choose the threshold on`, 2);
+    if (evaluated.rows.length === 0) throw new CliError(`every row has ${column}=${value}: nothing is left to report on`, 2);
+    if (baseline) baselineParts = splitScoredRows(baseline, inChoice);
+  }
   // No contract here: columns that look like PII (by the contract step's evidence) never reach the error clusters.
   const pii = suggestedPiiColumns(snapshot, values.label);
-  const used = new Set([values.label, ...values.score, ...pii]);
+  const used = new Set([values.label, ...values.score, ...pii, ...(values['baseline-score'] ? [values['baseline-score']] : [])]);
   let report;
   try {
     report = evaluationReport({
-      evaluated: table, strategy, snapshot, slices,
+      evaluated, choice, strategy, snapshot, slices,
       bootstrap: resamples > 0 ? { resamples, seed } : null,
       errorColumns: snapshot.columns.map((c) => c.name).filter((name) => !used.has(name)),
       ...(table.kind === 'multiclass' ? { classes: table.classes } : {}),
@@ -100,10 +137,26 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e), 2);
   }
+  let comparison = null;
+  const baselineEvaluated = baselineParts[1];
+  if (baselineEvaluated) {
+    const base = evaluationReport({ evaluated: baselineEvaluated, choice: baselineParts[0], strategy, bootstrap: resamples > 0 ? { resamples, seed } : null });
+    const paired = resamples > 0 ? pairedBootstrap(baselineEvaluated.scores, evaluated.scores, evaluated.labels, base.threshold, report.threshold, { resamples, seed }) : null;
+    comparison = {
+      baseline_score: values['baseline-score'],
+      baseline: {
+        threshold: base.threshold, threshold_choice: base.threshold_choice, roc_auc: base.roc_auc, average_precision: base.average_precision,
+        precision: base.precision, recall: base.recall, f1: base.f1, ci: base.ci,
+      },
+      delta: paired ? paired.delta : null,
+    };
+  }
   const out = {
     snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
     label: values.label, positive_class: table.positive, score_columns: values.score, skipped_rows: table.skipped, pii_columns_left_out: pii,
+    ...(values['choose-on'] ? { chosen_on_rows: values['choose-on'] } : {}),
     ...report,
+    ...(comparison ? { comparison } : {}),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   if (report.n === 0 || report.roc_auc === null) throw new CliError(report.messages[0] ?? 'the headline metrics are undefined for these rows', 1);

@@ -92,4 +92,24 @@ describe('mle-playground evaluate', () => {
     expect(three.code).toBe(2);
     expect(three.stderr).toMatch(/has 3 classes; say which one "score" scores \(--positive\)/);
   }, 60_000);
+
+  test('--choose-on picks the threshold on the file\'s own validation rows; --baseline-score compares on the same rows', async () => {
+    const t = oracle.test;
+    // The oracle scores as the model, a blurred copy as the baseline; the first 60 rows are the validation rows.
+    const rows = t.y_true.map((y, i) => `${y},${t.y_score[i]},${Math.round(t.y_score[i] * 4) / 4},${i < 60 ? 'validation' : 'test'}`);
+    const path = file('two.csv', `label,model,baseline,split\n${rows.join('\n')}\n`);
+    const { code, stdout, stderr } = await cli(['evaluate', path, '--label', 'label', '--score', 'model', '--baseline-score', 'baseline', '--choose-on', 'split=validation', '--max-f1', '--bootstrap', '300']);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout) as Report & { evaluated_on: string; comparison: { baseline_score: string; baseline: { roc_auc: number; threshold: number }; delta: { roc_auc: { estimate: number; lo: number; hi: number } } } };
+    expect(r.n).toBe(171 - 60);
+    expect(r.threshold_choice).toMatchObject({ strategy: { kind: 'max-f1' }, chosen_on: 'validation' });
+    expect(r.comparison.baseline_score).toBe('baseline');
+    // Rounding the scores to quarters can only tie rows, so the model ranks at least as well as its blurred copy.
+    expect(r.comparison.delta.roc_auc.estimate).toBeCloseTo((r.roc_auc ?? NaN) - r.comparison.baseline.roc_auc, 12);
+    expect(r.comparison.delta.roc_auc.estimate).toBeGreaterThanOrEqual(0);
+    expect(r.comparison.delta.roc_auc.lo).toBeLessThanOrEqual(r.comparison.delta.roc_auc.estimate);
+    const none = await cli(['evaluate', path, '--label', 'label', '--score', 'model', '--choose-on', 'split=holdout']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no row of two\.csv has split=holdout/);
+  }, 60_000);
 });

@@ -12,3 +12,4 @@ export * from './scores-table.ts';
 export * from './evaluation-report.ts';
 export * from './compare-runs.ts';
 export * from './pii-columns.ts';
+export * from './split-scored-rows.ts';
