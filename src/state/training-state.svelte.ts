@@ -4,6 +4,9 @@ import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
 import { guardWorker } from './guard-worker.ts';
 
+// Far longer than any single synchronous step of a run (which delays heartbeats), far shorter than forever.
+const HEARTBEAT_SILENCE_MS = 60_000;
+
 const PROGRESS_INTERVAL_MS = 250;
 /** How long a cooperative cancel may take before the worker is terminated outright. */
 const CANCEL_GRACE_MS = 3000;
@@ -86,7 +89,7 @@ export class TrainingState {
       }, PROGRESS_INTERVAL_MS);
     };
     try {
-      const outcome = await guardWorker(worker, run.api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal);
+      const outcome = await guardWorker(worker, run.api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal, { silenceMs: HEARTBEAT_SILENCE_MS });
       this.#progress = [...outcome.history];
       const record = await createRunRecord(outcome, dataContract, new Date().toISOString(), __APP_VERSION__);
       if (this.#snapshotId === outcome.snapshotId) {

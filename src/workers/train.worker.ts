@@ -8,6 +8,7 @@ import type { BackendName } from '../core/index.ts';
 import { outcomeBuffers, type TrainApi } from './protocol.ts';
 import { webgpuSkipReason } from './webgpu-probe.ts';
 import { calibratedBackend } from './backend-calibration.ts';
+import { startHeartbeat } from './heartbeat.ts';
 
 useWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -60,3 +61,4 @@ const api: TrainApi = {
 };
 
 Comlink.expose(api);
+startHeartbeat((message) => postMessage(message));
