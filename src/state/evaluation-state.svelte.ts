@@ -249,8 +249,7 @@ export class EvaluationState {
       if (this.source === 'run' && outcome && id) {
         const snapshot = this.#snapshot();
         if (snapshot && snapshot.id === outcome.snapshotId) await this.client.ensureSnapshot(snapshot);
-        const strip = (s: ScoredRows): ScoredRows => ({ rows: s.rows, scores: s.scores, labels: s.labels, ...(s.classIndex && s.probabilities ? { classIndex: s.classIndex, probabilities: s.probabilities } : {}) });
-        const run = { id, name: id, split: this.split, test: strip(outcome[this.split]), validation: strip(outcome.validation), strategy: this.activeStrategy(), ...(outcome.classes ? { classes: outcome.classes } : {}) };
+        const run = { id, name: id, split: this.split, test: outcome[this.split], validation: outcome.validation, strategy: this.activeStrategy(), ...(outcome.classes ? { classes: outcome.classes } : {}) };
         report = await this.client.call((api) => api.reportRun(run, outcome.snapshotId, this.settings(errorColumns)));
       } else if (this.source === 'file' && this.#fileScored) {
         const { spec } = this.#fileScored;

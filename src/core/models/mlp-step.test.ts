@@ -20,7 +20,7 @@ describe('mlpStep matches autodiff and tf.train.adam', () => {
   const xT = tf.transpose(x);
 
   const cases: [string, MlpHyperparameters['activation'], number][] = [['relu, binary', 'relu', 1], ['tanh, binary', 'tanh', 1], ['sigmoid, 3 classes', 'sigmoid', 3]];
-  test.each(cases)('%s: parameters after three steps agree to float32 rounding (1e-5)', (_name, activation, outputs) => {
+  test.each(cases)('%s: parameters after three steps agree to float32 rounding (1e-5)', async (_name, activation, outputs) => {
     const hyper: MlpHyperparameters = { ...DEFAULT_MLP, hidden: [7, 4], activation, dropout: 0, l2: 0.01, learningRate: 0.05 };
     const y = outputs === 1
       ? tf.tensor2d(Float32Array.from({ length: n }, (_, i) => (i % 2)), [n, 1])
@@ -40,8 +40,10 @@ describe('mlpStep matches autodiff and tf.train.adam', () => {
         return tf.add(loss, l2) as tf.Scalar;
       }, false, vars);
     }
-    const ours = flat.dataSync();
-    const theirs = tf.tidy(() => tf.concat(vars.map((v) => tf.reshape(v, [-1])), 0)).dataSync();
+    const ours = await flat.data();
+    const joined = tf.tidy(() => tf.concat(vars.map((v) => tf.reshape(v, [-1])), 0));
+    const theirs = await joined.data();
+    joined.dispose();
     let worst = 0;
     ours.forEach((v, i) => { worst = Math.max(worst, Math.abs(v - theirs[i])); });
     expect(ours.length).toBe(theirs.length);

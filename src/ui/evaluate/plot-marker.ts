@@ -26,6 +26,13 @@ export function plotFrame(chart: Element): PlotFrame | null {
   return { x: (v) => Number(applyX(v)), y: (v) => Number(applyY(v)), svg, yTop: Math.min(a, b), yBottom: Math.max(a, b) };
 }
 
+/** Calls `onResize` whenever one of the elements changes size (a window resize, a closed <details> opening); returns the stop. */
+export function observeResize(elements: readonly Element[], onResize: () => void): () => void {
+  const observer = new ResizeObserver(onResize);
+  for (const element of elements) observer.observe(element);
+  return () => observer.disconnect();
+}
+
 /**
  * Moves a marker (absolutely positioned inside `container`, which must be `position: relative`) to data point
  * (x, y), or to a full-height rule at x when y is null: a style change, well within a frame, instead of a re-render
