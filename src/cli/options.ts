@@ -55,10 +55,11 @@ export function readOptions<S extends Record<string, OptionSpec>>(
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {
-    // parseArgs reads "-1" after a flag as another option; the fix is the "=" form.
     const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    const unknown = /^Unknown option '([^']+)'/.exec(reason);
+    // parseArgs reads "-1" after a flag as another option; the fix is the "=" form.
     const hint = /ambiguous/i.test(reason) ? ' (for a negative number write it as --option=-1)' : '';
-    throw new CliError(`${reason}${hint}; run mle-playground ${command} --help`, 2);
+    throw new CliError(`${unknown ? `${command} has no option ${unknown[1]}` : `${reason}${hint}`}; run mle-playground ${command} --help`, 2);
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new CliError(`${command} takes ${maxPositionals} file argument${maxPositionals === 1 ? '' : 's'}; "${parsed.positionals[maxPositionals]}" is one too many`, 2);
