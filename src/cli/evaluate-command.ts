@@ -118,7 +118,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   if (baselineEvaluated) {
     // The score and the baseline are compared as two runs on the same rows, exactly as the app's comparison does.
     const compared = compareRuns([
-      { id: 'baseline', name: values['baseline-score'] as string, test: baselineEvaluated, validation: baselineParts[0], strategy },
+      { id: 'baseline', name: values['baseline-score'] ?? 'baseline', test: baselineEvaluated, validation: baselineParts[0], strategy },
       { id: 'score', name: values.score[0], test: evaluated, validation: choice, strategy },
     ], 'baseline', { snapshot: null, bootstrap: resamples > 0 ? { resamples, seed } : null, slice: null });
     const [{ report: base }, candidate] = compared.runs;

@@ -18,8 +18,11 @@ type ValueOf<S extends OptionSpec> = S extends { kind: 'texts' } ? string[] : S 
 /** The values of a command's flags: absent text and numbers are undefined, absent repeats [], absent switches false. */
 export type OptionValues<S extends Record<string, OptionSpec>> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
+/** A flag that takes one value, as written: `--label survived`. */
 export const text = { kind: 'text' } as const;
+/** A flag that may repeat, values in order: `--score p_a --score p_b`. */
 export const texts = { kind: 'texts' } as const;
+/** A flag with no value: present is true. */
 export const toggle = { kind: 'switch' } as const;
 /** The seed every command takes: a whole number ≥ 0. */
 export const seedOption = { kind: 'number', whole: true, min: 0 } as const satisfies NumberOption;

@@ -21,7 +21,7 @@ The same arguments give identical model bytes. Prints a JSON summary on stdout.`
 
 // tfjs (and the quieting of its console chatter) loads only here, when a run trains: every other command starts without it.
 async function loadTraining() {
-  const [{ trainBaseline }, { quietTfjs }] = await Promise.all([import('../core/training.ts'), import('../core/models/quiet-tfjs.ts'), import('../core/models/wasm-backend.ts')]);
+  const [{ quietTfjs, trainBaseline }] = await Promise.all([import('../core/training.ts'), import('../core/models/wasm-backend.ts')]);
   quietTfjs();
   return trainBaseline;
 }
