@@ -162,6 +162,7 @@ export class ContractState {
     if (!Object.values(c.roles).includes('feature')) return 'Give at least one column the role "feature".';
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 0xffffffff) return 'The seed must be a whole number from 0 to 4294967295.';
     if (this.#report?.splitError) return `The split cannot be made: ${this.#report.splitError}`;
+    if (this.#report?.split?.blocking[0]) return this.#report.split.blocking[0];
     if (this.blocking.validation > 0) return `${this.blocking.validation} validation check${this.blocking.validation === 1 ? '' : 's'} failed; fix the contract or dismiss them with a reason.`;
     return null;
   }

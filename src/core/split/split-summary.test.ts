@@ -56,6 +56,18 @@ describe('summarizeSplit', () => {
     ]);
   });
 
+  test('a training part without positives (a group split on the label) is blocking, with the count', () => {
+    const labels = Uint8Array.from({ length: 120 }, (_, r) => (r >= 60 ? 1 : 0)); // train 0..59 all negative
+    const parts = { train: range(60), validation: ints(Array.from({ length: 30 }, (_, i) => 60 + i)), test: ints(Array.from({ length: 30 }, (_, i) => 90 + i)) };
+    const s = summarizeSplit(parts, labels);
+    const message = 'The train split has no positive rows (0 of 60), so no model can learn the positive class; change the split (a group or time split can put every positive elsewhere).';
+    expect(s.blocking).toEqual([message]);
+    expect(s.warnings[0]).toBe(message);
+    const flipped = summarizeSplit(parts, labels.map((v) => 1 - v));
+    expect(flipped.blocking).toEqual(['The train split has no negative rows (60 of 60 positive), so no model can learn the other classes; change the split (a group or time split can put every negative elsewhere).']);
+    expect(summarizeSplit(split, y).blocking).toEqual([]);
+  });
+
   test('a non-time column for `time` throws naming it', () => {
     expect(() => summarizeSplit(split, y, categoricalColumn('city', ['a']))).toThrow(/"city"/);
   });
