@@ -118,6 +118,14 @@ export class ContractState {
     this.#commit(reviseContract(c, { roles, split }));
   }
 
+  /** Keeps a column's category values out of the bundle (salted SHA-256 digests instead), or lets them back in. */
+  setHashed(column: string, on: boolean): void {
+    const c = this.#contract;
+    if (!c) return;
+    const others = (c.hashedColumns ?? []).filter((name) => name !== column);
+    this.#commit(reviseContract(c, { hashedColumns: on ? [...others, column] : others }));
+  }
+
   setSplit(split: SplitConfig): void {
     if (this.#contract) this.#commit(reviseContract(this.#contract, { split }));
   }
@@ -170,7 +178,7 @@ export class ContractState {
   runContract(): Contract {
     if (!this.#contract) throw new Error('No contract yet.');
     const run = toRunContract(this.#contract);
-    return createContract(run.label, run.positiveClass, run.features);
+    return createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
   }
 
   #commit(next: DataContract): void {

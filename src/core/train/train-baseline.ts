@@ -51,7 +51,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   // Refused before any fitting: a model trained without one of the classes scores it as impossible everywhere.
   const blocker = summarizeSplit(split, label.y).blocking[0];
   if (blocker) throw new Error(blocker);
-  const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
+  const preprocessing = fitPreprocessing(snapshot, contract.features, split.train, contract.hashedFeatures);
   const d = preprocessing.outputNames.length;
   const yTrain = pick(target, split.train);
   const train = { x: transform(preprocessing, snapshot, split.train), y: yTrain, weights: classWeights(yTrain, config.classWeight) };
