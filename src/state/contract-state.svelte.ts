@@ -23,6 +23,10 @@ export class ContractState {
   #checking = $state(false);
   #restored = $state(false);
   #storeError = $state<string | null>(null);
+  #conflict = $state<string | null>(null);
+  /** Bumped when another tab's revision replaces ours; saves queued before that are dropped, never written. */
+  #generation = 0;
+  #saving: Promise<void> = Promise.resolve();
   readonly #checks = new ChecksClient();
   #checkRun = 0;
   seed = $state(42);
@@ -44,6 +48,8 @@ export class ContractState {
   /** True when the contract on screen came back from IndexedDB. */
   get restored(): boolean { return this.#restored; }
   get storeError(): string | null { return this.#storeError; }
+  /** Set when another tab saved a newer revision: this tab reloaded it and dropped its own unsaved edit. */
+  get conflict(): string | null { return this.#conflict; }
 
   /** Suggestions whose role differs from the column's current role, with their reasons. */
   get suggestions(): readonly RoleSuggestion[] {
@@ -59,6 +65,7 @@ export class ContractState {
     if (snapshot === this.#snapshot) return null;
     this.#snapshot = snapshot;
     this.#contract = null;
+    this.#conflict = null;
     this.#report = null;
     this.#profiles = [];
     this.#suggestions = [];
@@ -183,7 +190,24 @@ export class ContractState {
 
   #commit(next: DataContract): void {
     this.#contract = next;
-    void saveContract(next).then((error) => { this.#storeError = error; });
+    this.#conflict = null;
+    const generation = this.#generation;
+    // Saves run one after another, so a refused one stops every later edit that was built on it.
+    this.#saving = this.#saving.then(async () => {
+      if (generation !== this.#generation) return;
+      const saved = await saveContract(next);
+      if (saved.kind === 'stale') this.#reloadNewer(next, saved.newer);
+      else this.#storeError = saved.kind === 'failed' ? saved.message : null;
+    });
+    void this.#check();
+  }
+
+  #reloadNewer(mine: DataContract, newer: DataContract): void {
+    this.#generation++;
+    if (this.#contract?.snapshotId !== newer.snapshotId) return;
+    this.#contract = newer;
+    this.#conflict = `Another tab saved revision ${newer.revision} of this contract while this tab was at revision ${mine.revision - 1}. ` +
+      'This tab has reloaded that revision instead of overwriting it; your last change was not saved, so make it again if you still want it.';
     void this.#check();
   }
 
