@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
+import { openBundle } from './bundle-reader.ts';
 import { launch, newPage, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
@@ -121,6 +123,17 @@ describe('robustness', () => {
     await page.getByLabel('Keep values of notes out of the bundle').check();
     await expect.poll(() => finding.count()).toBe(0);
     await screenshot(page, 'robust-pii-values');
+    // The exported bundle holds no note and no name; its manifest says which files still hold raw values.
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
+    const bundle = openBundle(new Uint8Array(readFileSync(await download.path())));
+    const text = Object.entries(bundle.files).filter(([path]) => !path.endsWith('.bin')).map(([, b]) => new TextDecoder().decode(b)).join('\n');
+    for (const value of [...first, 'called', 'refund', 'late payment']) expect(text.includes(value), value).toBe(false);
+    const manifest = bundle.json<{ hashed_values: string[]; raw_values: { file: string; columns: string[] }[] }>('manifest.json');
+    expect(manifest.hashed_values).toEqual(['notes']);
+    expect(manifest.raw_values.find((e) => e.file === 'preprocessing.json')?.columns).toEqual(['region']);
+    expect(bundle.json<{ hashed_columns: string[] }>('contract.json').hashed_columns).toEqual(['notes']);
   });
 
   test('two tabs on one contract: the stale tab is told and reloads, and never overwrites', async () => {
