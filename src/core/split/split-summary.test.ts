@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { randomSplitLeakWarning } from './random-split-leak-warning.ts';
-import { summarizeSplit } from './split-summary.ts';
+import { summarizeSplit, trainingClassesBlocker } from './split-summary.ts';
 import type { Split } from './split.ts';
 import { categoricalColumn, datetimeColumn, range } from './test-columns.ts';
 
@@ -70,6 +70,17 @@ describe('summarizeSplit', () => {
 
   test('a non-time column for `time` throws naming it', () => {
     expect(() => summarizeSplit(split, y, categoricalColumn('city', ['a']))).toThrow(/"city"/);
+  });
+});
+
+describe('trainingClassesBlocker', () => {
+  const classIndex = Uint8Array.from([0, 1, 2, 0, 1, 2]);
+  test('every class in training: null', () => {
+    expect(trainingClassesBlocker(ints([0, 1, 2]), classIndex, ['a', 'b', 'c'])).toBeNull();
+  });
+  test('a class with no training row is named, quoted', () => {
+    expect(trainingClassesBlocker(ints([0, 1, 3, 4]), classIndex, ['a', 'b', 'c'])).toBe('The train split has no rows of class "c", so softmax cannot learn it; change the split, or train binary.');
+    expect(trainingClassesBlocker(ints([0, 3]), classIndex, ['a', 'b', 'c'])).toBe('The train split has no rows of classes "b", "c", so softmax cannot learn them; change the split, or train binary.');
   });
 });
 

@@ -59,6 +59,19 @@ export function trainingPartBlocker(part: SplitPartSummary): string | null {
   return null;
 }
 
+/**
+ * For softmax over `classes`: why the training rows cannot fit it (a class with no training row, which the model
+ * could then never predict), or null. `classIndex[r]` is row r's class index.
+ */
+export function trainingClassesBlocker(train: Int32Array, classIndex: Uint8Array, classes: readonly string[]): string | null {
+  const seen = new Set<number>();
+  for (const r of train) seen.add(classIndex[r]);
+  const absent = classes.filter((_, k) => !seen.has(k));
+  if (absent.length === 0) return null;
+  const list = absent.slice(0, 5).map((c) => JSON.stringify(c)).join(', ') + (absent.length > 5 ? ` and ${absent.length - 5} more` : '');
+  return `The train split has no rows of class${absent.length === 1 ? '' : 'es'} ${list}, so softmax cannot learn ${absent.length === 1 ? 'it' : 'them'}; change the split, or train binary.`;
+}
+
 function partWarnings(name: string, part: SplitPartSummary): string[] {
   if (name === 'train') {
     const blocker = trainingPartBlocker(part);
