@@ -74,6 +74,8 @@ export class ContractState {
     if (this.#snapshot !== snapshot) return null;
     this.#profiles = facts.profiles;
     this.#suggestions = facts.suggestions;
+    // This tab's own queued saves land first, so a re-parse never reads back an older revision of its own contract.
+    await this.#saving;
     const stored = await loadContract(snapshot.id);
     if (this.#snapshot !== snapshot) return null;
     this.#restored = stored !== null;
