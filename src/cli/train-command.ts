@@ -44,7 +44,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   let config;
   try {
     const run = toRunContract(dataContract);
-    contract = createContract(run.label, run.positiveClass, run.features);
+    contract = createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
     const labelColumn = snapshot.columns.find((c) => c.name === run.label);
     const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
     config = createRunConfig({
