@@ -1,13 +1,14 @@
 import { CliError } from './cli-error.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
+import { INSPECT_USAGE, inspectCommand } from './inspect-command.ts';
 import { PROFILE_USAGE, profileCommand } from './profile-command.ts';
 import { TRAIN_USAGE, trainCommand } from './train-command.ts';
 
 const HELP = `mle-playground: the MLE Playground core on the command line (same code as the browser app)
 
 Commands:
-  ${[PROFILE_USAGE, CHECK_USAGE, TRAIN_USAGE, EVALUATE_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
+  ${[PROFILE_USAGE, CHECK_USAGE, TRAIN_USAGE, EVALUATE_USAGE, INSPECT_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
 
 Options:
   --help     show this help
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'check') return checkCommand(rest);
   if (command === 'train') return trainCommand(rest);
   if (command === 'evaluate') return evaluateCommand(rest);
+  if (command === 'inspect') return inspectCommand(rest);
   throw new CliError(`unknown command "${command}"; run mle-playground --help`, 2);
 }
 
