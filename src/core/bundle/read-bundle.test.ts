@@ -147,6 +147,7 @@ describe('readBundle refuses each class of hostile or broken zip, naming it', ()
     const huge = writeRawZip(entries().map((e) => (e.name === 'model/weights.bin' ? { ...e, declaredSize: 3_000_000_000 } : e)));
     await expectRefused(huge, 'too-large', /"model\/weights\.bin" declares 3000000000 bytes, over the cap of 268435456/);
     await expectRefused(zip, 'too-large', /entry "[^"]+" declares \d+ bytes, over the cap of 1000/, { maxEntryBytes: 1000 });
+    await expectRefused(zip, 'too-large', /the zip has 9 entries; a bundle has at most 8/, { maxEntries: 8 });
   });
 
   test('a zip bomb: 4 MB of zeros in a few kB of zip', async () => {

@@ -118,7 +118,7 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
   try {
     entries = readZipDirectory(zip, caps.maxEntries);
   } catch (e) {
-    if (e instanceof ZipFormatError) throw new BundleError(/^not a zip/.test(e.message) ? 'not-a-zip' : 'damaged', e.message);
+    if (e instanceof ZipFormatError) throw new BundleError(e.kind, e.message);
     throw e;
   }
   checkEntries(entries, zip.length, caps);

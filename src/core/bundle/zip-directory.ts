@@ -20,7 +20,11 @@ export interface ZipEntry {
 }
 
 /** A zip the reader refuses to read at all, with the reason in one line. */
-export class ZipFormatError extends Error {}
+export class ZipFormatError extends Error {
+  constructor(message: string, readonly kind: 'not-a-zip' | 'damaged' | 'too-large' = 'damaged') {
+    super(message);
+  }
+}
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -43,7 +47,7 @@ function findEndRecord(zip: Uint8Array): number {
   // The end record is the last 22 bytes plus a comment of at most 65,535 bytes.
   const lowest = Math.max(0, zip.length - 22 - 0xffff);
   for (let o = zip.length - 22; o >= lowest; o--) if (u32(zip, o) === EOCD && o + 22 + u16(zip, o + 20) === zip.length) return o;
-  throw new ZipFormatError('not a zip file (no end-of-central-directory record)');
+  throw new ZipFormatError('not a zip file (no end-of-central-directory record)', 'not-a-zip');
 }
 
 /**
@@ -52,12 +56,12 @@ function findEndRecord(zip: Uint8Array): number {
  * header that disagrees with the directory, and entries whose bytes overlap (the overlapping-entries zip bomb).
  */
 export function readZipDirectory(zip: Uint8Array, maxEntries: number): ZipEntry[] {
-  if (zip.length < 22) throw new ZipFormatError(`not a zip file (${zip.length} bytes)`);
+  if (zip.length < 22) throw new ZipFormatError(`not a zip file (${zip.length} bytes)`, 'not-a-zip');
   const end = findEndRecord(zip);
   if (end >= 20 && u32(zip, end - 20) === ZIP64_LOCATOR) throw new ZipFormatError('ZIP64 archives are not supported');
   const count = u16(zip, end + 10);
   if (u16(zip, end + 4) !== 0 || u16(zip, end + 6) !== 0 || u16(zip, end + 8) !== count) throw new ZipFormatError('split (multi-disk) archives are not supported');
-  if (count > maxEntries) throw new ZipFormatError(`the zip has ${count} entries; a bundle has at most ${maxEntries}`);
+  if (count > maxEntries) throw new ZipFormatError(`the zip has ${count} entries; a bundle has at most ${maxEntries}`, 'too-large');
   const dirSize = u32(zip, end + 12);
   const dirStart = u32(zip, end + 16);
   if (dirStart + dirSize > end) throw new ZipFormatError('the central directory lies outside the file');
