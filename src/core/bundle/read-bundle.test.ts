@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { binaryReport, bundleRun, createContract, createRunConfig, parseCsv, sha256Hex, zipBundle, type Bundle } from '../index.ts';
+import { binaryReport, bundleRun, chooseThreshold, createContract, createRunConfig, parseCsv, sha256Hex, thresholdSweep, zipBundle, type Bundle, type Snapshot, type TrainOutcome } from '../index.ts';
 import { trainBaseline } from '../training.ts';
 import { BundleError, type BundleRefusal } from './bundle-error.ts';
 import { bundleSummary } from './bundle-summary.ts';
@@ -12,13 +12,15 @@ const CREATED_AT = '2026-11-30T12:00:00.000Z';
 let bundle: Bundle;
 let zip: Uint8Array;
 let testAuc: number | null;
+let snapshot: Snapshot;
+let outcome: TrainOutcome;
 
 beforeAll(async () => {
   const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/breast_cancer.csv', import.meta.url))), 'breast_cancer.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const snapshot = parsed.snapshot;
+  snapshot = parsed.snapshot;
   const features = snapshot.columns.map((c) => c.name).filter((n) => n !== 'target');
-  const outcome = await trainBaseline(snapshot, createContract('target', '1', features), createRunConfig({ seed: 42, backend: 'cpu' }));
+  outcome = await trainBaseline(snapshot, createContract('target', '1', features), createRunConfig({ seed: 42, backend: 'cpu' }));
   // The real export path, as the page and `train` use it.
   bundle = await bundleRun({ snapshot, outcome, threshold: 0.5, app: { version: '0.1.0', gitSha: 'test' }, createdAt: CREATED_AT });
   zip = zipBundle(bundle, CREATED_AT);
@@ -92,6 +94,20 @@ describe('readBundle: a bundle made by the real export path', () => {
     expect(summary.test.roc_auc).toBe(testAuc);
     expect(summary.compact).toEqual({ written: 0, prefilled: 3, fields: 19 });
     expect(summary.files).toHaveLength(9);
+  });
+
+  test('a bundle exported as the page does, with a strategy-chosen threshold and written compact fields, keeps both', async () => {
+    const choice = chooseThreshold(thresholdSweep(outcome.validation.scores, outcome.validation.labels), { kind: 'min-cost', costFp: 1, costFn: 5 }, 'validation');
+    const exported = await bundleRun({
+      snapshot, outcome, threshold: choice.threshold, thresholdChoice: choice, compactEdits: { goal: 'Flag benign tumours for a second read.' },
+      app: { version: '0.1.0', gitSha: 'test' }, createdAt: CREATED_AT,
+    });
+    const opened = await readBundle(zipBundle(exported, CREATED_AT));
+    expect(opened.id).toBe(exported.id);
+    expect(opened.id).not.toBe(bundle.id);
+    expect(opened.config.threshold_choice).toEqual(choice);
+    expect(opened.metrics.threshold).toBe(choice.threshold);
+    expect(bundleSummary(opened).compact).toEqual({ written: 1, prefilled: 3, fields: 19 });
   });
 
   test('a copy re-zipped by `zip -r` (a model/ folder entry, Unix regular-file modes) still opens', async () => {
