@@ -8,7 +8,12 @@ import { crc32 } from './zip-directory.ts';
 export interface RawEntry {
   readonly name: string;
   readonly data: Uint8Array;
-  readonly method?: 0 | 8;
+  /** 0 = stored, 8 = deflate (the data is deflated); any other number is written as is over the raw data. */
+  readonly method?: number;
+  /** General-purpose flags (bit 0 = encrypted); UTF-8 names (bit 11) by default. */
+  readonly flags?: number;
+  /** A different name for the local header than the central directory's. */
+  readonly localName?: string;
   /** Uncompressed size written in both headers, instead of the data's. */
   readonly declaredSize?: number;
   readonly crc?: number;
@@ -46,10 +51,13 @@ export function writeRawZip(entries: readonly RawEntry[]): Uint8Array {
     const data = method === 8 ? deflateSync(e.data) : e.data;
     const size = e.declaredSize ?? e.data.length;
     const crc = e.crc ?? crc32(e.data);
+    const flags = e.flags ?? 0x800;
+    const localName = e.localName === undefined ? name : encoder.encode(e.localName);
     const common = [...le16(method), ...le16(0), ...le16(0x21), ...le32(crc), ...le32(data.length), ...le32(size), ...le16(name.length), ...le16(0)];
     if (e.sharesDataOf === undefined) {
       offsets.push(localBytes);
-      const part = concat([[...le32(0x04034b50), ...le16(20), ...le16(0x800), ...common], name, data]);
+      const localCommon = [...common.slice(0, 18), ...le16(localName.length), ...le16(0)];
+      const part = concat([[...le32(0x04034b50), ...le16(20), ...le16(flags), ...localCommon], localName, data]);
       local.push(part);
       localBytes += part.length;
     } else {
@@ -57,7 +65,7 @@ export function writeRawZip(entries: readonly RawEntry[]): Uint8Array {
     }
     const attributes = e.mode === undefined ? 0 : (e.mode << 16) >>> 0;
     central.push(concat([[
-      ...le32(0x02014b50), ...le16(((e.hostSystem ?? 0) << 8) | 20), ...le16(20), ...le16(0x800), ...common,
+      ...le32(0x02014b50), ...le16(((e.hostSystem ?? 0) << 8) | 20), ...le16(20), ...le16(flags), ...common,
       ...le16(0), ...le16(0), ...le16(0), ...le32(attributes), ...le32(offsets[i] as number),
     ], name]));
   });
