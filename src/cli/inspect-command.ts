@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { BundleError, bundleSummary, readBundle } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
+import { needs, readOptions } from './options.ts';
 
 export const INSPECT_USAGE = `mle-playground inspect <bundle.zip>
 
@@ -10,8 +11,8 @@ stdout. Nothing is extracted or run. Exits 0 when the bundle is valid, 2 when it
 
 /** `inspect <bundle.zip>`: exit 0 and a summary when valid; a CliError (exit 2) naming the first problem otherwise. */
 export async function inspectCommand(args: string[]): Promise<void> {
-  const [path, ...extra] = args;
-  if (!path || path.startsWith('-') || extra.length > 0) throw new CliError(`inspect takes one <bundle.zip>\n\n${INSPECT_USAGE}`, 2);
+  const [path] = readOptions('inspect', args, {}).positionals;
+  if (!path) throw needs('inspect', '<bundle.zip>');
   let zip: Uint8Array;
   try {
     zip = new Uint8Array(readFileSync(path));

@@ -58,7 +58,7 @@ describe('mle-playground inspect', () => {
   }, 30_000);
 
   test('no file, a missing file, a file that is not a zip: exit 2', async () => {
-    expect(await cli(['inspect'])).toMatchObject({ code: 2, stderr: expect.stringContaining('inspect takes one <bundle.zip>') });
+    expect(await cli(['inspect'])).toMatchObject({ code: 2, stderr: expect.stringContaining('inspect needs <bundle.zip>; run mle-playground inspect --help') });
     expect(await cli(['inspect', join(dir, 'nope.zip')])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
     expect(await cli(['inspect', SAMPLE])).toMatchObject({ code: 2, stderr: expect.stringContaining('(not-a-zip): not a zip file') });
   }, 30_000);
