@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => { const m = await import('./check-command.ts'); return { usage: m.CHECK_USAGE, run: m.checkCommand }; },
   train: async () => { const m = await import('./train-command.ts'); return { usage: m.TRAIN_USAGE, run: m.trainCommand }; },
   evaluate: async () => { const m = await import('./evaluate-command.ts'); return { usage: m.EVALUATE_USAGE, run: m.evaluateCommand }; },
+  inspect: async () => { const m = await import('./inspect-command.ts'); return { usage: m.INSPECT_USAGE, run: m.inspectCommand }; },
 };
 
 async function help(): Promise<string> {
