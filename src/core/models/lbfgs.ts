@@ -113,7 +113,8 @@ export async function minimizeLbfgs(
       const candidate = await objective(xNext);
       evaluations++;
       const finite = allFinite(candidate);
-      if (finite && candidate.value <= current.value + 1e-4 * step * slope) { next = candidate; break; }
+      // Strictly lower too: at tiny steps the Armijo bound rounds to f0 itself, and an equal value is no progress.
+      if (finite && candidate.value <= current.value + 1e-4 * step * slope && candidate.value < current.value) { next = candidate; break; }
       if (!finite) { sawNonFinite = true; step *= 0.1; continue; }
       sawNonFinite = false;
       // Minimiser of q(t) = f0 + slope·t + c·t² through the rejected trial; safeguarded to [0.1, 0.5]·step.
