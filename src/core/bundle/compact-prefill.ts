@@ -9,13 +9,34 @@ import { describeSplit } from '../split/describe-split.ts';
 const fmt = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
 const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
 
+const REASONS = {
+  gradient: 'converged',
+  'line-search': 'the line search stalled (no step lowered the objective)',
+  'max-iterations': 'stopped at the iteration cap',
+  'non-finite': 'the objective became non-finite',
+  stopped: 'stopped by the user',
+} as const;
+
+/**
+ * How an L-BFGS fit ended, in words: "converged (max|gradient| 3.1e-6 < 1e-5)" or "not converged: the line search
+ * stalled, max|gradient| 4.2e-5 against a tolerance of 1e-5, objective 0.41235". Runs stored before the optimizer
+ * was recorded read plainly converged / not converged.
+ */
+export function describeConvergence(outcome: TrainOutcome): string {
+  const o = outcome.optimizer;
+  if (!o) return outcome.converged ? 'converged' : 'not converged';
+  const g = o.gradientMax.toPrecision(2);
+  if (outcome.converged) return `converged, max|gradient| ${g} < ${o.tolerance}`;
+  return `not converged: ${REASONS[o.reason]}, max|gradient| ${g} against a tolerance of ${o.tolerance}, objective ${o.objective.toPrecision(6)}`;
+}
+
 /** One phrase naming the model and how it was fitted. */
 export function describeModel(outcome: TrainOutcome): string {
   const { config } = outcome;
   const k = outcome.classes?.length;
   if (config.model === 'prior') return k ? `Prior baseline (every row gets the training class distribution over ${k} classes)` : 'Prior baseline (every row scores the training base rate)';
   if (config.model === 'logistic') {
-    return `${k ? `Multinomial (softmax, ${k} classes) logistic` : 'Logistic'} regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'})`;
+    return `${k ? `Multinomial (softmax, ${k} classes) logistic` : 'Logistic'} regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${describeConvergence(outcome)})`;
   }
   const h = config.hyperparameters;
   return `MLP ${h.hidden.join('×')} ${h.activation}${k ? `, softmax over ${k} classes` : ''} (dropout ${h.dropout}, L2 ${h.l2}, Adam lr ${h.learningRate} ε ${h.epsilon}, batch ${h.batchSize}; ` +
