@@ -18,16 +18,17 @@ const REASONS = {
 } as const;
 
 /**
- * How an L-BFGS fit ended, in words: "converged (max|gradient| 3.1e-6 < 1e-5)" or "not converged: the line search
- * stalled, max|gradient| 4.2e-5 against a tolerance of 1e-5, objective 0.41235". Runs stored before the optimizer
+ * How an L-BFGS fit ended, in words: "converged, max|gradient| 3.1e-6 < 1e-5" or "not converged: the line search
+ * stalled (…), max|gradient| 4.2e-5 against a tolerance of 1e-5, objective 0.412350". Runs stored before the optimizer
  * was recorded read plainly converged / not converged.
  */
 export function describeConvergence(outcome: TrainOutcome): string {
   const o = outcome.optimizer;
   if (!o) return outcome.converged ? 'converged' : 'not converged';
-  const g = o.gradientMax.toPrecision(2);
-  if (outcome.converged) return `converged, max|gradient| ${g} < ${o.tolerance}`;
-  return `not converged: ${REASONS[o.reason]}, max|gradient| ${g} against a tolerance of ${o.tolerance}, objective ${o.objective.toPrecision(6)}`;
+  const g = o.gradientMax.toExponential(1);
+  const tol = o.tolerance.toExponential(0);
+  if (outcome.converged) return `converged, max|gradient| ${g} < ${tol}`;
+  return `not converged: ${REASONS[o.reason]}, max|gradient| ${g} against a tolerance of ${tol}, objective ${o.objective.toPrecision(6)}`;
 }
 
 /** One phrase naming the model and how it was fitted. */
