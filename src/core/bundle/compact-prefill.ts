@@ -1,4 +1,5 @@
 import type { Snapshot } from '../data/snapshot.ts';
+import { multiclassReport } from '../metrics/multiclass-report.ts';
 import { readConfusion } from '../metrics/reading.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import { describeStrategy, type ChosenThreshold } from '../evaluation/threshold-strategy.ts';
@@ -44,6 +45,14 @@ export function describeModel(outcome: TrainOutcome): string {
     `${outcome.iterations} of at most ${h.epochs} epochs, best weights from epoch ${outcome.bestEpoch ?? outcome.iterations})`;
 }
 
+// A multiclass run's own figures come first, so the one-vs-rest ones are not read as the model's.
+function multiclassLine(outcome: TrainOutcome): string {
+  const { test, classes } = outcome;
+  if (!classes || !test.probabilities || !test.classIndex) return '';
+  const m = multiclassReport(test.probabilities, test.classIndex, classes);
+  return `Test over all ${classes.length} classes: accuracy ${fmt(m.accuracy)}, log loss ${fmt(m.log_loss)}, macro F1 ${fmt(m.macro.f1)}, weighted F1 ${fmt(m.weighted.f1)}. `;
+}
+
 /** The compact fields the app can write itself: the data snapshot, the baseline and the threshold plan. */
 export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report: BinaryReport, choice: ChosenThreshold | null = null): Partial<Record<CompactKey, string>> {
   const { contract, config, split } = outcome;
@@ -59,7 +68,7 @@ export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report
     baseline:
       `${describeModel(outcome)} on ${contract.features.length} features (${outcome.preprocessing.outputNames.length} model inputs), trained on the ${outcome.backend.name} backend` +
       `${config.classWeight === 'balanced' ? ' with balanced class weights' : ''}. ` +
-      `Test ROC AUC ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
+      `${multiclassLine(outcome)}Test ROC AUC${outcome.classes ? ` for "${contract.positiveClass}" one-vs-rest` : ''} ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
       `A constant base-rate predictor would have ROC AUC 0.5.`,
     threshold_or_config_plan:
       `Flag positive when score ≥ ${report.threshold}${choice && choice.threshold === report.threshold ? ` (chosen on the ${choice.chosen_on === 'validation' ? 'validation split' : 'evaluated rows'} by ${describeStrategy(choice.strategy)})` : ''}. On the test split (n=${report.n}): precision ${fmt(report.precision)}, recall ${fmt(report.recall)}, ` +
