@@ -26,10 +26,15 @@ afterAll(async () => {
 describe('training controls and backends', () => {
   test('Cancel stops a running fit and keeps the weights reached so far, labelled cancelled', async () => {
     const page = await open('backend=webgpu&sample=titanic');
+    // An MLP with many epochs: logistic regression now fits on the host in milliseconds, too fast to cancel by hand.
+    await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+    await page.getByLabel('Epochs').fill('400');
+    await page.getByLabel('Patience').fill('400');
+    await page.getByLabel('Patience').blur();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/iteration [2-9]/);
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/epoch [2-9]/);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/Run cancelled after \d+ iterations/);
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/Run cancelled after \d+ epochs/);
     expect(await page.getByTestId('train-status').textContent()).toContain('not converged');
     expect(await page.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
     expect(await page.getByTestId('roc-auc').textContent()).toMatch(/^0\.\d{4}$/);

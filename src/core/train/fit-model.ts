@@ -39,7 +39,7 @@ export async function fitModel(
   }
   if (config.model === 'mlp') {
     const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt, classes);
-    return { model: fit.model, iterations: fit.epochs, converged: fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null, optimizer: null };
+    return { model: fit.model, iterations: fit.epochs, converged: !fit.stopped && fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null, optimizer: null };
   }
   const tolerance = config.hyperparameters.gradientTolerance;
   const optimizer = (fit: LbfgsOutcome): OptimizerReport => ({ reason: fit.reason, gradientMax: fit.gradientMax, tolerance, objective: fit.objective, evaluations: fit.evaluations });
