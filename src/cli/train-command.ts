@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { binaryReport, bundleRun, createContract, createRunConfig, labelClasses, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
+import { binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
@@ -16,7 +16,9 @@ With --contract, features are the columns whose role is "feature" (PII never) an
 Trains with the same core as the browser and writes to DIR: model/ (tfjs LayersModel), preprocessing.json,
 config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundle-id>.zip (the artifact bundle).
 --task auto (the default) trains softmax over every class when the label has more than two, and binary
-(positive class against the rest) otherwise; test metrics are always for the positive class, one-vs-rest.
+(positive class against the rest) otherwise; multiclass test metrics are the multiclass ones, with the positive
+class's one-vs-rest figures under test.one_vs_rest.<class>. converged is true only when L-BFGS met its gradient
+tolerance; stop_reason, gradient_max and objective say how it ended.
 The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
 
 // tfjs (and the quieting of its console chatter) loads only here, when a run trains: every other command starts without it.
@@ -69,6 +71,9 @@ export async function trainCommand(args: string[]): Promise<void> {
     if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(values.out, path), bytes);
   }
   for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
-  const report = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
+  const { test } = outcome;
+  const multi = outcome.classes && test.probabilities && test.classIndex ? multiclassReport(test.probabilities, test.classIndex, outcome.classes) : null;
+  const report = reportTopLevel(binaryReport(test.scores, test.labels, threshold), multi, contract.positiveClass);
+  const optimizer = outcome.optimizer ? { stop_reason: outcome.optimizer.reason, gradient_max: outcome.optimizer.gradientMax, gradient_tolerance: outcome.optimizer.tolerance, objective: outcome.optimizer.objective } : {};
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, test: report }, null, 2)}\n`);
 }

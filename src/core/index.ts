@@ -47,3 +47,4 @@ export * from './bundle/scores-csv.ts';
 export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference, type ActiveBackend } from './models/backend-name.ts';
 export { csvCell } from './data/csv-cell.ts';
 export { readBundle, bundleSummary, BundleError, DEFAULT_BUNDLE_LIMITS, FORMAT_1_FILES, type OpenedBundle, type BundleSummary, type BundleRefusal, type BundleLimits } from './bundle/open-bundle.ts';
+export { multiclassTopLevel, reportTopLevel, type MulticlassShaped, type MulticlassTopLevel } from './evaluation/report-top-level.ts';

@@ -3,7 +3,9 @@ import type { DataContract } from '../contract/data-contract.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
-import type { TrainOutcome } from '../train/train-outcome.ts';
+import { multiclassReport } from '../metrics/multiclass-report.ts';
+import { reportTopLevel } from '../evaluation/report-top-level.ts';
+import type { ScoredSplit, TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { canonicalJson, jsonBytes } from './canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
@@ -80,6 +82,15 @@ export function bundleConfig(outcome: TrainOutcome, threshold: number, choice: C
   };
 }
 
+/**
+ * One split's metrics as metrics.json holds them: the binary report, or for a multiclass run the multiclass figures at
+ * the top and the binary report under `one_vs_rest[positive class]` (see `reportTopLevel`).
+ */
+function splitMetrics(outcome: TrainOutcome, split: ScoredSplit, report: BinaryReport): object {
+  const multi = outcome.classes && split.probabilities && split.classIndex ? multiclassReport(split.probabilities, split.classIndex, outcome.classes) : null;
+  return reportTopLevel(report, multi, outcome.contract.positiveClass);
+}
+
 /** `<model-kind>-<sha256(snapshot)[:12]>-<sha256(canonical config)[:12]>`; the threshold is part of the config. */
 export async function bundleId(outcome: TrainOutcome, threshold: number, choice: ChosenThreshold | null = null): Promise<string> {
   const configHash = await sha256Hex(new TextEncoder().encode(canonicalJson(bundleConfig(outcome, threshold, choice))));
@@ -99,8 +110,8 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'contract.json': jsonBytes(contractFile(outcome, input.dataContract)),
     'config.json': jsonBytes(bundleConfig(outcome, input.threshold, choice)),
     'metrics.json': jsonBytes({
-      format: 1, split: 'test', ...input.testReport, validation: input.validationReport,
-      ...(input.trainReport ? { train: input.trainReport } : {}), ...(choice && choice.threshold === input.threshold ? { threshold_choice: choice } : {}),
+      format: 1, split: 'test', ...splitMetrics(outcome, outcome.test, input.testReport), validation: splitMetrics(outcome, outcome.validation, input.validationReport),
+      ...(input.trainReport ? { train: splitMetrics(outcome, outcome.train, input.trainReport) } : {}), ...(choice && choice.threshold === input.threshold ? { threshold_choice: choice } : {}),
     }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
