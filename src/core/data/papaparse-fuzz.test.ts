@@ -32,7 +32,7 @@ const damage = fc.record({ kind: fc.constantFrom('none', 'none', 'none', 'quote'
 
 const csv = damage.chain((damage) => {
   const breaks = damage.kind !== 'quote' && damage.kind !== 'drop';
-  return fc.record({ names: header(breaks), newline: fc.constantFrom('\n', '\r\n', '\r'), trailing: fc.boolean(), blank: fc.boolean() })
+  return fc.record({ names: header(breaks), newline: fc.constantFrom<'\n' | '\r\n' | '\r'>('\n', '\r\n', '\r'), trailing: fc.boolean(), blank: fc.boolean() })
     // A stray or lost quote turns quoted line breaks into record ends; papaparse then keeps the one line-ending style it
     // guessed while Python's csv (and ours) ends a record at any, so such files carry no quoted line breaks.
     .chain(({ names, newline, trailing, blank }) => fc.array(fc.array(cell(breaks), { minLength: names.length, maxLength: names.length }), { minLength: 1, maxLength: 8 })
@@ -60,7 +60,7 @@ const csv = damage.chain((damage) => {
 
 // Papaparse is told the line ending the file was written with: its own guess can take a CRLF file whose quoted cells
 // hold many CRs for a CR-only one.
-function papaRows(text: string, width: number, newline: string): string[][] | null {
+function papaRows(text: string, width: number, newline: '\n' | '\r\n' | '\r'): string[][] | null {
   const result = Papa.parse<string[]>(text, { delimiter: ',', newline, skipEmptyLines: width > 1 });
   let data = result.data;
   // Without skipEmptyLines papaparse also gives blank lines before the header and a final line end as rows of one
