@@ -2,6 +2,7 @@ import { CliError } from './cli-error.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
 import { PROFILE_USAGE, profileCommand } from './profile-command.ts';
+import { takeMaxBytes } from './read-snapshot.ts';
 import { TRAIN_USAGE, trainCommand } from './train-command.ts';
 
 const HELP = `mle-playground: the MLE Playground core on the command line (same code as the browser app)
@@ -10,13 +11,14 @@ Commands:
   ${[PROFILE_USAGE, CHECK_USAGE, TRAIN_USAGE, EVALUATE_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
 
 Options:
-  --help     show this help
+  --help         show this help
+  --max-bytes N  refuse input files larger than N bytes (suffix K, M or G; default 4G)
 
 Exit codes: 0 ok, 1 a blocking check failed (e.g. the label has one class), 2 unreadable input or bad arguments;
 the reason is one line on stderr.`;
 
-async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
+async function main(args: string[]): Promise<void> {
+  const [command, ...rest] = takeMaxBytes(args);
   if (!command || command === '--help' || command === '-h' || rest.includes('--help')) {
     process.stdout.write(`${HELP}\n`);
     return;

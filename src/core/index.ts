@@ -45,3 +45,4 @@ export * from './bundle/build-bundle.ts';
 export * from './bundle/bundle-run.ts';
 export * from './bundle/scores-csv.ts';
 export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference, type ActiveBackend } from './models/backend-name.ts';
+export { byColumn } from './contract/by-column.ts';
