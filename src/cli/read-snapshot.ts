@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { asLoadResult, CHUNK_BYTES, CsvIngest, type ParseOptions, type Snapshot } from '../core/index.ts';
@@ -80,7 +81,7 @@ export async function readSnapshot(path: string, options: ParseOptions = {}): Pr
     } catch {
       // The size only sizes the column buffers; reading reports any real problem.
     }
-    const ingest = new CsvIngest(basename(path), { expectedBytes, ...options });
+    const ingest = new CsvIngest(basename(path), { expectedBytes, createHash: () => createHash('sha256'), ...options });
     readChunks(path, (chunk) => ingest.push(chunk));
     return ingest.finish();
   });

@@ -22,6 +22,8 @@ export interface ParseOptions {
   readonly missingTokens?: readonly string[];
   /** The file's size when known up front; lets the column buffers be sized once from the first chunk's row length. */
   readonly expectedBytes?: number;
+  /** A streaming SHA-256 to use instead of the portable one (the CLI passes Node's native hash, about 5× faster). */
+  readonly createHash?: () => { update(bytes: Uint8Array): unknown; digest(): Uint8Array };
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ParseOptions {
  * one unfinished record, never the whole file. Problems throw `LoadFailure` with a file/row/line/column location.
  */
 export class CsvIngest {
-  readonly #hash = sha256.create();
+  readonly #hash: { update(bytes: Uint8Array): unknown; digest(): Uint8Array };
   readonly #decoder = new TextDecoder('utf-8', { fatal: true });
   readonly #missing: ReadonlySet<string>;
   readonly #warnings: string[] = [];
@@ -49,6 +51,7 @@ export class CsvIngest {
   constructor(readonly fileName: string, options: ParseOptions = {}) {
     this.#missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
     this.#expectedBytes = options.expectedBytes ?? 0;
+    this.#hash = options.createHash?.() ?? sha256.create();
   }
 
   /** Bytes consumed so far. */
