@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { cellText, type CategoricalColumn, type Column, type NumericColumn } from './column.ts';
-import { CellOverflow, ColumnBuilder, UNCOUNTED } from './column-builder.ts';
+import { CellOverflow, ColumnBuilder, parseNumber, UNCOUNTED } from './column-builder.ts';
 import { DEFAULT_MISSING_TOKENS, parseCsv } from './parse-csv.ts';
 import { columnByName } from './snapshot.ts';
 
@@ -177,6 +178,22 @@ describe('ColumnBuilder directly', () => {
     const t = mixed.build();
     expect(t.type).toBe('categorical');
     expect(t.notes).toEqual({ decimalCommas: { count: 1, rows: [1] }, thousandsSeparators: { count: 1, rows: [0], readAsNumbers: false } });
+  });
+
+  test('property: the fast decimal path gives exactly Number(cell) (bits and sign of zero), and NaN off plain notation', () => {
+    const reference = (s: string): number => {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return NaN;
+      const v = Number(s);
+      return Number.isFinite(v) ? v : NaN;
+    };
+    const decimal = fc.tuple(fc.constantFrom('', '-', '+'), fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '7'), maxLength: 18 }), fc.boolean(), fc.string({ unit: fc.constantFrom('0', '3', '9'), maxLength: 18 }))
+      .map(([sign, whole, dot, frac]) => `${sign}${whole}${dot ? '.' : ''}${dot ? frac : ''}`);
+    const odd = fc.string({ unit: fc.constantFrom('0', '1', '.', '-', '+', 'e', 'x', '_'), maxLength: 8 });
+    fc.assert(fc.property(fc.oneof(decimal, odd), (s) => {
+      expect(Object.is(parseNumber(s), reference(s)), s).toBe(true);
+    }), { seed: 9, numRuns: 5000 });
+    expect(Object.is(parseNumber('-0.0'), -0)).toBe(true);
+    expect(parseNumber('123456789012345.6')).toBe(123456789012345.6);
   });
 
   test('a million missing tokens do not overflow the call stack', () => {

@@ -31,12 +31,43 @@ export function parseNumber(cell: string): number {
   return Number.isFinite(v) ? v : NaN;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
- * `Number(cell)` restricted to plain decimal notation, without a regex on the hot path: JavaScript's own parser does
- * the work, and the few spellings it accepts beyond decimals (hex/octal/binary prefixes, Infinity, empty) are refused.
- * A decimal too large for float64 (`1e999`) comes back as ±Infinity, so the caller can refuse it rather than read text.
+ * `Number(cell)` for plain decimals of at most 15 digits (`-123.45678`), the bulk of numeric cells, without the
+ * generic string-to-number conversion: the digits form an exact integer below 2^53 and one division by an exact power
+ * of ten rounds correctly, so the result is bit-for-bit `Number(cell)`. Anything else takes `generalNumber`.
  */
 function plainNumber(cell: string): number {
+  const n = cell.length;
+  let i = 0;
+  let c = cell.charCodeAt(0);
+  const negative = c === 45;
+  if (negative || c === 43) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (dot) scale++;
+    } else if (c === 46 && !dot) dot = true;
+    else return generalNumber(cell);
+  }
+  if (digits === 0 || digits > 15) return generalNumber(cell);
+  const v = scale === 0 ? mantissa : mantissa / POW10[scale];
+  return negative ? -v : v;
+}
+
+/**
+ * `Number(cell)` restricted to plain decimal notation: JavaScript's own parser does the work, and the few spellings it
+ * accepts beyond decimals (hex/octal/binary prefixes, Infinity, empty) are refused.
+ * A decimal too large for float64 (`1e999`) comes back as ±Infinity, so the caller can refuse it rather than read text.
+ */
+function generalNumber(cell: string): number {
   const c0 = cell.charCodeAt(0);
   // Must start with a digit, a sign or a point; this also rules out "", "Infinity" and words.
   if (!((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46)) return NaN;
