@@ -9,9 +9,6 @@ const PLAIN = 1;
 const QUOTED = 2;
 const CLOSED = 3;
 
-/** C0 control characters other than tab, LF and CR: a chunk without any can take the whole-line fast path. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-
 /** Why the tokenizer stopped: a malformed quote, a control byte, a record too long to hold, or an unclosed quote. */
 export type TokenProblem = 'quote' | 'control' | 'too-long' | 'unclosed';
 
@@ -54,36 +51,12 @@ export class CsvTokenizer {
 
   feed(text: string): void {
     const d = this.#delimiter;
-    const delimiter = String.fromCharCode(d);
     let fields = this.#fields;
     let state = this.#state;
     let line = this.#line;
     let seg = 0;
     const n = text.length;
-    // Whole lines with no quote and no CR inside are split natively (most lines of most files); the character loop
-    // below handles everything else and is the reference: both give the same records.
-    const fast = !CONTROL.test(text);
-    let nextQuote = -1;
-    let nextCR = -1;
     for (let i = 0; i < n; i++) {
-      if (fast && state === START && fields.length === 0 && !(text.charCodeAt(i) === LF && (i > 0 ? text.charCodeAt(i - 1) === CR : this.#afterCR))) {
-        const nl = text.indexOf('\n', i);
-        if (nl >= 0) {
-          if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
-          if (nextCR < i) nextCR = indexOrEnd(text, '\r', i);
-          if (nextQuote > nl && nextCR >= nl - 1) {
-            const row = text.slice(i, nextCR === nl - 1 ? nl - 1 : nl);
-            this.#fields = row.split(delimiter);
-            line++;
-            this.#line = line;
-            this.#emit(false);
-            fields = this.#fields;
-            this.#recordLine = line;
-            i = nl;
-            continue;
-          }
-        }
-      }
       const c = text.charCodeAt(i);
       if (state === QUOTED) {
         if (c === QUOTE) {
@@ -177,9 +150,4 @@ export class CsvTokenizer {
         : `the record that starts on line ${this.#recordLine} runs past ${this.maxRecordChars} characters without a line break`);
     }
   }
-}
-
-function indexOrEnd(text: string, search: string, from: number): number {
-  const at = text.indexOf(search, from);
-  return at < 0 ? text.length : at;
 }
