@@ -48,3 +48,4 @@ export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference
 export { csvCell } from './data/csv-cell.ts';
 export { readBundle, bundleSummary, BundleError, DEFAULT_BUNDLE_LIMITS, FORMAT_1_FILES, type OpenedBundle, type BundleSummary, type BundleRefusal, type BundleLimits } from './bundle/open-bundle.ts';
 export { multiclassTopLevel, reportTopLevel, type MulticlassShaped, type MulticlassTopLevel } from './evaluation/report-top-level.ts';
+export { byColumn } from './contract/by-column.ts';
