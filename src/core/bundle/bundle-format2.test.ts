@@ -57,7 +57,7 @@ describe('bundle format 2', () => {
       expect(shown, key).toBe(expected === null ? 'undefined' : key === 'threshold' || Number.isInteger(expected) ? String(expected) : expected.toFixed(4));
     }
     expect(metrics.threshold).toBe(0.4);
-    expect(metrics.tp + metrics.fn!).toBe(metrics.n_pos);
+    expect(metrics.tp! + metrics.fn!).toBe(metrics.n_pos);
   });
 
   test('report.html escapes a script header and a markup value, and holds no script, URL, eval or external reference', () => {
