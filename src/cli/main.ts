@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => { const m = await import('./check-command.ts'); return { usage: m.CHECK_USAGE, run: m.checkCommand }; },
   train: async () => { const m = await import('./train-command.ts'); return { usage: m.TRAIN_USAGE, run: m.trainCommand }; },
   evaluate: async () => { const m = await import('./evaluate-command.ts'); return { usage: m.EVALUATE_USAGE, run: m.evaluateCommand }; },
+  reproduce: async () => { const m = await import('./reproduce-command.ts'); return { usage: m.REPRODUCE_USAGE, run: m.reproduceCommand }; },
 };
 
 async function help(): Promise<string> {

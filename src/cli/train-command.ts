@@ -21,8 +21,8 @@ N test rows (never PII) with their scores, so another scorer can prove it comput
 (positive class against the rest) otherwise; test metrics are always for the positive class, one-vs-rest.
 The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
 
-// tfjs (and the quieting of its console chatter) loads only here, when a run trains: every other command starts without it.
-async function loadTraining() {
+/** tfjs (and the quieting of its console chatter) loads only here, when a run trains: other commands start without it. */
+export async function loadTraining() {
   const [{ quietTfjs, trainBaseline }] = await Promise.all([import('../core/training.ts'), import('../core/models/wasm-backend.ts')]);
   quietTfjs();
   return trainBaseline;
