@@ -16,12 +16,17 @@ Checks that the CSV's SHA-256 is the bundle's snapshot ID (exit 2 naming both wh
 contract, config and seed, and compares the model files and test metrics with the bundle's. On the backend that
 trained the bundle they must be byte-identical. On another (a bundle trained on webgl or webgpu in the browser is
 retrained on cpu in Node, or --backend picks one) the bundle's weights are compared through what they compute: its
-model's score on every test row, and every test metric, must agree with the retrained ones within 1e-3 absolute
-(L-BFGS stops within its gradient tolerance at slightly different weights on another backend; the largest raw
-weight gap is reported; a row scoring within 1e-3 of the threshold may flip). Prints a JSON verdict on stdout; exits 1 on a mismatch.`;
+model's score on every test row must agree with the retrained one within 1e-2, and every test metric within 1e-3
+absolute (L-BFGS stops within its gradient tolerance at slightly different weights on another backend; the largest
+raw weight gap is reported; a row scoring within 1e-2 of the threshold may flip). Prints a JSON verdict on stdout; exits 1 on a mismatch.`;
 
-/** Largest absolute difference allowed across backends, on each test score and each metric (DESIGN: backends agree to ~1e-7 in loss). */
-const CROSS_BACKEND_TOLERANCE = 1e-3;
+/**
+ * Largest absolute differences allowed across backends. Backends agree to ~1e-7 in loss (DESIGN.md), but L-BFGS stops
+ * anywhere within its gradient tolerance on a flat objective, so single scores move more than the metrics do: up to
+ * 3e-3 was measured on Titanic (logistic, cpu vs wasm), 1e-7 for the MLP.
+ */
+const SCORE_TOLERANCE = 1e-2;
+const METRIC_TOLERANCE = 1e-3;
 const NODE_BACKENDS: readonly BackendName[] = ['cpu', 'wasm'];
 
 interface BundleConfig {
@@ -84,7 +89,7 @@ const COUNTS = new Set(['tp', 'fp', 'tn', 'fn']);
  * backends a row whose score lies within the tolerance of the threshold may legitimately flip: then each count may
  * move by at most that many rows, and the ratios built on the counts are not compared (the note says so).
  */
-function metricGaps(recorded: Record<string, unknown>, fresh: BinaryReport, tolerance: number, borderline: number): { gaps: string[]; note: string } {
+function metricGaps(recorded: Record<string, unknown>, fresh: BinaryReport, tolerance: number, borderline: number, scoreTolerance: number): { gaps: string[]; note: string } {
   const gaps: string[] = [];
   for (const [key, value] of Object.entries(fresh)) {
     const was = recorded[key];
@@ -94,7 +99,7 @@ function metricGaps(recorded: Record<string, unknown>, fresh: BinaryReport, tole
     const same = value === null || was === null ? value === was : typeof was === 'number' && Math.abs(was - value) <= allowed;
     if (!same) gaps.push(`${key} ${String(was)} → ${String(value)}`);
   }
-  const note = borderline > 0 ? `; ${borderline} test row${borderline === 1 ? '' : 's'} score within ${tolerance} of the threshold, so counts may move by that much and threshold ratios are not compared` : '';
+  const note = borderline > 0 ? `; ${borderline} test row${borderline === 1 ? '' : 's'} score within ${scoreTolerance} of the threshold, so counts may move by that much and threshold ratios are not compared` : '';
   return { gaps, note };
 }
 
@@ -138,7 +143,8 @@ export async function reproduceCommand(args: string[]): Promise<void> {
   const outcome = await trainBaseline(snapshot, contract, runConfig);
   const used = outcome.backend.name;
   const same = used === recorded;
-  const tolerance = same ? 0 : CROSS_BACKEND_TOLERANCE;
+  const tolerance = same ? 0 : METRIC_TOLERANCE;
+  const scoreTolerance = same ? 0 : SCORE_TOLERANCE;
 
   const checks: Check[] = [];
   for (const [path, hash] of Object.entries(manifest.files)) {
@@ -155,19 +161,19 @@ export async function reproduceCommand(args: string[]): Promise<void> {
   } else {
     const gap = weights ? maxWeightGap(weights, outcome.modelFiles['weights.bin']) : Infinity;
     const scoreGap = weights ? await bundleScoreGap({ 'model.json': bundle.files['model/model.json'], 'weights.bin': weights }, outcome, snapshot) : Infinity;
-    checks.push({ name: 'model/weights.bin', ok: scoreGap <= tolerance, detail: `the bundle's model scores every test row within ${scoreGap} of the retrained one (tolerance ${tolerance}); largest raw weight gap ${gap}` });
+    checks.push({ name: 'model/weights.bin', ok: scoreGap <= scoreTolerance, detail: `the bundle's model scores every test row within ${scoreGap} of the retrained one (tolerance ${scoreTolerance}); largest raw weight gap ${gap}` });
   }
   let borderline = 0;
-  if (!same) for (const score of outcome.test.scores) if (Math.abs(score - config.threshold) <= tolerance) borderline++;
-  const { gaps, note } = metricGaps(bundle.json<Record<string, unknown>>('metrics.json'), binaryReport(outcome.test.scores, outcome.test.labels, config.threshold), tolerance, borderline);
+  if (!same) for (const score of outcome.test.scores) if (Math.abs(score - config.threshold) <= scoreTolerance) borderline++;
+  const { gaps, note } = metricGaps(bundle.json<Record<string, unknown>>('metrics.json'), binaryReport(outcome.test.scores, outcome.test.labels, config.threshold), tolerance, borderline, scoreTolerance);
   checks.push({ name: 'metrics.json (test split)', ok: gaps.length === 0, detail: gaps.length ? gaps.join('; ') : same ? 'every metric identical' : `every metric within ${tolerance}${note}` });
 
   const failed = checks.filter((c) => !c.ok);
   const verdict = failed.length === 0 ? 'reproduced' : 'mismatch';
   process.stdout.write(`${JSON.stringify({
     verdict, bundle_id: manifest.bundle_id, snapshot: csvId,
-    backend: { recorded, used, ...(same ? {} : { note: `the bundle was trained on ${recorded}; retrained on ${used}, compared within ${tolerance}` }) },
-    comparison: same ? 'byte-identical' : `within ${tolerance} absolute`, checks, seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+    backend: { recorded, used, ...(same ? {} : { note: `the bundle was trained on ${recorded}; retrained on ${used}, compared within tolerance` }) },
+    comparison: same ? 'byte-identical' : `scores within ${scoreTolerance}, metrics within ${tolerance} absolute`, checks, seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
   }, null, 2)}\n`);
   if (failed.length) throw new CliError(`bundle ${manifest.bundle_id} does not reproduce: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`, 1);
 }
