@@ -13,7 +13,7 @@ const CSS = `
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
 main{max-width:1100px;margin:0 auto;padding:16px}h1{font-size:1.5rem;margin:.2em 0}h2{font-size:1.2rem;border-bottom:1px solid var(--line);padding-bottom:4px;margin-top:2em}
 h3{font-size:1rem;margin:1em 0 .2em}code{font-size:.9em}.wrap{overflow-wrap:anywhere}.muted{color:var(--muted)}.small{font-size:.85em}
-.na{color:var(--muted);font-style:italic;border-left:3px solid var(--line);padding-left:8px}.pre{white-space:pre-wrap;margin:.2em 0}
+.na{color:var(--muted);font-style:italic;border-left:3px solid var(--line);padding-left:8px}.pre{white-space:pre-wrap;margin:.2em 0}p,dd{overflow-wrap:anywhere}
 .flag{color:var(--flag);font-weight:600}.reading{font-weight:600}
 nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;padding:0;list-style:none;font-size:.9em}nav a{color:var(--s0)}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px}.facts dt{color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere}

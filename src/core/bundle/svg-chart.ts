@@ -93,7 +93,7 @@ export function barChart(title: string, bars: readonly { readonly label: string;
   const max = Math.max(1e-12, ...bars.map((b) => b.value));
   const rows = bars.map((b, i) => {
     const y = 4 + i * rowH;
-    const w = Math.max(0, (b.value / max) * (W - labelW - 70));
+    const w = Math.max(0, (b.value / max) * (W - labelW - 100));
     return `<text class="tick" x="${labelW - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(b.label)}</text>` +
       `<rect class="bar ${b.tone}" x="${labelW}" y="${y + 3}" width="${r3(w)}" height="${rowH - 8}"/>` +
       `<text class="tick" x="${r3(labelW + w + 4)}" y="${y + 15}">${escapeHtml(b.text)}</text>`;
