@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bundleRun, createContract, createRunConfig, csvCell, parseCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
+import { bundleRun, compareRuns, createContract, createRunConfig, csvCell, parseCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
 // Titanic with the embarked header replaced by a script payload and one of its values by markup: both come from the
@@ -164,5 +164,23 @@ describe('bundle format 2', () => {
     const z2 = zipBundle(await again('2026-01-01T00:00:00.000Z'), '2026-01-01T00:00:00.000Z');
     expect(Buffer.from(z1).equals(Buffer.from(z2))).toBe(true);
     expect(Object.keys(unzipSync(z1)).sort()).toEqual(Object.keys(a.files).sort());
+  });
+
+  test('runs compared on the page appear with their paired AUC delta; without a comparison the section says so', async () => {
+    const prior = await trainBaseline(snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 7, backend: 'cpu', model: 'prior' }));
+    const fixed = { kind: 'fixed', value: 0.4 } as const;
+    const comparison = compareRuns([
+      { id: 'lr', name: 'Logistic regression', test: outcome.test, validation: outcome.validation, strategy: fixed },
+      { id: 'prior', name: 'Prior baseline', test: prior.test, validation: prior.validation, strategy: fixed },
+    ], 'prior', { snapshot, bootstrap: { resamples: 200, seed: 1 }, slice: null });
+    const compared = await bundleRun({ snapshot, outcome, threshold: 0.4, app: APP, createdAt: '2026-01-01T00:00:00.000Z', dataContract: dataContract(), comparison });
+    const html = strFromU8(compared.files['report.html']);
+    const section = html.slice(html.indexOf('<section id="comparison">'), html.indexOf('</section>', html.indexOf('<section id="comparison">')));
+    const lr = comparison.runs.find((r) => r.id === 'lr')!;
+    expect(section).toContain('Prior baseline (baseline)');
+    expect(section).toContain(`<td>Logistic regression</td><td>0.4000</td><td>${lr.report.roc_auc!.toFixed(4)}</td>`);
+    expect(section).toContain(`${lr.delta!.roc_auc.estimate!.toFixed(4)} [${lr.delta!.roc_auc.lo!.toFixed(4)}, ${lr.delta!.roc_auc.hi!.toFixed(4)}]`);
+    expect(lr.delta!.roc_auc.estimate).toBeCloseTo(lr.report.roc_auc! - 0.5, 12);
+    expect(text('report.html')).toContain('Not available: only this run was exported');
   });
 });
