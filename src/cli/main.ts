@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   train: async () => { const m = await import('./train-command.ts'); return { usage: m.TRAIN_USAGE, run: m.trainCommand }; },
   evaluate: async () => { const m = await import('./evaluate-command.ts'); return { usage: m.EVALUATE_USAGE, run: m.evaluateCommand }; },
   inspect: async () => { const m = await import('./inspect-command.ts'); return { usage: m.INSPECT_USAGE, run: m.inspectCommand }; },
+  reproduce: async () => { const m = await import('./reproduce-command.ts'); return { usage: m.REPRODUCE_USAGE, run: m.reproduceCommand }; },
 };
 
 async function help(): Promise<string> {

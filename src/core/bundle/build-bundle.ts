@@ -9,6 +9,14 @@ import type { ScoredSplit, TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { canonicalJson, jsonBytes } from './canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
+import { BUNDLE_FORMAT, environmentFile } from './environment.ts';
+import type { EvaluationReport } from '../evaluation/evaluation-report.ts';
+import type { Comparison } from '../evaluation/compare-runs.ts';
+import type { Finding } from '../contract/finding.ts';
+import { modelCard } from './model-card.ts';
+import { parityFile } from './parity.ts';
+import type { ReportData } from './report-data.ts';
+import { reportHtml } from './report-html.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -30,6 +38,14 @@ export interface BundleInput {
   /** ISO 8601 creation time; a parameter so tests and replays are deterministic. */
   readonly createdAt: string;
   readonly thresholdChoice?: ChosenThreshold | null;
+  /** The test split's full evaluation at `threshold` (curves, intervals, slices, clusters), for report.html. */
+  readonly evaluation: EvaluationReport;
+  /** Columns whose values never enter the bundle (the contract's PII role, or the profile's PII suggestions). */
+  readonly piiColumns: readonly string[];
+  readonly findings?: readonly Finding[];
+  readonly comparison?: Comparison | null;
+  /** Rows of parity.json (0 or absent: no parity.json, the default, since it holds real feature cells). */
+  readonly parityRows?: number;
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -97,7 +113,7 @@ export async function bundleId(outcome: TrainOutcome, threshold: number, choice:
   return `${outcome.config.model}-${outcome.snapshotId.slice(0, 12)}-${configHash.slice(0, 12)}`;
 }
 
-/** Assembles every bundle file (format 1) and a manifest holding the SHA-256 of each. PII never enters: only contract features do. */
+/** Assembles every bundle file (format 2) and a manifest holding the SHA-256 of each. PII never enters: only contract features do. */
 export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const { snapshot, outcome } = input;
   const choice = input.thresholdChoice ?? null;
@@ -115,11 +131,20 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
+    'environment.json': jsonBytes(environmentFile(outcome, input.app)),
   };
+  const report: ReportData = {
+    bundleId: id, snapshot, outcome, metrics: input.testReport, evaluation: input.evaluation, compact: input.compact,
+    piiColumns: input.piiColumns, app: input.app,
+    ...(input.dataContract ? { dataContract: input.dataContract } : {}), ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null,
+  };
+  files['report.html'] = new TextEncoder().encode(reportHtml(report));
+  files['model-card.md'] = new TextEncoder().encode(modelCard(report));
+  if (input.parityRows && input.parityRows > 0) files['parity.json'] = jsonBytes(parityFile(snapshot, outcome, input.piiColumns, input.parityRows));
   const hashes: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) hashes[path] = await sha256Hex(files[path]);
   const manifest = {
-    format: 1, bundle_id: id, created_at: input.createdAt,
+    format: BUNDLE_FORMAT, bundle_id: id, created_at: input.createdAt,
     app: { version: input.app.version, git_sha: input.app.gitSha },
     snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
     label: outcome.contract.label, positive_class: outcome.contract.positiveClass,
