@@ -2,12 +2,13 @@ import { CliError } from './cli-error.ts';
 import { CHECK_USAGE, checkCommand } from './check-command.ts';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
 import { PROFILE_USAGE, profileCommand } from './profile-command.ts';
+import { DRIFT_USAGE, SCORE_USAGE, driftCommand, scoreCommand } from './score-command.ts';
 import { TRAIN_USAGE, trainCommand } from './train-command.ts';
 
 const HELP = `mle-playground: the MLE Playground core on the command line (same code as the browser app)
 
 Commands:
-  ${[PROFILE_USAGE, CHECK_USAGE, TRAIN_USAGE, EVALUATE_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
+  ${[PROFILE_USAGE, CHECK_USAGE, TRAIN_USAGE, EVALUATE_USAGE, SCORE_USAGE, DRIFT_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
 
 Options:
   --help     show this help
@@ -25,6 +26,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'check') return checkCommand(rest);
   if (command === 'train') return trainCommand(rest);
   if (command === 'evaluate') return evaluateCommand(rest);
+  if (command === 'score') return scoreCommand(rest);
+  if (command === 'drift') return driftCommand(rest);
   throw new CliError(`unknown command "${command}"; run mle-playground --help`, 2);
 }
 

@@ -7,6 +7,9 @@ import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { canonicalJson, jsonBytes } from './canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
+import { inferenceContract } from './inference-contract.ts';
+import { SCORE_PY } from './score-py.ts';
+import { referenceProfile } from '../drift/reference-profile.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -84,6 +87,9 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
+    'inference-contract.json': jsonBytes(inferenceContract(snapshot, outcome, input.threshold, id, input.dataContract)),
+    'reference-profile.json': jsonBytes(referenceProfile(snapshot, outcome, input.threshold, input.dataContract)),
+    'score.py': new TextEncoder().encode(SCORE_PY),
   };
   const hashes: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) hashes[path] = await sha256Hex(files[path]);

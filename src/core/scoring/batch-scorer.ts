@@ -1,0 +1,200 @@
+import { guessDelimiter, splitHeader } from '../data/delimiter.ts';
+import { RecordScanner } from '../data/record-scanner.ts';
+import { checkFirstChunk } from '../data/utf8-chunks.ts';
+import { DriftAccumulator } from '../drift/drift-accumulator.ts';
+import { predictDense } from '../models/dense-stack.ts';
+import { forEachRecord } from './csv-records.ts';
+import { RowEncoder, type CellIssue } from './row-encoder.ts';
+import { csvField, maskValue, REJECTS_HEADER, scoredHeader } from './score-columns.ts';
+import type { ScoringBundle } from './scoring-bundle.ts';
+import { DEFAULT_ISSUE_POLICY, ISSUE_KINDS, type IssueKind, type IssuePolicy } from './validation-policy.ts';
+
+/** Thrown before any row is scored when the new file cannot be scored at all (e.g. a required column is missing). */
+export class ScoringStopped extends Error {}
+
+export interface BatchScorerOptions {
+  readonly policy?: IssuePolicy;
+  /** Accumulate drift counts against the bundle's reference profile. */
+  readonly drift?: boolean;
+}
+
+/** Text produced by one `push` or `finish`: scored rows and rejects as CSV (headers included in the first output). */
+export interface ScoredText {
+  readonly scored: string;
+  readonly rejects: string;
+}
+
+/** Running totals of a scoring job. */
+export interface ScoringProgress {
+  readonly bytes: number;
+  readonly rows: number;
+  readonly scored: number;
+  readonly rejected: number;
+  readonly flagged: number;
+  /** Issues seen per kind (counted per cell), whatever the policy did with them. */
+  readonly issues: Readonly<Record<IssueKind, number>>;
+}
+
+/**
+ * Streaming batch scoring of a CSV against a bundle: bytes arrive in chunks of any size; each whole-record chunk is
+ * validated row by row against the inference contract, encoded, scored in one forward pass and written out as CSV
+ * text. Memory holds one chunk. Rows are numbered from 1 (the first data row), as in load errors.
+ */
+export class BatchScorer {
+  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  readonly #scanner = new RecordScanner();
+  readonly #policy: IssuePolicy;
+  readonly #pii: ReadonlySet<string>;
+  #carry = '';
+  #bytes = 0;
+  #delimiter = ',';
+  #encoder: RowEncoder | null = null;
+  #header: string[] | null = null;
+  #keyField = -1;
+  #rows = 0;
+  #scored = 0;
+  #rejected = 0;
+  #flagged = 0;
+  readonly #issues: Record<IssueKind, number> = Object.fromEntries(ISSUE_KINDS.map((k) => [k, 0])) as Record<IssueKind, number>;
+  drift: DriftAccumulator | null = null;
+
+  constructor(readonly bundle: ScoringBundle, readonly fileName: string, readonly options: BatchScorerOptions = {}) {
+    this.#policy = options.policy ?? DEFAULT_ISSUE_POLICY;
+    this.#pii = new Set(bundle.contract.pii_columns);
+    if (options.drift && !bundle.reference) throw new ScoringStopped(`${bundle.id} has no reference-profile.json, so drift cannot be checked; re-export the bundle`);
+  }
+
+  get progress(): ScoringProgress {
+    return { bytes: this.#bytes, rows: this.#rows, scored: this.#scored, rejected: this.#rejected, flagged: this.#flagged, issues: { ...this.#issues } };
+  }
+
+  /** Feeds the next bytes of the file; returns the CSV text for the whole records they completed. */
+  push(chunk: Uint8Array): ScoredText {
+    if (chunk.length === 0) return { scored: '', rejects: '' };
+    if (this.#bytes === 0) checkFirstChunk(chunk, this.fileName);
+    this.#bytes += chunk.length;
+    let text: string;
+    try {
+      text = this.#decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new ScoringStopped(`${this.fileName} is not valid UTF-8 (somewhere in bytes ${this.#bytes - chunk.length}..${this.#bytes}); re-save it as UTF-8`);
+    }
+    const end = this.#scanner.scan(text);
+    if (end === 0) {
+      this.#carry += text;
+      return { scored: '', rejects: '' };
+    }
+    const complete = this.#carry + text.slice(0, end);
+    this.#carry = text.slice(end);
+    return this.#records(complete);
+  }
+
+  /** Scores what is left; call once after the last `push`. */
+  finish(): ScoredText {
+    const rest = this.#carry + this.#decoder.decode();
+    this.#carry = '';
+    if (this.#scanner.inQuotes) throw new ScoringStopped(`${this.fileName}: a quoted field that opens on line ${this.#scanner.quoteLine + 1} is never closed`);
+    const out = rest.trim() === '' ? { scored: '', rejects: '' } : this.#records(rest.endsWith('\n') ? rest : `${rest}\n`);
+    if (!this.#header) throw new ScoringStopped(`${this.fileName} is empty: it has no header row`);
+    return out;
+  }
+
+  #start(header: string[]): void {
+    const contract = this.bundle.contract;
+    const absent = contract.columns.map((c) => c.name).filter((name) => !header.includes(name));
+    if (absent.length) {
+      throw new ScoringStopped(`${this.fileName} lacks ${absent.length === 1 ? 'the column' : 'the columns'} ${absent.map((n) => `"${n}"`).join(', ')} that the model needs; nothing was scored`);
+    }
+    this.#header = header;
+    this.#encoder = new RowEncoder(this.bundle.preprocessing, contract, header);
+    this.#keyField = contract.entity_key ? header.indexOf(contract.entity_key) : -1;
+    if (this.options.drift && this.bundle.reference) this.drift = new DriftAccumulator(this.bundle.reference, this.#encoder.columns);
+  }
+
+  #records(text: string): ScoredText {
+    let rejects = '';
+    let scoredHead = '';
+    if (!this.#header) {
+      const firstLine = text.slice(0, text.indexOf('\n')).replace(/^\uFEFF/, '');
+      this.#delimiter = guessDelimiter(firstLine);
+      this.#start(splitHeader(firstLine, this.#delimiter).map((h) => h.trim()));
+      text = text.slice(text.indexOf('\n') + 1).replace(/^\uFEFF/, '');
+      scoredHead = `${scoredHeader(this.bundle.contract).map(csvField).join(',')}\n`;
+      rejects = `${REJECTS_HEADER.join(',')}\n`;
+    }
+    const encoder = this.#encoder as RowEncoder;
+    const header = this.#header as string[];
+    const width = encoder.width;
+    const rowNumbers: number[] = [];
+    const keys: string[] = [];
+    const flags: string[] = [];
+    let x = new Float64Array(width * 1024);
+    const issues: CellIssue[] = [];
+    forEachRecord(text, this.#delimiter, (fields) => {
+      const row = ++this.#rows;
+      issues.length = 0;
+      if (fields.length !== header.length) issues.push({ kind: 'ragged_row', column: '', value: `${fields.length} fields, header has ${header.length}` });
+      const n = rowNumbers.length;
+      if ((n + 1) * width > x.length) {
+        const grown = new Float64Array(x.length * 2);
+        grown.set(x);
+        x = grown;
+      }
+      encoder.encode(fields, x, n * width, issues);
+      if (this.drift) this.drift.addRow(encoder.numbers, encoder.keys);
+      let reject = false;
+      for (const issue of issues) {
+        this.#issues[issue.kind]++;
+        if (this.#policy[issue.kind] === 'reject') reject = true;
+      }
+      if (reject) {
+        this.#rejected++;
+        x.fill(0, n * width, (n + 1) * width);
+        for (const issue of issues) {
+          const value = this.#pii.has(issue.column) ? maskValue(issue.value) : issue.value;
+          rejects += `${row},${csvField(issue.column)},${issue.kind},${csvField(value)}\n`;
+        }
+        return;
+      }
+      rowNumbers.push(row);
+      keys.push(this.#keyField >= 0 ? (fields[this.#keyField] ?? '').trim() : '');
+      flags.push(issues.map((i) => (i.column ? `${i.kind}:${i.column}` : i.kind)).join(';'));
+      if (issues.length) this.#flagged++;
+    });
+    return { scored: scoredHead + this.#score(x, rowNumbers, keys, flags), rejects };
+  }
+
+  #score(x: Float64Array, rowNumbers: readonly number[], keys: readonly string[], flags: readonly string[]): string {
+    const n = rowNumbers.length;
+    if (n === 0) return '';
+    const { contract, model, id } = this.bundle;
+    const out = predictDense(model, x, n);
+    const k = out.length / n;
+    const multiclass = contract.task === 'multiclass';
+    const positive = multiclass ? contract.classes.indexOf(contract.positive_class) : 0;
+    const t = contract.threshold;
+    const bins = contract.calibration;
+    const keyed = contract.entity_key !== null;
+    const modelVersion = csvField(id);
+    const lines: string[] = new Array(n);
+    for (let r = 0; r < n; r++) {
+      const p = multiclass ? out[r * k + positive] : out[r];
+      let prefix = keyed ? `${rowNumbers[r]},${csvField(keys[r])},` : `${rowNumbers[r]},`;
+      if (multiclass) {
+        let best = 0;
+        for (let c = 0; c < k; c++) {
+          prefix += `${out[r * k + c]},`;
+          if (out[r * k + c] > out[r * k + best]) best = c;
+        }
+        prefix += `${csvField(contract.classes[best])},`;
+      }
+      const bin = bins[Math.min(Math.floor(p * 10), 9)];
+      const rate = bin && bin.observed_rate !== null ? String(bin.observed_rate) : '';
+      const decision = p >= t ? contract.positive_class : multiclass ? `not ${contract.positive_class}` : contract.classes[0];
+      lines[r] = `${prefix}${p},${csvField(decision)},${Math.abs(p - t)},${rate},${modelVersion},${csvField(flags[r])}\n`;
+      if (this.drift) this.drift.addScore(p);
+    }
+    this.#scored += n;
+    return lines.join('');
+  }
+}

@@ -1,0 +1,127 @@
+import type { InferenceColumn, InferenceContract } from '../bundle/inference-contract.ts';
+import { parseNumber } from '../data/column-builder.ts';
+import { parseIsoDate } from '../data/datetime.ts';
+import { categoryKey } from '../features/category-key.ts';
+import { stepOutputNames, type Preprocessing } from '../features/preprocessing.ts';
+import type { IssueKind } from './validation-policy.ts';
+
+/** One problem found in one cell (or row): which kind, which input column, and the cell as written. */
+export interface CellIssue {
+  readonly kind: IssueKind;
+  readonly column: string;
+  readonly value: string;
+}
+
+interface NumericSlot {
+  readonly kind: 'numeric';
+  readonly name: string;
+  readonly field: number;
+  readonly offset: number;
+  readonly median: number;
+  readonly mean: number;
+  readonly scale: number;
+  readonly indicator: boolean;
+  readonly datetime: 'iso' | 'epoch-seconds' | 'epoch-milliseconds' | null;
+  readonly min: number;
+  readonly max: number;
+  readonly missingInTraining: boolean;
+}
+
+interface CategoricalSlot {
+  readonly kind: 'categorical';
+  readonly name: string;
+  readonly field: number;
+  readonly offset: number;
+  readonly index: ReadonlyMap<string, number>;
+  readonly other: number;
+  readonly known: ReadonlySet<string> | null;
+  readonly missingInTraining: boolean;
+}
+
+function trimmed(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  return raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+}
+
+/**
+ * Encodes CSV cells into the model's input row exactly as `transform` encodes a snapshot (median imputation,
+ * standardisation, missing indicators, one-hot with an "other" slot), and reports every cell the inference contract
+ * would not expect. Per step it also keeps the raw value (`numbers`) or category key (`keys`) for drift.
+ */
+export class RowEncoder {
+  readonly width: number;
+  readonly numbers: Float64Array;
+  readonly keys: (string | null)[];
+  readonly #slots: (NumericSlot | CategoricalSlot)[];
+  readonly #missing: ReadonlySet<string>;
+
+  /** `header` is the new file's column names; every model input column must be in it (checked by the caller). */
+  constructor(pre: Preprocessing, contract: InferenceContract, header: readonly string[]) {
+    this.width = pre.outputNames.length;
+    this.#missing = new Set(contract.missing_tokens);
+    const byName = new Map<string, InferenceColumn>(contract.columns.map((c) => [c.name, c]));
+    let offset = 0;
+    this.#slots = pre.steps.map((step) => {
+      const field = header.indexOf(step.column);
+      const column = byName.get(step.column);
+      const at = offset;
+      offset += stepOutputNames(step).length;
+      if (step.kind === 'numeric') {
+        const numeric = column && (column.type === 'numeric' || column.type === 'datetime') ? column : null;
+        return {
+          kind: 'numeric', name: step.column, field, offset: at, median: step.median, mean: step.mean, scale: step.scale, indicator: step.missingIndicator,
+          datetime: numeric?.type === 'datetime' ? numeric.datetime_format ?? 'iso' : null,
+          min: numeric?.training_range?.min ?? -Infinity, max: numeric?.training_range?.max ?? Infinity,
+          missingInTraining: numeric ? numeric.missing_in_training : true,
+        };
+      }
+      const categorical = column && (column.type === 'categorical' || column.type === 'boolean') ? column : null;
+      return {
+        kind: 'categorical', name: step.column, field, offset: at, index: new Map(step.categories.map((c, i) => [c, i])), other: step.categories.length,
+        known: categorical?.categories ? new Set(categorical.categories) : null, missingInTraining: categorical ? categorical.missing_in_training : true,
+      };
+    });
+    this.numbers = new Float64Array(this.#slots.length);
+    this.keys = this.#slots.map(() => null);
+  }
+
+  /** Input column names in step order (what drift reports on). */
+  get columns(): string[] {
+    return this.#slots.map((s) => s.name);
+  }
+
+  /**
+   * Writes one row's model inputs into `out` at `base` (the caller zeroes it) and pushes what the contract would not
+   * expect into `issues`. A wrong-typed cell is encoded as missing, so the row can still be scored when flagged.
+   */
+  encode(fields: readonly string[], out: Float64Array, base: number, issues: CellIssue[]): void {
+    for (let s = 0; s < this.#slots.length; s++) {
+      const slot = this.#slots[s];
+      const cell = trimmed(fields[slot.field]);
+      const missing = cell.length === 0 || this.#missing.has(cell);
+      if (slot.kind === 'numeric') {
+        let v = NaN;
+        if (!missing) {
+          v = slot.datetime === 'iso' ? parseIsoDate(cell) : parseNumber(cell);
+          if (slot.datetime === 'epoch-seconds') v *= 1000;
+          if (Number.isNaN(v)) issues.push({ kind: 'wrong_type', column: slot.name, value: cell });
+          else if (v < slot.min || v > slot.max) issues.push({ kind: 'out_of_range', column: slot.name, value: cell });
+        } else if (!slot.missingInTraining) issues.push({ kind: 'unexpected_missing', column: slot.name, value: cell });
+        this.numbers[s] = v;
+        const absent = Number.isNaN(v);
+        out[base + slot.offset] = ((absent ? slot.median : v) - slot.mean) / slot.scale;
+        if (slot.indicator) out[base + slot.offset + 1] = absent ? 1 : 0;
+      } else {
+        if (missing) {
+          this.keys[s] = null;
+          if (!slot.missingInTraining) issues.push({ kind: 'unexpected_missing', column: slot.name, value: cell });
+          continue;
+        }
+        const key = categoryKey(cell);
+        this.keys[s] = key;
+        if (slot.known && !slot.known.has(key)) issues.push({ kind: 'unseen_category', column: slot.name, value: cell });
+        out[base + slot.offset + (slot.index.get(key) ?? slot.other)] = 1;
+      }
+    }
+  }
+}
