@@ -56,12 +56,17 @@ export async function scoreCommand(args: string[]): Promise<void> {
   }
   const bundle = await readScoringBundle(bundlePath);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const scorer = runScoreJob(bundle, csv, values.out, values.rejects ?? null, policy, values.drift !== undefined);
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  // CPU time as well as wall time: on a shared machine the wall clock also measures the neighbours.
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const progress = scorer.progress;
   if (values.drift !== undefined && scorer.drift) writeFileSync(values.drift, `${JSON.stringify(driftReport(scorer.drift), null, 2)}\n`);
   process.stdout.write(`${JSON.stringify({
     bundle_id: bundle.id, ...progress, seconds: Number(seconds.toFixed(3)), rows_per_second: Math.round(progress.rows / Math.max(seconds, 1e-9)),
+    cpu_seconds: Number(cpuSeconds.toFixed(3)), rows_per_cpu_second: Math.round(progress.rows / Math.max(cpuSeconds, 1e-9)),
     out: values.out, ...(values.rejects ? { rejects: values.rejects } : {}), ...(values.drift ? { drift: values.drift } : {}),
   }, null, 2)}\n`);
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { BatchScorer, openScoringBundle, unzipBundle, type IssuePolicy, type ScoredText, type ScoringBundle } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 
-const CHUNK_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 
 /** Opens a bundle zip for scoring; an unreadable or incomplete bundle exits 2 with the reason. */
 export async function readScoringBundle(path: string): Promise<ScoringBundle> {

@@ -36,7 +36,11 @@ interface CategoricalSlot {
   readonly other: number;
   readonly known: ReadonlySet<string> | null;
   readonly missingInTraining: boolean;
+  /** Cell text → its key, one-hot slot and whether training saw it; bounded, since most columns repeat few values. */
+  readonly seen: Map<string, { readonly key: string; readonly slot: number; readonly known: boolean }>;
 }
+
+const CACHE_LIMIT = 4096;
 
 function trimmed(raw: string | undefined): string {
   if (raw === undefined) return '';
@@ -78,7 +82,7 @@ export class RowEncoder {
       const categorical = column && (column.type === 'categorical' || column.type === 'boolean') ? column : null;
       return {
         kind: 'categorical', name: step.column, field, offset: at, index: new Map(step.categories.map((c, i) => [c, i])), other: step.categories.length,
-        known: categorical?.categories ? new Set(categorical.categories) : null, missingInTraining: categorical ? categorical.missing_in_training : true,
+        known: categorical?.categories ? new Set(categorical.categories) : null, missingInTraining: categorical ? categorical.missing_in_training : true, seen: new Map(),
       };
     });
     this.numbers = new Float64Array(this.#slots.length);
@@ -117,10 +121,15 @@ export class RowEncoder {
           if (!slot.missingInTraining) issues.push({ kind: 'unexpected_missing', column: slot.name, value: cell });
           continue;
         }
-        const key = categoryKey(cell);
-        this.keys[s] = key;
-        if (slot.known && !slot.known.has(key)) issues.push({ kind: 'unseen_category', column: slot.name, value: cell });
-        out[base + slot.offset + (slot.index.get(key) ?? slot.other)] = 1;
+        let hit = slot.seen.get(cell);
+        if (!hit) {
+          const key = categoryKey(cell);
+          hit = { key, slot: slot.index.get(key) ?? slot.other, known: !slot.known || slot.known.has(key) };
+          if (slot.seen.size < CACHE_LIMIT) slot.seen.set(cell, hit);
+        }
+        this.keys[s] = hit.key;
+        if (!hit.known) issues.push({ kind: 'unseen_category', column: slot.name, value: cell });
+        out[base + slot.offset + hit.slot] = 1;
       }
     }
   }
