@@ -7,7 +7,7 @@ import { readScoringBundle, runScoreJob } from './score-job.ts';
 export const SCORE_USAGE = `mle-playground score <bundle.zip> <csv> --out scored.csv [--rejects rejects.csv] [--drift drift.json]
                       [--on KIND=reject|flag,...]
 
-Scores a new CSV with a bundle's own preprocessing and model, streaming in 4 MB chunks. Every row is checked against
+Scores a new CSV with a bundle's own preprocessing and model, streaming in 64 KB chunks. Every row is checked against
 the bundle's inference contract first: a missing model column stops the job before any scoring (exit 2). Per row,
 KIND is wrong_type (default reject), out_of_range, unseen_category, unexpected_missing (default flag) or ragged_row
 (default reject); a rejected row goes to --rejects (row, column, reason, value; PII masked) and is not scored, a

@@ -3,7 +3,7 @@ import { RecordScanner } from '../data/record-scanner.ts';
 import { checkFirstChunk } from '../data/utf8-chunks.ts';
 import { DriftAccumulator } from '../drift/drift-accumulator.ts';
 import { predictDense } from '../models/dense-stack.ts';
-import { forEachRecord } from './csv-records.ts';
+import { forEachRecord, forEachRecordSpan } from './csv-records.ts';
 import { RowEncoder, type CellIssue } from './row-encoder.ts';
 import { csvField, maskValue, REJECTS_HEADER, scoredHeader } from './score-columns.ts';
 import type { ScoringBundle } from './scoring-bundle.ts';
@@ -130,17 +130,22 @@ export class BatchScorer {
     const flags: string[] = [];
     let x = new Float64Array(width * 1024);
     const issues: CellIssue[] = [];
-    forEachRecord(text, this.#delimiter, (fields) => {
-      const row = ++this.#rows;
+    let row = 0;
+    // Starts a record: numbers it, notes a wrong field count and makes room for its inputs; returns where they go.
+    const begin = (fieldCount: number): number => {
+      row = ++this.#rows;
       issues.length = 0;
-      if (fields.length !== header.length) issues.push({ kind: 'ragged_row', column: '', value: `${fields.length} fields, header has ${header.length}` });
+      if (fieldCount !== header.length) issues.push({ kind: 'ragged_row', column: '', value: `${fieldCount} fields, header has ${header.length}` });
       const n = rowNumbers.length;
       if ((n + 1) * width > x.length) {
         const grown = new Float64Array(x.length * 2);
         grown.set(x);
         x = grown;
       }
-      encoder.encode(fields, x, n * width, issues);
+      return n * width;
+    };
+    // Ends a record: applies the policy to its issues, then queues it for scoring or writes it to the rejects.
+    const end = (base: number, key: string): void => {
       if (this.drift) this.drift.addRow(encoder.numbers, encoder.keys);
       let reject = false;
       for (const issue of issues) {
@@ -149,7 +154,7 @@ export class BatchScorer {
       }
       if (reject) {
         this.#rejected++;
-        x.fill(0, n * width, (n + 1) * width);
+        x.fill(0, base, base + width);
         for (const issue of issues) {
           const value = this.#pii.has(issue.column) ? maskValue(issue.value) : issue.value;
           rejects += `${row},${csvField(issue.column)},${issue.kind},${csvField(value)}\n`;
@@ -157,10 +162,24 @@ export class BatchScorer {
         return;
       }
       rowNumbers.push(row);
-      keys.push(this.#keyField >= 0 ? (fields[this.#keyField] ?? '').trim() : '');
-      flags.push(issues.map((i) => (i.column ? `${i.kind}:${i.column}` : i.kind)).join(';'));
+      keys.push(key);
+      flags.push(issues.length ? issues.map((i) => (i.column ? `${i.kind}:${i.column}` : i.kind)).join(';') : '');
       if (issues.length) this.#flagged++;
-    });
+    };
+    const keyField = this.#keyField;
+    if (text.indexOf('"') < 0) {
+      forEachRecordSpan(text, this.#delimiter, (spans) => {
+        const base = begin(spans.count);
+        encoder.encodeSpans(text, spans.starts, spans.ends, spans.count, x, base, issues);
+        end(base, keyField >= 0 && keyField < spans.count ? text.slice(spans.starts[keyField], spans.ends[keyField]).trim() : '');
+      });
+    } else {
+      forEachRecord(text, this.#delimiter, (fields) => {
+        const base = begin(fields.length);
+        encoder.encode(fields, x, base, issues);
+        end(base, keyField >= 0 ? (fields[keyField] ?? '').trim() : '');
+      });
+    }
     return { scored: scoredHead + this.#score(x, rowNumbers, keys, flags), rejects };
   }
 

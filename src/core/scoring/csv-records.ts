@@ -34,3 +34,45 @@ export function forEachRecord(text: string, delimiter: string, onRecord: (fields
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true });
   for (const fields of parsed.data) onRecord(fields);
 }
+
+/** Field spans of one unquoted record, reused from record to record. */
+export class FieldSpans {
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+}
+
+/**
+ * For text without quotes: calls `onRecord` once per non-blank record with its field spans in `text` (a trailing
+ * CR is left out). Nothing is sliced, so plain numeric cells never become strings.
+ */
+export function forEachRecordSpan(text: string, delimiter: string, onRecord: (spans: FieldSpans) => void): void {
+  const spans = new FieldSpans();
+  const d = delimiter.charCodeAt(0);
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) {
+      let n = 0;
+      let a = start;
+      for (let i = start; i <= stop; i++) {
+        if (i === stop || text.charCodeAt(i) === d) {
+          if (n === spans.starts.length) {
+            const grow = (old: Int32Array) => { const next = new Int32Array(old.length * 2); next.set(old); return next; };
+            spans.starts = grow(spans.starts);
+            spans.ends = grow(spans.ends);
+          }
+          spans.starts[n] = a;
+          spans.ends[n] = i;
+          n++;
+          a = i + 1;
+        }
+      }
+      spans.count = n;
+      onRecord(spans);
+    }
+    start = end + 1;
+  }
+}
