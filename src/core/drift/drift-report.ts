@@ -77,7 +77,7 @@ function numericDrift(ref: NumericReference, counts: DistributionCounts, levels:
   const labels = binLabels(ref.edges);
   return {
     column: ref.name, kind: 'numeric', psi: value,
-    ks: ksFromGrid(ref.percentiles, ref.n, counts.atOrBelow(), counts.belowFirst, counts.total),
+    ks: ksFromGrid(ref.percentiles, ref.cdf, ref.n, counts.atOrBelow(), counts.belowFirst, counts.total),
     missing_rate: { reference: ref.missing_rate, new: newMissing, change },
     bins: labels.map((label, i) => ({ label, reference: share(ref.counts[i], ref.n), new: share(counts.bins[i], counts.total) })),
     level: worst(level(value, levels.psi_warn, levels.psi_alert), level(Math.abs(change), levels.missing_warn, levels.missing_alert)),
@@ -113,7 +113,7 @@ function predictionDrift(acc: DriftAccumulator, levels: DriftLevels): Prediction
   if (!counts || !ref || counts.total === 0) return null;
   const value = psi(ref.counts, counts.bins);
   return {
-    psi: value, ks: ksFromGrid(ref.percentiles, ref.n, counts.atOrBelow(), counts.belowFirst, counts.total),
+    psi: value, ks: ksFromGrid(ref.percentiles, ref.cdf, ref.n, counts.atOrBelow(), counts.belowFirst, counts.total),
     bins: binLabels(ref.edges).map((label, i) => ({ label, reference: share(ref.counts[i], ref.n), new: share(counts.bins[i], counts.total) })),
     confidence: {
       mean_distance: { reference: ref.mean_distance, new: acc.distanceSum / counts.total },

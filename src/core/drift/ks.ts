@@ -30,19 +30,14 @@ export function ksTwoSample(sortedA: Float64Array, sortedB: Float64Array): KsRes
 }
 
 /**
- * KS between a reference known only by its percentiles (101 values, p0..p100) and new data counted on that grid:
- * D is the largest gap of the two ECDFs at the grid points (and just below p0), so it resolves gaps of 1/100 and more.
+ * KS between a reference known by its percentiles (p0..p100) and its exact ECDF there (`cdf`), and new data counted on
+ * that grid: D is the largest ECDF gap at the grid points (and just below p0). It never exceeds the exact statistic and
+ * misses it by at most the reference mass between two neighbouring percentiles (about 1/100).
  * `newAtOrBelow[k]` counts new values <= percentiles[k], `newBelowFirst` those < percentiles[0], `newTotal` all of them.
  */
-export function ksFromGrid(percentiles: readonly number[], referenceN: number, newAtOrBelow: ArrayLike<number>, newBelowFirst: number, newTotal: number): KsResult {
-  if (!newTotal || !referenceN || percentiles.length < 2) return { statistic: 0, p_value: 1 };
-  const last = percentiles.length - 1;
+export function ksFromGrid(percentiles: readonly number[], cdf: readonly number[], referenceN: number, newAtOrBelow: ArrayLike<number>, newBelowFirst: number, newTotal: number): KsResult {
+  if (!newTotal || !referenceN || percentiles.length === 0) return { statistic: 0, p_value: 1 };
   let d = newBelowFirst / newTotal;
-  for (let k = 0; k <= last; k++) {
-    // Tied percentiles: the reference ECDF at x counts every percentile <= x.
-    let top = k;
-    while (top < last && percentiles[top + 1] === percentiles[k]) top++;
-    d = Math.max(d, Math.abs(top / last - newAtOrBelow[k] / newTotal));
-  }
+  for (let k = 0; k < percentiles.length; k++) d = Math.max(d, Math.abs(cdf[k] - newAtOrBelow[k] / newTotal));
   return { statistic: d, p_value: ksPValue(d, referenceN, newTotal) };
 }

@@ -20,7 +20,7 @@ export function psiEdges(sortedReference: Float64Array): number[] {
 }
 
 /** Index of the left-closed bin holding `x`: the number of edges <= x (numpy's searchsorted side='right'). */
-export function binOf(edges: readonly number[], x: number): number {
+export function binOf(edges: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = edges.length;
   while (lo < hi) {

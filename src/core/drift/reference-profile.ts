@@ -5,19 +5,23 @@ import { sortFloat64 } from '../data/sort-float64.ts';
 import { categoryKey } from '../features/category-key.ts';
 import { percentile } from '../metrics/percentile.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
-import { binCounts, psiEdges } from './psi.ts';
+import { binCounts, binOf, psiEdges } from './psi.ts';
 
 /** Most categories counted one by one per column; the rest are pooled in `other_count`. */
 export const MAX_PROFILE_CATEGORIES = 1000;
 /** Scores within this distance of the threshold count as "near" for confidence drift. */
 export const NEAR_THRESHOLD = 0.1;
 
-/** A distribution summary: PSI edges with the reference's counts per bin, and the 101 percentiles p0..p100. */
+/**
+ * A distribution summary: PSI edges with the reference's counts per bin, the 101 percentiles p0..p100, and `cdf[k]`, the
+ * exact share of the reference at or below percentiles[k] (so KS on this grid compares exact ECDF values).
+ */
 export interface Distribution {
   readonly n: number;
   readonly edges: readonly number[];
   readonly counts: readonly number[];
   readonly percentiles: readonly number[];
+  readonly cdf: readonly number[];
 }
 
 /** Reference of one numeric or datetime feature (datetimes in epoch ms) on the training rows. */
@@ -56,11 +60,12 @@ export interface ReferenceProfile {
 /** Distribution summary of NaN-free values (sorted in place). */
 export function distribution(values: Float64Array): Distribution {
   const sorted = sortFloat64(values);
-  if (sorted.length === 0) return { n: 0, edges: [], counts: [], percentiles: [] };
+  if (sorted.length === 0) return { n: 0, edges: [], counts: [], percentiles: [], cdf: [] };
   const edges = psiEdges(sorted);
+  const percentiles = Array.from({ length: 101 }, (_, k) => percentile(sorted, k / 100));
   return {
-    n: sorted.length, edges, counts: Array.from(binCounts(edges, sorted)),
-    percentiles: Array.from({ length: 101 }, (_, k) => percentile(sorted, k / 100)),
+    n: sorted.length, edges, counts: Array.from(binCounts(edges, sorted)), percentiles,
+    cdf: percentiles.map((q) => binOf(sorted, q) / sorted.length),
   };
 }
 
