@@ -112,7 +112,9 @@ export function inferenceContract(snapshot: Snapshot, outcome: TrainOutcome, thr
   const labelColumn = snapshot.columns.find((c) => c.name === label);
   const others = labelColumn ? labelClasses(labelColumn).map((c) => c.value).filter((v) => v !== positiveClass) : [];
   const classes = outcome.classes ?? [others.length === 1 ? others[0] : `not ${positiveClass}`, positiveClass];
-  const bins = outcome.validation.scores.length ? calibrationBins(outcome.validation.scores, outcome.validation.labels).bins : [];
+  // A run whose scores are not all probabilities (a diverged, cancelled MLP) still exports, without confidence bins.
+  const usable = outcome.validation.scores.length > 0 && outcome.validation.scores.every((p) => p >= 0 && p <= 1);
+  const bins = usable ? calibrationBins(outcome.validation.scores, outcome.validation.labels).bins : [];
   const keys = data ? columnsWithRole(data, 'entity_key') : [];
   return {
     format: 1, model_version: modelVersion, task: outcome.classes ? 'multiclass' : 'binary', label, positive_class: positiveClass,

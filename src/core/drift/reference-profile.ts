@@ -95,7 +95,8 @@ function categoricalReference(column: Column, rows: Int32Array, pii: boolean): C
 }
 
 /** Score summary: distribution plus mean |p − t| and the share within NEAR_THRESHOLD of t. */
-export function scoreReference(scores: Float64Array, threshold: number): ScoreReference | null {
+export function scoreReference(all: Float64Array, threshold: number): ScoreReference | null {
+  const scores = all.filter((p) => !Number.isNaN(p));
   if (scores.length === 0) return null;
   let distance = 0;
   let near = 0;
@@ -103,7 +104,7 @@ export function scoreReference(scores: Float64Array, threshold: number): ScoreRe
     distance += Math.abs(p - threshold);
     if (Math.abs(p - threshold) < NEAR_THRESHOLD) near++;
   }
-  return { ...distribution(Float64Array.from(scores)), mean_distance: distance / scores.length, near_threshold_share: near / scores.length };
+  return { ...distribution(scores), mean_distance: distance / scores.length, near_threshold_share: near / scores.length };
 }
 
 /** Builds the reference profile from a run's training rows (features) and its validation and test scores. */
