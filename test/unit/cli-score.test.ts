@@ -163,6 +163,36 @@ describe('score.py, the NumPy reference scorer in the bundle', () => {
     }, 60_000);
   }
 
+  test.skipIf(noNumpy !== null)('score.py reads awkward cells as the app does: BOM, CRLF, quotes, spaces, exponents, signs, tokens, case', async () => {
+    const dir = unzipTo(lr.zip);
+    const lines = [
+      'pclass,sex,age,sibsp,parch,fare,embarked',
+      '1,female,29,0,0,211.3375,S',
+      '"2"," male ",1e1,0,0,+7.25,Q',
+      '3,MALE,NA,0,0,007.50,',
+      '1,female,?,1,0,NaN,C',
+      '2,male,abc,0,0,8,S',
+      '3,male,0x1F,0,0,-0,S',
+      ' 3 ,male, 22 ,0,0,8.,"S"',
+      '3,male,Infinity,0,0,.5,s',
+      '2,female,1.5e-7,0,0,1234567890123456789,S',
+    ];
+    const input = join(tmp(), 'awkward.csv');
+    writeFileSync(input, `\uFEFF${lines.join('\r\n')}\r\n`);
+    const ours = join(tmp(), 'cli.csv');
+    expect((await cli(['score', lr.zip, input, '--out', ours, '--on', 'wrong_type=flag'])).code).toBe(0);
+    const theirs = join(tmp(), 'py.csv');
+    execFileSync(PYTHON, [join(dir, 'score.py'), input, '--out', theirs], { cwd: dir });
+    const a = readPlainCsv(ours);
+    const b = readPlainCsv(theirs);
+    expect(a.map((r) => r.row)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(b.map((r) => [r.row, r.decision])).toEqual(a.map((r) => [r.row, r.decision]));
+    // Only the summation order differs (BLAS against a JS loop): the last digit or two.
+    b.forEach((r, i) => expect(Math.abs(Number(r.score) - Number(a[i].score))).toBeLessThan(1e-12));
+    expect(a[4].flags).toBe('wrong_type:age');
+    expect(a[2].flags).toBe('unseen_category:sex');
+  }, 60_000);
+
   test.skipIf(noPandas !== null)('from score import score_frame works on a pandas DataFrame', async () => {
     const dir = unzipTo(lr.zip);
     const ours = join(tmp(), 'cli.csv');
