@@ -195,6 +195,11 @@ export class BatchScorer {
     const bins = contract.calibration;
     const keyed = contract.entity_key !== null;
     const modelVersion = csvField(id);
+    // Per-chunk constants, so the per-row work is two number formats and one concatenation.
+    const positiveText = csvField(contract.positive_class);
+    const negativeText = csvField(multiclass ? `not ${contract.positive_class}` : contract.classes[0]);
+    const rateText = Array.from({ length: 10 }, (_, b) => (bins[b] && bins[b].observed_rate !== null ? String(bins[b].observed_rate) : ''));
+    const tail = `,${modelVersion},`;
     const lines: string[] = new Array(n);
     for (let r = 0; r < n; r++) {
       const p = multiclass ? out[r * k + positive] : out[r];
@@ -207,10 +212,9 @@ export class BatchScorer {
         }
         prefix += `${csvField(contract.classes[best])},`;
       }
-      const bin = bins[Math.min(Math.floor(p * 10), 9)];
-      const rate = bin && bin.observed_rate !== null ? String(bin.observed_rate) : '';
-      const decision = p >= t ? contract.positive_class : multiclass ? `not ${contract.positive_class}` : contract.classes[0];
-      lines[r] = `${prefix}${p},${csvField(decision)},${Math.abs(p - t)},${rate},${modelVersion},${csvField(flags[r])}\n`;
+      const rate = rateText[Math.min(Math.floor(p * 10), 9)] ?? '';
+      const flag = flags[r] ? csvField(flags[r]) : '';
+      lines[r] = `${prefix}${p},${p >= t ? positiveText : negativeText},${Math.abs(p - t)},${rate}${tail}${flag}\n`;
       if (this.drift) this.drift.addScore(p);
     }
     this.#scored += n;
