@@ -23,7 +23,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_NUMBER = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 _BOOLEAN = {"true", "false", "yes", "no", "y", "n"}
 _DTYPES = {"float32": np.float32, "int32": np.int32}
@@ -149,19 +149,7 @@ class Bundle:
             info = self.columns.get(step["column"], {})
             if step["kind"] == "numeric":
                 fmt = info.get("datetime_format") if info.get("type") == "datetime" else None
-                cache = {}
-                values = np.empty(n)
-                for i, t in enumerate(texts):
-                    v = cache.get(t)
-                    if v is None:
-                        if t in self.missing:
-                            v = math.nan
-                        elif fmt == "iso":
-                            v = parse_iso_date(t)
-                        else:
-                            v = parse_number(t) * (1000.0 if fmt == "epoch-seconds" else 1.0)
-                        cache[t] = v
-                    values[i] = v
+                values = self.numbers(texts, fmt)
                 absent = np.isnan(values)
                 parts.append(((np.where(absent, step["median"], values) - step["mean"]) / step["scale"])[:, None])
                 if step["missingIndicator"]:
@@ -180,6 +168,36 @@ class Bundle:
                         block[i, slot] = 1.0
                 parts.append(block)
         return np.hstack(parts) if parts else np.zeros((n, 0))
+
+    def numbers(self, texts, fmt):
+        """Raw values of a numeric (or datetime) column's cells; NaN for missing and for cells that are not numbers."""
+        n = len(texts)
+        values = np.full(n, np.nan)
+        present = [i for i, t in enumerate(texts) if t not in self.missing]
+        cells = [texts[i] for i in present]
+        joined = "".join(cells)
+        # Fast path: NumPy parses the whole column at once. float() accepts a superset of plain decimals (inf, nan,
+        # underscores, non-ASCII digits); non-finite results become NaN, and the other extras fall back to the loop.
+        if fmt != "iso" and joined.isascii() and "_" not in joined:
+            try:
+                parsed = np.array(cells, dtype=np.float64)
+            except ValueError:
+                parsed = None
+            if parsed is not None:
+                parsed[~np.isfinite(parsed)] = np.nan
+                if fmt == "epoch-seconds":
+                    parsed *= 1000.0
+                values[present] = parsed
+                return values
+        cache = {}
+        for i in present:
+            t = texts[i]
+            v = cache.get(t)
+            if v is None:
+                v = parse_iso_date(t) if fmt == "iso" else parse_number(t) * (1000.0 if fmt == "epoch-seconds" else 1.0)
+                cache[t] = v
+            values[i] = v
+        return values
 
     def predict(self, x):
         """Outputs of the dense stack: [n, 1] sigmoid or [n, K] softmax probabilities."""
