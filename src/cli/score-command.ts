@@ -41,6 +41,7 @@ export function driftLevels(values: Record<string, string | boolean | undefined>
   return levels;
 }
 
+/** `mle-playground score`: streams a CSV through a bundle; exit 2 when the job cannot start or the input is unusable. */
 export async function scoreCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
@@ -71,6 +72,7 @@ export async function scoreCommand(args: string[]): Promise<void> {
   }, null, 2)}\n`);
 }
 
+/** `mle-playground drift`: the drift report on stdout; exit 1 when any alert fires, 2 on unusable input. */
 export async function driftCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,

@@ -88,6 +88,7 @@ export class DriftAccumulator {
     }
   }
 
+  /** Scored rows within NEAR_THRESHOLD of the threshold, and the sum of |p − threshold| over scored rows. */
   nearThreshold = 0;
   distanceSum = 0;
 

@@ -12,6 +12,7 @@ import { DEFAULT_ISSUE_POLICY, ISSUE_KINDS, type IssueKind, type IssuePolicy } f
 /** Thrown before any row is scored when the new file cannot be scored at all (e.g. a required column is missing). */
 export class ScoringStopped extends Error {}
 
+/** How a scoring job treats each issue kind, and whether it also counts drift. */
 export interface BatchScorerOptions {
   readonly policy?: IssuePolicy;
   /** Accumulate drift counts against the bundle's reference profile. */
@@ -56,6 +57,7 @@ export class BatchScorer {
   #rejected = 0;
   #flagged = 0;
   readonly #issues: Record<IssueKind, number> = Object.fromEntries(ISSUE_KINDS.map((k) => [k, 0])) as Record<IssueKind, number>;
+  /** Drift counts of the rows seen so far, when the job was asked for drift (set once the header is read). */
   drift: DriftAccumulator | null = null;
 
   constructor(readonly bundle: ScoringBundle, readonly fileName: string, readonly options: BatchScorerOptions = {}) {

@@ -1,6 +1,7 @@
 /** The ways a row can disagree with the inference contract (a missing column stops the job instead). */
 export type IssueKind = 'wrong_type' | 'out_of_range' | 'unseen_category' | 'unexpected_missing' | 'ragged_row';
 
+/** Every issue kind, in the order reports list them. */
 export const ISSUE_KINDS: readonly IssueKind[] = ['wrong_type', 'out_of_range', 'unseen_category', 'unexpected_missing', 'ragged_row'];
 
 /** Per kind: reject the row (it goes to the rejects file, unscored) or score it and flag it. */
