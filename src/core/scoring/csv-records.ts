@@ -48,7 +48,9 @@ export class FieldSpans {
  */
 export function forEachRecordSpan(text: string, delimiter: string, onRecord: (spans: FieldSpans) => void): void {
   const spans = new FieldSpans();
-  const d = delimiter.charCodeAt(0);
+  // The next delimiter at or after some position: found once, reused by the lines before it, so lines without any
+  // delimiter (a one-column file) never rescan the rest of the text.
+  let next = -1;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -57,18 +59,23 @@ export function forEachRecordSpan(text: string, delimiter: string, onRecord: (sp
     if (stop > start) {
       let n = 0;
       let a = start;
-      for (let i = start; i <= stop; i++) {
-        if (i === stop || text.charCodeAt(i) === d) {
-          if (n === spans.starts.length) {
-            const grow = (old: Int32Array) => { const next = new Int32Array(old.length * 2); next.set(old); return next; };
-            spans.starts = grow(spans.starts);
-            spans.ends = grow(spans.ends);
-          }
-          spans.starts[n] = a;
-          spans.ends[n] = i;
-          n++;
-          a = i + 1;
+      // indexOf hops from delimiter to delimiter (V8 scans for one character far faster than a charCodeAt loop).
+      for (;;) {
+        if (next < a && next !== Infinity) {
+          next = text.indexOf(delimiter, a);
+          if (next < 0) next = Infinity;
         }
+        const i = next > stop ? stop : next;
+        if (n === spans.starts.length) {
+          const grow = (old: Int32Array) => { const next = new Int32Array(old.length * 2); next.set(old); return next; };
+          spans.starts = grow(spans.starts);
+          spans.ends = grow(spans.ends);
+        }
+        spans.starts[n] = a;
+        spans.ends[n] = i;
+        n++;
+        if (i === stop) break;
+        a = i + 1;
       }
       spans.count = n;
       onRecord(spans);
