@@ -17,6 +17,9 @@ import { modelCard } from './model-card.ts';
 import { parityFile } from './parity.ts';
 import type { ReportData } from './report-data.ts';
 import { reportHtml } from './report-html.ts';
+import { inferenceContract } from './inference-contract.ts';
+import { SCORE_PY } from './score-py.ts';
+import { referenceProfile } from '../drift/reference-profile.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -132,6 +135,9 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
     'environment.json': jsonBytes(environmentFile(outcome, input.app)),
+    'inference-contract.json': jsonBytes(inferenceContract(snapshot, outcome, input.threshold, id, input.dataContract)),
+    'reference-profile.json': jsonBytes(referenceProfile(snapshot, outcome, input.threshold, input.dataContract)),
+    'score.py': new TextEncoder().encode(SCORE_PY),
   };
   const report: ReportData = {
     bundleId: id, snapshot, outcome, metrics: input.testReport, evaluation: input.evaluation, compact: input.compact,
