@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkDuplicatesAcrossSplits } from './check-duplicates-across-splits.ts';
 import { checkEntityOverlap } from './check-entity-overlap.ts';
 import { crossSplitGroups } from './cross-split-groups.ts';
-import { splitMembership } from './split-membership.ts';
+import { splitMembership } from './cross-split-groups.ts';
 import { contractFor, snapshotFromCsv, splitOf } from './test-fixtures.ts';
 
 // Rows: 0 a, 1 a, 2 b, 3 c, 4 c, 5 d, 6 (no key), 7 a. Train 0 2 3 6; validation 1 4; test 5 7.

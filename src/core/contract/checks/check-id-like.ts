@@ -2,8 +2,8 @@ import type { NumericColumn } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { aucOverRows } from './auc-over-rows.ts';
-import { medianImputed } from './median-imputed.ts';
+import { aucOverRows } from './feature-power.ts';
+import { medianImputed } from './feature-power.ts';
 
 /** AUC of an ID or of the row number at or above which (or at or below 1 − it) the order tracks the label. */
 export const ORDER_AUC_WARN = 0.75;

@@ -1,8 +1,8 @@
 import type { Snapshot } from '../../data/snapshot.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { assignFolds } from './assign-folds.ts';
-import { singleFeatureAuc, type FeaturePower } from './single-feature-auc.ts';
+import { assignFolds } from './feature-power.ts';
+import { singleFeatureAuc, type FeaturePower } from './feature-power.ts';
 
 /** Single-feature AUC at or above which a feature fails: it all but copies the label. */
 export const LEAK_FAIL_AUC = 0.99;
