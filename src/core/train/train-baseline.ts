@@ -1,7 +1,7 @@
 import { isMulticlass, type RunConfig } from '../config.ts';
 import type { Contract } from '../contract/contract.ts';
 import { encodeClasses } from '../contract/encode-classes.ts';
-import { encodeLabel } from '../contract/encode-label.ts';
+import { encodeLabel, splitStrata } from '../contract/encode-label.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
@@ -46,7 +46,8 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const multi = isMulticlass(config) ? encodeClasses(snapshot, contract) : null;
   const target = multi ? multi.classIndex : label.y;
   const classes = multi ? multi.classes.length : 2;
-  const split = makeSplit(snapshot, label.labelled, target, config.split, config.seed);
+  // Stratified on the label's classes whatever the task, so `check`, the app and `train` build one split.
+  const split = makeSplit(snapshot, label.labelled, splitStrata(snapshot, contract, label.y), config.split, config.seed);
   const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
   const d = preprocessing.outputNames.length;
   const yTrain = pick(target, split.train);

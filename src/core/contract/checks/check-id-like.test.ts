@@ -13,7 +13,7 @@ describe('checkIdLikeColumns', () => {
   test('the row order and an ID counting up with the outcome both warn; a continuous measure is not an ID', async () => {
     const { csv, y } = await sorted();
     const contract = contractFor('y', '1', { id: 'feature', score: 'feature', code: 'feature', y: 'label' });
-    const findings = checkIdLikeColumns(await snapshotFromCsv(csv), contract, y, allRows(20));
+    const findings = checkIdLikeColumns(await snapshotFromCsv(csv), contract, [{ name: '1', y }], allRows(20));
     expect(findings.map((f) => [f.id, f.status])).toEqual([['leak:row-order', 'warn'], ['leak:id-like:id', 'warn']]);
     expect(findings[1].evidence).toBe('20 distinct whole numbers in 20 non-missing cells; AUC 1.000 against the label on 20 training rows.');
   });
@@ -22,7 +22,7 @@ describe('checkIdLikeColumns', () => {
     const { csv } = await sorted();
     const y = Uint8Array.from({ length: 20 }, (_, i) => (i % 2));
     const contract = contractFor('y', '1', { id: 'entity_key', y: 'label' });
-    const findings = checkIdLikeColumns(await snapshotFromCsv(csv), contract, y, allRows(20));
+    const findings = checkIdLikeColumns(await snapshotFromCsv(csv), contract, [{ name: '1', y }], allRows(20));
     expect(findings.map((f) => [f.id, f.status])).toEqual([['leak:row-order', 'pass'], ['leak:id-like:id', 'pass']]);
   });
 

@@ -2,9 +2,7 @@ import { columnByName, type Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
 import { labelClasses } from '../label-classes.ts';
-import { exampleRows } from './finding-text.ts';
-import { missingRows } from './finding-text.ts';
-import { percent } from './finding-text.ts';
+import { exampleRows, missingRows, percent } from './finding-text.ts';
 
 /**
  * Two findings on the label column (none when it is absent; the required-column check reports that):

@@ -1,9 +1,7 @@
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { exampleRows } from './finding-text.ts';
-import { missingRows } from './finding-text.ts';
-import { percent } from './finding-text.ts';
+import { exampleRows, missingRows, percent } from './finding-text.ts';
 
 // Rates are ratios of counts; the slack keeps a seeded limit equal to the observed rate from tripping on rounding.
 const SLACK = 1e-9;

@@ -105,9 +105,48 @@ export function outOfFoldTargetMean(
   return encoded;
 }
 
+/**
+ * Best balanced accuracy in [0.5, 1] of one cut on `scores` (one per entry of `rows`) against y[rows] (0/1), either
+ * direction, cutting only between distinct scores. A label copy with a few flipped rows reaches 1 − flip rate; an honest
+ * strong feature leaves an overlap region, so its best cut stays lower even when its AUC is high. 0.5 with one class.
+ */
+export function bestBalancedAccuracy(scores: Float64Array, y: Uint8Array, rows: Int32Array): number {
+  const order = Int32Array.from(scores.keys()).sort((a, b) => scores[a] - scores[b]);
+  let positives = 0;
+  for (const row of rows) positives += y[row];
+  const negatives = rows.length - positives;
+  if (positives === 0 || negatives === 0) return 0.5;
+  let best = 0.5;
+  let posBelow = 0;
+  let negBelow = 0;
+  for (let j = 0; j < order.length; j++) {
+    if (y[rows[order[j]]] === 1) posBelow++; else negBelow++;
+    if (j + 1 < order.length && scores[order[j + 1]] === scores[order[j]]) continue;
+    const low = (negBelow / negatives + (positives - posBelow) / positives) / 2;
+    best = Math.max(best, low, 1 - low);
+  }
+  return best;
+}
+
+/**
+ * A rough lower bound (AUC − 2·SE, Hanley & McNeil 1982) of an AUC measured on `positives` and `negatives` rows:
+ * the same AUC is strong evidence on 500 rows and weak on 12.
+ */
+export function aucLowerBound(auc: number, positives: number, negatives: number): number {
+  if (positives === 0 || negatives === 0) return 0;
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const variance = (auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (positives * negatives);
+  // A perfect AUC has zero estimated variance however few the rows; callers also require MIN_CLASS_ROWS of a class.
+  const se = Math.sqrt(Math.max(variance, 0));
+  return auc - 2 * se;
+}
+
 /** How well one column alone separates the classes: an AUC in [0.5, 1] (roughly) and how the score was made. */
 export interface FeaturePower {
   readonly auc: number;
+  /** Best balanced accuracy of one cut on the same scores (see `bestBalancedAccuracy`). */
+  readonly balancedAccuracy: number;
   /** `values`: the column's own values (median-imputed), direction-free; `target-mean`: out-of-fold encoding. */
   readonly method: 'values' | 'target-mean';
 }
@@ -121,12 +160,12 @@ export function singleFeatureAuc(column: Column, y: Uint8Array, rows: Int32Array
   if (hasValues(column)) {
     const scores = medianImputed(column.values, rows);
     const auc = scores && aucOverRows(scores, y, rows);
-    return auc === null ? null : { auc: Math.max(auc, 1 - auc), method: 'values' };
+    return auc === null || !scores ? null : { auc: Math.max(auc, 1 - auc), balancedAccuracy: bestBalancedAccuracy(scores, y, rows), method: 'values' };
   }
   const encoded = outOfFoldTargetMean(column.codes, column.categories.length, y, rows, folds, k);
   // Rows of different folds are scored by different encoders, and a row's own label is missing from the other folds'
   // counts, which ranks rare contrary rows (a flipped label) above their category: pairs are compared within a fold.
   // The encoding already points at the positive class, so an AUC below 0.5 is noise, not a reversed signal.
   const auc = withinFoldAuc(encoded, y, rows, folds, k);
-  return auc === null ? null : { auc, method: 'target-mean' };
+  return auc === null ? null : { auc, balancedAccuracy: bestBalancedAccuracy(encoded, y, rows), method: 'target-mean' };
 }
