@@ -5,37 +5,70 @@ import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
 import { crossSplitGroups, splitMembership } from './cross-split-groups.ts';
 
-/** A column with at most this many distinct values is coarse: two rows agreeing on it say little. */
-export const COARSE_DISTINCT = 20;
+/** Poisson tail probability below which more spanning duplicates than chance predicts count as real copies. */
+export const DUPLICATE_ALPHA = 0.001;
+
+// Probability that two random rows agree on every column, treating columns as independent: Σ_v (n_v/n)² multiplied.
+function collisionProbability(columns: readonly Column[], rows: readonly number[]): number {
+  let p = 1;
+  for (const column of columns) {
+    const counts = new Map<string | null, number>();
+    for (const row of rows) {
+      const key = cellText(column, row);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    let same = 0;
+    for (const n of counts.values()) same += (n / rows.length) ** 2;
+    p *= same;
+  }
+  return p;
+}
+
+// P(X ≥ k) for X ~ Poisson(mean).
+function poissonTail(k: number, mean: number): number {
+  let term = Math.exp(-mean);
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= mean / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
 
 /**
- * Rows that fall in different splits and are identical: one finding `leak:duplicate-rows`, warn with the count of
- * such rows. When some feature is not coarse (more than 20 distinct values), rows compare on every present
- * role-'feature' column (label excluded); when every feature is coarse, identical feature values are expected by
- * chance, so only exact copies (every column of the file, label included) count. Cells compare by text.
+ * Rows that fall in different splits and are identical: one finding `leak:duplicate-rows`. Rows compare on every
+ * present role-'feature' column (label excluded); when that many identical sets are what chance gives (Poisson tail ≥
+ * 0.001 around the expected count of coinciding pairs, as with a few coarse categoricals or coarse measurements),
+ * they compare again on every column of the file, so only exact copies count. Warn with the count of such rows when
+ * the copies are more than chance; pass otherwise. Cells compare by text.
  */
 export function checkDuplicatesAcrossSplits(snapshot: Snapshot, contract: DataContract, split: Split): Finding[] {
   const features = columnsWithRole(contract, 'feature')
     .filter((name) => name !== contract.label)
     .flatMap((name) => snapshot.columns.filter((c) => c.name === name));
   if (features.length === 0) return [];
-  const coarse = features.every((c) => c.distinct <= COARSE_DISTINCT);
-  const compared: readonly Column[] = coarse ? snapshot.columns : features;
-  // JSON keeps missing (null) apart from the text "null" and cannot run two cells together.
-  const keyOf = (row: number): string => JSON.stringify(compared.map((c) => cellText(c, row)));
-  const result = crossSplitGroups(keyOf, splitMembership(split, snapshot.rowCount));
-  const base = { id: 'leak:duplicate-rows', check: 'duplicate-rows', count: result.rowsInSpanning };
-  const over = coarse
-    ? `every column of the file (the ${features.length} feature${features.length === 1 ? '' : 's'} are all coarse, ≤ ${COARSE_DISTINCT} distinct values, so only exact copies count)`
-    : `${features.length} feature column${features.length === 1 ? '' : 's'}`;
-  const evidence = `${result.spanning} sets of identical rows span splits, compared over ${over}.`;
-  if (result.spanning === 0) {
-    return [{ ...base, status: 'pass', message: coarse ? 'No row in one split is an exact copy of a row in another.' : 'No two rows in different splits have identical feature values.', evidence }];
+  const membership = splitMembership(split, snapshot.rowCount);
+  const inSplit = [...split.train, ...split.validation, ...split.test];
+  const pairs = (inSplit.length * (inSplit.length - 1)) / 2;
+  const compare = (columns: readonly Column[]) => {
+    // JSON keeps missing (null) apart from the text "null" and cannot run two cells together.
+    const result = crossSplitGroups((row) => JSON.stringify(columns.map((c) => cellText(c, row))), membership);
+    const expected = pairs * collisionProbability(columns, inSplit);
+    return { result, expected, real: result.spanning > 0 && poissonTail(result.spanning, expected) < DUPLICATE_ALPHA };
+  };
+  const byFeatures = compare(features);
+  const exact = !byFeatures.real && byFeatures.result.spanning > 0;
+  const { result, expected, real } = exact ? compare(snapshot.columns) : byFeatures;
+  const base = { id: 'leak:duplicate-rows', check: 'duplicate-rows', count: real ? result.rowsInSpanning : 0 };
+  const over = exact ? `every column of the file (identical feature values alone are what chance gives)` : `${features.length} feature column${features.length === 1 ? '' : 's'}`;
+  const evidence = `${result.spanning} sets of identical rows span splits, compared over ${over}; chance alone predicts about ${expected < 0.01 ? '0' : expected.toFixed(2)}.`;
+  if (!real) {
+    return [{ ...base, status: 'pass', message: result.spanning === 0 ? 'No row in one split repeats a row in another.' : `${result.spanning} sets of identical rows span splits, no more than chance gives for values this coarse.`, evidence }];
   }
   return [{
     ...base,
     status: 'warn',
-    message: coarse
+    message: exact
       ? `${result.rowsInSpanning} rows are exact copies of a row in another split, so evaluation partly re-tests training data.`
       : `${result.rowsInSpanning} rows share all feature values with a row in another split, so evaluation partly re-tests training data.`,
     evidence,

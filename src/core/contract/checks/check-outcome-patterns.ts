@@ -2,7 +2,7 @@ import { hasValues, type Column } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { classPhrase, judgeableTargets, outcomeWord, type ClassTarget } from './class-targets.ts';
+import { judgeableTargets, outcomeWord, type ClassTarget } from './class-targets.ts';
 import { exampleRows, percent } from './finding-text.ts';
 
 /** Fewest training rows a pattern must cover before its purity counts as evidence. */
@@ -120,8 +120,8 @@ export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract,
     if (!found) continue;
     const p: Pattern = found;
     const word = outcomeWord(name);
-    const what = classPhrase(p.target, judged);
-    const subject = p.kind === 'region' ? `"${name}" ${p.what}` : `"${name}" ${p.what}`;
+    const what = judged.length > 2 ? `class "${p.target.name}" (one-vs-rest)` : `"${p.target.name}"`;
+    const subject = `"${name}" is ${p.what}`;
     const plain = p.kind === 'present' || word !== null;
     const evidence = `Support ${p.rows.length} of ${train.length} training rows; purity ${percent(p.purity)} "${p.target.name}" against a base rate of ${percent(p.purity / p.lift)} (lift ${p.lift.toFixed(1)})${word ? `; the header says "${word}"` : ''}.`;
     findings.push({
@@ -131,7 +131,7 @@ export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract,
       status: 'warn',
       ...(plain ? {} : { strongSignal: true }),
       message: plain
-        ? `When ${subject}, the row is nearly always ${what === 'the label' ? `"${p.target.name}"` : what}: a value recorded only for one outcome, typical of post-outcome data.`
+        ? `When ${subject}, the row is nearly always ${what}: a value recorded only for one outcome, typical of post-outcome data.`
         : `Strong signal: when ${subject}, the row is nearly always "${p.target.name}". Confirm "${name}" is known at prediction time.`,
       evidence,
       suggestion: `Find out when "${name}" is filled in; if only after the outcome, set its role to ignore.`,

@@ -10,6 +10,11 @@ export const LEAK_FAIL_AUC = 0.99;
 export const LEAK_WARN_AUC = 0.95;
 /** Best one-cut balanced accuracy at or above which a strong feature looks like a label copy (with a few flips). */
 export const COPY_BALANCED_ACCURACY = 0.96;
+/**
+ * Largest AUC − balanced accuracy of a copy: a copy's flipped rows sit deep in the other class, so its AUC is no higher
+ * than its best cut; an honest feature errs near the cut, and its AUC runs clearly above it (breast cancer: 0.04).
+ */
+export const COPY_AUC_GAP = 0.01;
 /** Lower bound (AUC − 2·SE) a failing AUC must keep: the rows must be enough to tell a copy from luck. */
 export const FAIL_AUC_LOWER = 0.95;
 /** Folds of the out-of-fold target-mean encoding for categorical features. */
@@ -33,7 +38,7 @@ function evidence(m: Measured, rows: number, targets: readonly ClassTarget[]): s
  * Single-feature predictive power on the training rows (`train`) of every present role-'feature' column, one-vs-rest
  * for every class in `targets` that has MIN_CLASS_ROWS rows (the strongest class is reported and named):
  * `leak:single-feature:<column>` fails when AUC ≥ 0.99 with a lower bound ≥ 0.95 and a copy-like cut (balanced
- * accuracy ≥ 0.96); warns for a copy-like cut or an outcome-like header at AUC ≥ 0.95; otherwise AUC ≥ 0.95 is a
+ * accuracy ≥ 0.96 and within 0.01 of the AUC); warns for a copy-like cut or an outcome-like header at AUC ≥ 0.95; otherwise AUC ≥ 0.95 is a
  * "strong signal" warn to confirm (no typed reason). Others give one summary pass (`leak:single-feature`), and classes
  * too small to judge one note (`leak:too-few-rows`).
  */
@@ -58,7 +63,7 @@ export function checkSingleFeaturePower(snapshot: Snapshot, contract: DataContra
     const { power, lower } = best;
     const base = { id: `leak:single-feature:${name}`, check: 'single-feature', column: name, evidence: evidence(best, train.length, judged) };
     const what = classPhrase(best.target, judged);
-    const copyLike = power.balancedAccuracy >= COPY_BALANCED_ACCURACY;
+    const copyLike = power.balancedAccuracy >= COPY_BALANCED_ACCURACY && power.auc - power.balancedAccuracy <= COPY_AUC_GAP;
     const word = outcomeWord(name);
     if (power.auc >= LEAK_FAIL_AUC && lower >= FAIL_AUC_LOWER && copyLike) {
       findings.push({

@@ -9,7 +9,7 @@ export { checkDuplicateKeys } from './check-duplicate-keys.ts';
 export { checkMissingKeys } from './check-missing-keys.ts';
 export { checkLabel } from './check-label.ts';
 export { leakageChecks, type LeakageInput } from './leakage-checks.ts';
-export { checkSingleFeaturePower, LEAK_FAIL_AUC, LEAK_WARN_AUC, COPY_BALANCED_ACCURACY, FAIL_AUC_LOWER, TARGET_MEAN_FOLDS } from './check-single-feature.ts';
+export { checkSingleFeaturePower, LEAK_FAIL_AUC, LEAK_WARN_AUC, COPY_BALANCED_ACCURACY, COPY_AUC_GAP, FAIL_AUC_LOWER, TARGET_MEAN_FOLDS } from './check-single-feature.ts';
 export { checkIdLikeColumns, isIdLike, ORDER_AUC_WARN, ID_DISTINCT_SHARE } from './check-id-like.ts';
 export { checkFutureDates } from './check-future-dates.ts';
 export { checkEntityOverlap } from './check-entity-overlap.ts';
@@ -19,4 +19,4 @@ export { assignFolds, medianImputed, outOfFoldTargetMean, singleFeatureAuc, with
 export { checkOutcomePatterns, MIN_PATTERN_SUPPORT, PATTERN_PURITY, PATTERN_LIFT, REGION_LIFT } from './check-outcome-patterns.ts';
 export { classCount, judgeableTargets, outcomeWord, MIN_CLASS_ROWS, type ClassTarget } from './class-targets.ts';
 export { bestBalancedAccuracy, aucLowerBound } from './feature-power.ts';
-export { COARSE_DISTINCT } from './check-duplicates-across-splits.ts';
+export { DUPLICATE_ALPHA } from './check-duplicates-across-splits.ts';

@@ -1,3 +1,4 @@
+import { cellText } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { Split } from '../../split/split.ts';
 import type { DataContract } from '../data-contract.ts';
@@ -24,6 +25,14 @@ export interface LeakageInput {
   readonly targets?: readonly ClassTarget[];
 }
 
+// The other class of a binary label, named by its value on the first training row that is not the positive class.
+function complement(snapshot: Snapshot, contract: DataContract, target: ClassTarget, train: Int32Array): ClassTarget {
+  const column = snapshot.columns.find((c) => c.name === contract.label);
+  const row = train.find((r) => target.y[r] === 0);
+  const name = (column && row !== undefined ? cellText(column, row) : null) ?? `not ${target.name}`;
+  return { name, y: target.y.map((v) => 1 - v) };
+}
+
 /**
  * Leakage checks run before any training, in order: single-feature power, post-outcome patterns and ID/row-order on
  * the training rows (every class), datetime features after the event time, entities in several splits, identical
@@ -35,11 +44,13 @@ export function leakageChecks(input: LeakageInput): Finding[] {
     throw new Error(`y has ${y.length} entries but ${snapshot.fileName} has ${snapshot.rowCount} rows; pass one 0/1 label per row.`);
   }
   const targets = input.targets ?? [{ name: contract.positiveClass, y }];
+  // A post-outcome record can mark either class (Titanic's body is filled only for the dead): patterns look at both.
+  const patternTargets = targets.length === 1 ? [...targets, complement(snapshot, contract, targets[0], split.train)] : targets;
   const power = checkSingleFeaturePower(snapshot, contract, targets, split.train, seed);
   const flagged = new Set(power.filter((f) => f.status !== 'pass' && f.column).map((f) => f.column as string));
   return [
     ...power,
-    ...checkOutcomePatterns(snapshot, contract, targets, split.train, flagged),
+    ...checkOutcomePatterns(snapshot, contract, patternTargets, split.train, flagged),
     ...checkIdLikeColumns(snapshot, contract, targets, split.train),
     ...checkFutureDates(snapshot, contract),
     ...checkEntityOverlap(snapshot, contract, split),

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { parseCsv, profileSnapshot, suggestRoles, seedRules, createDataContract, labelClasses, defaultPositiveClass, runChecks, columnByName } from '/work/wt/leakage/src/core/index.ts';
+const [file, label, positive] = process.argv.slice(2);
+const r = await parseCsv(new Uint8Array(readFileSync(file)), file.split('/').pop()!);
+if (!r.ok) throw new Error(r.error.message);
+const s = r.snapshot;
+const sugg = suggestRoles(s, profileSnapshot(s), label);
+console.log('suggestions', sugg.map((x) => `${x.column}:${x.role}`).join(' '));
+const pos = positive ?? defaultPositiveClass(labelClasses(columnByName(s, label)))!;
+const c = createDataContract(s, label, pos, sugg, seedRules(s));
+console.log('positive', pos, 'split', c.split.policy);
+const t0 = performance.now();
+const rep = runChecks(s, c, 42);
+console.log('ms', (performance.now() - t0).toFixed(0), rep.splitError ?? '', rep.split?.warnings);
+for (const f of [...rep.validation, ...rep.leakage]) if (f.status !== 'pass' || f.id.startsWith('leak:too')) console.log(f.status, f.strongSignal ? 'STRONG' : '', f.id, '|', f.message, '|', f.evidence);
