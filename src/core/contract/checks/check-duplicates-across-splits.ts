@@ -8,7 +8,8 @@ import { crossSplitGroups, splitMembership } from './cross-split-groups.ts';
 /** Poisson tail probability below which more spanning duplicates than chance predicts count as real copies. */
 export const DUPLICATE_ALPHA = 0.001;
 
-// Probability that two random rows agree on every column, treating columns as independent: Σ_v (n_v/n)² multiplied.
+// Probability that two distinct random rows agree on every column, treating columns as independent:
+// Π_c Σ_v n_v(n_v − 1) / (n(n − 1)).
 function collisionProbability(columns: readonly Column[], rows: readonly number[]): number {
   let p = 1;
   for (const column of columns) {
@@ -18,8 +19,8 @@ function collisionProbability(columns: readonly Column[], rows: readonly number[
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     let same = 0;
-    for (const n of counts.values()) same += (n / rows.length) ** 2;
-    p *= same;
+    for (const n of counts.values()) same += n * (n - 1);
+    p *= rows.length < 2 ? 0 : same / (rows.length * (rows.length - 1));
   }
   return p;
 }
