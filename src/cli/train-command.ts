@@ -6,20 +6,24 @@ import '../core/models/wasm-backend.ts';
 import { trainBaseline } from '../core/training.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
+import { leakageGate } from './leakage-gate.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
 import { modelOptions } from './model-options.ts';
 
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
                       [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
                       [--task auto|binary|multiclass]
-                      [--seed N] [--threshold T] [--backend cpu|wasm] --out DIR
+                      [--seed N] [--threshold T] [--backend cpu|wasm] [--dismiss CHECK:COLUMN="reason"]... --out DIR
 
 With --contract, features are the columns whose role is "feature" (PII never) and the split is the contract's.
 Trains with the same core as the browser and writes to DIR: model/ (tfjs LayersModel), preprocessing.json,
 config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundle-id>.zip (the artifact bundle).
 --task auto (the default) trains softmax over every class when the label has more than two, and binary
 (positive class against the rest) otherwise; test metrics are always for the positive class, one-vs-rest.
-The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
+The same arguments give identical model bytes. Prints a JSON summary on stdout.
+Before training it runs the same checks as \`check\`: a failing finding that neither the contract's "dismissed" list nor
+--dismiss (e.g. --dismiss single-feature:boat="known at booking") dismisses stops it with exit 1 and the finding on
+stderr. Open and dismissed findings go into the bundle as findings.json.`;
 
 function number(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -35,6 +39,7 @@ export async function trainCommand(args: string[]): Promise<void> {
       label: { type: 'string' }, positive: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' },
       threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, contract: { type: 'string' },
       model: { type: 'string' }, config: { type: 'string' }, 'class-weight': { type: 'string' }, task: { type: 'string' },
+      dismiss: { type: 'string', multiple: true },
     },
   });
   const [csv] = positionals;
@@ -45,7 +50,10 @@ export async function trainCommand(args: string[]): Promise<void> {
   if (threshold < 0 || threshold > 1) throw new CliError(`--threshold must be between 0 and 1, got ${threshold}`, 2);
   const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
-  const { snapshot, contract: dataContract } = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
+  const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
+  const { snapshot } = read;
+  const gate = leakageGate(snapshot, read.contract, number(values.seed, 'seed', 42), values.dismiss ?? [], new Date().toISOString());
+  const dataContract = gate.contract;
   let contract;
   let config;
   try {
@@ -67,7 +75,7 @@ export async function trainCommand(args: string[]): Promise<void> {
     throw new CliError(e instanceof Error ? e.message : String(e), 1);
   }
   const createdAt = new Date().toISOString();
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract });
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, findings: gate.findings });
   mkdirSync(join(values.out, 'model'), { recursive: true });
   writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
@@ -75,5 +83,5 @@ export async function trainCommand(args: string[]): Promise<void> {
   }
   for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
   const report = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, checks: { ms: Math.round(gate.ms), open: gate.findings.filter((f) => f.state === 'open').length, dismissed: gate.findings.filter((f) => f.state === 'dismissed').length }, test: report }, null, 2)}\n`);
 }

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import type { DataContract } from '../contract/data-contract.ts';
+import type { RecordedFinding } from '../contract/run-checks.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
@@ -28,6 +29,8 @@ export interface BundleInput {
   /** ISO 8601 creation time; a parameter so tests and replays are deterministic. */
   readonly createdAt: string;
   readonly thresholdChoice?: ChosenThreshold | null;
+  /** Warn and fail findings of the checks before training, open or dismissed with the reason: `findings.json`. */
+  readonly findings?: readonly RecordedFinding[];
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -46,6 +49,13 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
     ...base, data_contract_revision: data.revision, roles: data.roles, label_timing: data.labelTiming, split: data.split,
     missing_tokens: data.missingTokens, dismissed: data.dismissed,
   };
+}
+
+/** `findings.json`: the open and the dismissed findings (with evidence, reason and time), and how many of each. */
+function findingsFile(findings: readonly RecordedFinding[]): object {
+  const open = findings.filter((f) => f.state === 'open');
+  const dismissed = findings.filter((f) => f.state === 'dismissed');
+  return { format: 1, open_fail: open.filter((f) => f.status === 'fail').length, open: open.length, dismissed: dismissed.length, findings };
 }
 
 /** `config.json`: what decided the run and the decision threshold, plus the backend that actually ran it. */
@@ -84,6 +94,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
+    ...(input.findings ? { 'findings.json': jsonBytes(findingsFile(input.findings)) } : {}),
   };
   const hashes: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) hashes[path] = await sha256Hex(files[path]);

@@ -1,4 +1,5 @@
 import type { DataContract } from '../contract/data-contract.ts';
+import type { RecordedFinding } from '../contract/run-checks.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { binaryReport } from '../metrics/binary-report.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
@@ -18,6 +19,8 @@ export interface BundleRunInput {
   readonly dataContract?: DataContract;
   /** How the threshold was chosen (strategy, inputs, split), when a strategy chose it. */
   readonly thresholdChoice?: ChosenThreshold | null;
+  /** The checks' warn and fail findings, open or dismissed (see `recordFindings`), written as `findings.json`. */
+  readonly findings?: readonly RecordedFinding[];
 }
 
 /** The one path from a finished run to its bundle, shared by the page and the CLI so both write identical files. */
@@ -30,5 +33,6 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
     trainReport: binaryReport(outcome.train.scores, outcome.train.labels, threshold),
     compact: buildCompact(compactPrefill(snapshot, outcome, testReport, input.thresholdChoice ?? null), input.compactEdits ?? {}),
     app: input.app, createdAt: input.createdAt, dataContract: input.dataContract, thresholdChoice: input.thresholdChoice ?? null,
+    ...(input.findings ? { findings: input.findings } : {}),
   });
 }
