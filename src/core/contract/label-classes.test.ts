@@ -3,7 +3,7 @@ import { parseCsv } from '../data/parse-csv.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { createContract } from './contract.ts';
 import { encodeLabel } from './encode-label.ts';
-import { defaultPositiveClass, labelClasses, type LabelClass } from './label-classes.ts';
+import { defaultLabel, defaultPositiveClass, labelClasses, tinyClasses, type LabelClass } from './label-classes.ts';
 
 async function snapshot(csv: string): Promise<Snapshot> {
   const result = await parseCsv(new TextEncoder().encode(csv), 'labels.csv');
@@ -48,7 +48,18 @@ describe('defaultPositiveClass', () => {
   });
 
   test('minority tie is broken by the smaller value', () => {
-    expect(defaultPositiveClass(classes(['z', 9], ['m', 2], ['c', 2]))).toBe('c');
+    expect(defaultPositiveClass(classes(['z', 90], ['m', 20], ['c', 20]))).toBe('c');
+  });
+
+  test('"positive" counts as conventional; a class under max(10 rows, 1%) is never the default', () => {
+    expect(defaultPositiveClass(classes(['negative', 50], ['positive', 60]))).toBe('positive');
+    // Penguins' Sex: MALE 168, FEMALE 165, "." 1 — the junk row is skipped, FEMALE is the supported minority.
+    expect(defaultPositiveClass(classes(['MALE', 168], ['FEMALE', 165], ['.', 1]))).toBe('FEMALE');
+    // 2000 rows: 1% is 20, so a 15-row class is too small even though it has 10 rows.
+    expect(defaultPositiveClass(classes(['a', 1500], ['b', 485], ['c', 15]))).toBe('b');
+    expect(tinyClasses(classes(['a', 1500], ['b', 485], ['c', 15]))).toEqual(['"c" (15 rows)']);
+    // Nothing has the support: the largest class, never a one-row one.
+    expect(defaultPositiveClass(classes(['p', 4], ['q', 1]))).toBe('p');
   });
 
   test('no classes → null', () => {
@@ -95,5 +106,22 @@ describe('createContract', () => {
     expect(() => createContract('y', '1', ['x', 'y'])).toThrow('The label "y" cannot also be a feature.');
     expect(() => createContract('y', '1', [])).toThrow('Choose at least one feature column.');
     expect(createContract('y', '1', ['x'])).toEqual({ version: 1, label: 'y', positiveClass: '1', features: ['x'] });
+  });
+});
+
+describe('defaultLabel', () => {
+  const col = (name: string, distinct: number) => ({ name, distinct });
+  test('a label-like name, whole or as a word, with 2 to 20 values', () => {
+    expect(defaultLabel([col('pclass', 3), col('survived', 2), col('age', 88)])).toBe('survived');
+    expect(defaultLabel([col('amount', 500), col('is_fraud', 2)])).toBe('is_fraud');
+    expect(defaultLabel([col('Churn Flag', 2), col('y', 2)])).toBe('y');
+    expect(defaultLabel([col('Species', 3), col('Island', 3), col('Sex', 3)])).toBe('Species');
+  });
+
+  test('otherwise none: not the last column, never a numeric column with dozens of values', () => {
+    // Bird strikes: the last column is "Speed IAS in knots" with 122 values.
+    expect(defaultLabel([col('Airport Name', 900), col('Effect: Indicated Damage', 2), col('Speed IAS in knots', 122)])).toBeNull();
+    expect(defaultLabel([col('target', 150)])).toBeNull();
+    expect(defaultLabel([col('date', 1461), col('weather', 5)])).toBeNull();
   });
 });
