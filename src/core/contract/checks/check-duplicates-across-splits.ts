@@ -1,4 +1,4 @@
-import { cellText, type Column } from '../../data/column.ts';
+import { hasValues, type Column } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { Split } from '../../split/split.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
@@ -8,16 +8,29 @@ import { crossSplitGroups, splitMembership } from './cross-split-groups.ts';
 /** Poisson tail probability below which more spanning duplicates than chance predicts count as real copies. */
 export const DUPLICATE_ALPHA = 0.001;
 
+// One small integer per cell and distinct value (categories keep their codes; numbers get one per distinct value;
+// missing is -1), so rows compare without building a string per cell.
+function cellCodes(column: Column): Int32Array {
+  if (!hasValues(column)) return column.codes;
+  const ids = new Map<number, number>();
+  const codes = new Int32Array(column.values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = column.values[i];
+    if (Number.isNaN(v)) { codes[i] = -1; continue; }
+    let id = ids.get(v);
+    if (id === undefined) { id = ids.size; ids.set(v, id); }
+    codes[i] = id;
+  }
+  return codes;
+}
+
 // Probability that two distinct random rows agree on every column, treating columns as independent:
 // Π_c Σ_v n_v(n_v − 1) / (n(n − 1)).
-function collisionProbability(columns: readonly Column[], rows: readonly number[]): number {
+function collisionProbability(columns: readonly Int32Array[], rows: readonly number[]): number {
   let p = 1;
-  for (const column of columns) {
-    const counts = new Map<string | null, number>();
-    for (const row of rows) {
-      const key = cellText(column, row);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+  for (const codes of columns) {
+    const counts = new Map<number, number>();
+    for (const row of rows) counts.set(codes[row], (counts.get(codes[row]) ?? 0) + 1);
     let same = 0;
     for (const n of counts.values()) same += n * (n - 1);
     p *= rows.length < 2 ? 0 : same / (rows.length * (rows.length - 1));
@@ -41,7 +54,7 @@ function poissonTail(k: number, mean: number): number {
  * present role-'feature' column (label excluded); when that many identical sets are what chance gives (Poisson tail ≥
  * 0.001 around the expected count of coinciding pairs, as with a few coarse categoricals or coarse measurements),
  * they compare again on every column of the file, so only exact copies count. Warn with the count of such rows when
- * the copies are more than chance; pass otherwise. Cells compare by text.
+ * the copies are more than chance; pass otherwise. Cells compare by value (category text or number).
  */
 export function checkDuplicatesAcrossSplits(snapshot: Snapshot, contract: DataContract, split: Split): Finding[] {
   const features = columnsWithRole(contract, 'feature')
@@ -52,9 +65,10 @@ export function checkDuplicatesAcrossSplits(snapshot: Snapshot, contract: DataCo
   const inSplit = [...split.train, ...split.validation, ...split.test];
   const pairs = (inSplit.length * (inSplit.length - 1)) / 2;
   const compare = (columns: readonly Column[]) => {
-    // JSON keeps missing (null) apart from the text "null" and cannot run two cells together.
-    const result = crossSplitGroups((row) => JSON.stringify(columns.map((c) => cellText(c, row))), membership);
-    const expected = pairs * collisionProbability(columns, inSplit);
+    const codes = columns.map(cellCodes);
+    // Codes joined by commas cannot run two cells together, and missing (-1) stays apart from every value.
+    const result = crossSplitGroups((row) => codes.map((c) => c[row]).join(','), membership);
+    const expected = pairs * collisionProbability(codes, inSplit);
     return { result, expected, real: result.spanning > 0 && poissonTail(result.spanning, expected) < DUPLICATE_ALPHA };
   };
   const byFeatures = compare(features);

@@ -58,6 +58,7 @@ function indicatorRows(column: Column, train: Int32Array): { present: number[]; 
 }
 
 // Low and high tails (1..REGION_BINS/2 deciles) of a numeric feature, or each category: a place where one class lives.
+// Tails are the rows at or beyond a quantile cut, so tied values fall on the same side.
 function regions(column: Column, train: Int32Array): { what: string; rows: number[] }[] {
   if (!hasValues(column)) {
     const byCode = new Map<number, number[]>();
@@ -70,15 +71,21 @@ function regions(column: Column, train: Int32Array): { what: string; rows: numbe
     }
     return [...byCode].map(([code, rows]) => ({ what: `"${column.categories[code]}"`, rows }));
   }
-  const present = Array.from(train).filter((row) => !Number.isNaN(column.values[row])).sort((a, b) => column.values[a] - column.values[b]);
+  const sorted = Float64Array.from(train, (row) => column.values[row]).filter((v) => !Number.isNaN(v)).sort();
   const out: { what: string; rows: number[] }[] = [];
   for (let j = 1; j <= REGION_BINS / 2; j++) {
-    const cut = Math.round((present.length * j) / REGION_BINS);
+    const cut = Math.round((sorted.length * j) / REGION_BINS);
     if (cut === 0) continue;
-    const low = present.slice(0, cut);
-    const high = present.slice(present.length - cut);
-    out.push({ what: `≤ ${column.values[low[low.length - 1]]}`, rows: low });
-    out.push({ what: `≥ ${column.values[high[0]]}`, rows: high });
+    const low = sorted[cut - 1];
+    const high = sorted[sorted.length - cut];
+    const lowRows: number[] = [];
+    const highRows: number[] = [];
+    for (const row of train) {
+      const v = column.values[row];
+      if (v <= low) lowRows.push(row);
+      if (v >= high) highRows.push(row);
+    }
+    out.push({ what: `≤ ${low}`, rows: lowRows }, { what: `≥ ${high}`, rows: highRows });
   }
   return out;
 }
@@ -105,11 +112,15 @@ export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract,
     if (!column || name === contract.label || skip.has(name)) continue;
     const { present, nonZero } = indicatorRows(column, train);
     let found: Pattern | null = null;
+    const sparsePresent = sparse(present.length, train.length);
+    const sparseNonZero = sparse(nonZero.length, train.length) && nonZero.length < present.length;
+    // Regions only for columns with no sparse indicator: there the indicator is the telling pattern.
+    const places = sparsePresent || sparseNonZero ? [] : regions(column, train);
     judged.forEach((target, k) => {
       const candidates: Pattern[] = [];
-      if (sparse(present.length, train.length)) candidates.push(measure('present', 'present (not missing)', present, target, bases[k]));
-      if (sparse(nonZero.length, train.length) && nonZero.length < present.length) candidates.push(measure('non-zero', 'non-zero', nonZero, target, bases[k]));
-      if (candidates.length === 0) for (const r of regions(column, train)) candidates.push(measure('region', r.what, r.rows, target, bases[k]));
+      if (sparsePresent) candidates.push(measure('present', 'present (not missing)', present, target, bases[k]));
+      if (sparseNonZero) candidates.push(measure('non-zero', 'non-zero', nonZero, target, bases[k]));
+      for (const r of places) candidates.push(measure('region', r.what, r.rows, target, bases[k]));
       for (const p of candidates) {
         if (!telling(p, bases[k])) continue;
         // Presence beats non-zero beats region; within a kind, more rows beat fewer.

@@ -1,5 +1,6 @@
 import { createRandom, shuffleInPlace } from '../../random.ts';
-import { rocAuc } from '../../metrics/roc-auc.ts';
+import { rocAuc, rocAucFromSweep } from '../../metrics/roc-auc.ts';
+import { thresholdSweep, type Sweep } from '../../metrics/sweep.ts';
 import { hasValues, type Column } from '../../data/column.ts';
 
 // How well one column alone separates the classes: folds, median imputation, out-of-fold target means and AUCs.
@@ -111,19 +112,23 @@ export function outOfFoldTargetMean(
  * strong feature leaves an overlap region, so its best cut stays lower even when its AUC is high. 0.5 with one class.
  */
 export function bestBalancedAccuracy(scores: Float64Array, y: Uint8Array, rows: Int32Array): number {
-  const order = Int32Array.from(scores.keys()).sort((a, b) => scores[a] - scores[b]);
-  let positives = 0;
-  for (const row of rows) positives += y[row];
-  const negatives = rows.length - positives;
-  if (positives === 0 || negatives === 0) return 0.5;
+  return balancedAccuracyFromSweep(thresholdSweep(scores, labelsOf(y, rows)));
+}
+
+function labelsOf(y: Uint8Array, rows: Int32Array): Uint8Array {
+  const labels = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) labels[i] = y[rows[i]];
+  return labels;
+}
+
+// Every cut of the sweep (scores ≥ threshold called positive), read both ways round.
+function balancedAccuracyFromSweep(sweep: Sweep): number {
+  const { tp, fp, nPos, nNeg } = sweep;
+  if (nPos === 0 || nNeg === 0) return 0.5;
   let best = 0.5;
-  let posBelow = 0;
-  let negBelow = 0;
-  for (let j = 0; j < order.length; j++) {
-    if (y[rows[order[j]]] === 1) posBelow++; else negBelow++;
-    if (j + 1 < order.length && scores[order[j + 1]] === scores[order[j]]) continue;
-    const low = (negBelow / negatives + (positives - posBelow) / positives) / 2;
-    best = Math.max(best, low, 1 - low);
+  for (let i = 0; i < tp.length; i++) {
+    const ba = (tp[i] / nPos + (nNeg - fp[i]) / nNeg) / 2;
+    best = Math.max(best, ba, 1 - ba);
   }
   return best;
 }
@@ -159,8 +164,11 @@ export interface FeaturePower {
 export function singleFeatureAuc(column: Column, y: Uint8Array, rows: Int32Array, folds: Uint8Array, k: number): FeaturePower | null {
   if (hasValues(column)) {
     const scores = medianImputed(column.values, rows);
-    const auc = scores && aucOverRows(scores, y, rows);
-    return auc === null || !scores ? null : { auc: Math.max(auc, 1 - auc), balancedAccuracy: bestBalancedAccuracy(scores, y, rows), method: 'values' };
+    if (!scores) return null;
+    // One sorted sweep gives both the AUC and every cut's balanced accuracy.
+    const sweep = thresholdSweep(scores, labelsOf(y, rows));
+    const auc = rocAucFromSweep(sweep);
+    return auc === null ? null : { auc: Math.max(auc, 1 - auc), balancedAccuracy: balancedAccuracyFromSweep(sweep), method: 'values' };
   }
   const encoded = outOfFoldTargetMean(column.codes, column.categories.length, y, rows, folds, k);
   // Rows of different folds are scored by different encoders, and a row's own label is missing from the other folds'
