@@ -195,6 +195,12 @@ export class ContractState {
     const contract = this.#contract;
     if (!contract) return;
     const run = ++this.#checkRun;
+    // Nothing downstream runs until the person has named the label.
+    if (contract.label === '') {
+      this.#report = null;
+      this.#checking = false;
+      return;
+    }
     this.#checking = true;
     try {
       const report = await this.#checks.run(contract, this.seed);

@@ -82,3 +82,26 @@ describe('leakage that gates', () => {
     await screenshot(page, 'leakage-gate-exported');
   });
 });
+
+describe('defaults a newcomer can trust', () => {
+  test('no label-like column: the Contract step asks, nothing runs, and a class missing from a split is named before training', async () => {
+    const seattle = readFileSync(new URL('../data/seattle-weather.csv', import.meta.url));
+    await page.locator('input[type=file]').setInputFiles({ name: 'seattle-weather.csv', mimeType: 'text/csv', buffer: seattle });
+    await expect.poll(() => page.getByTestId('snapshot-summary').textContent()).toContain('seattle-weather.csv');
+    await page.locator('[data-testid="roles-table"] tr[data-column="weather"]').waitFor();
+    expect(await page.getByLabel('Label column', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByTestId('contract-problem').textContent()).toContain('Choose the label column');
+    expect(await page.getByTestId('checks-wait-label').isVisible()).toBe(true);
+    expect(await trainButton().isDisabled()).toBe(true);
+    expect(await setupBadge().textContent()).toBe('needs attention');
+    await screenshot(page, 'defaults-seattle-asks-label');
+
+    await page.getByLabel('Label column', { exact: true }).selectOption('weather');
+    await settled();
+    // snow (26 rows) has the support to be the positive class, and the time split leaves it out of the test rows.
+    expect(await page.getByLabel('Positive class', { exact: true }).inputValue()).toBe('snow');
+    await expect.poll(() => page.locator('#setup').textContent()).toContain('Class "snow" has no rows in the test split');
+    await expect.poll(() => trainButton().isEnabled()).toBe(true);
+    await screenshot(page, 'defaults-seattle-labelled');
+  });
+});
