@@ -147,9 +147,14 @@ export class ContractState {
     return c && r ? openFindings([...r.validation, ...r.leakage], c).length : 0;
   }
 
-  /** Confirms a strong signal is known at prediction time: a dismissal with a fixed reason, no typing needed. */
-  confirmKnown(findingId: string): void {
-    this.dismiss(findingId, 'Confirmed: known at prediction time (strong signal).');
+  /** Confirms strong signals are known at prediction time: dismissals with a fixed reason, one revision, no typing. */
+  confirmKnown(findingIds: readonly string[]): void {
+    const c = this.#contract;
+    if (!c || findingIds.length === 0) return;
+    const at = new Date().toISOString();
+    const ids = new Set(findingIds);
+    const added = findingIds.map((findingId) => ({ findingId, reason: 'Confirmed: known at prediction time (strong signal).', at }));
+    this.#commit(reviseContract(c, { dismissed: [...c.dismissed.filter((d) => !ids.has(d.findingId)), ...added] }));
   }
 
   /** Findings with status fail that are not dismissed: validation ones block training. */

@@ -105,3 +105,22 @@ describe('defaults a newcomer can trust', () => {
     await screenshot(page, 'defaults-seattle-labelled');
   });
 });
+
+describe('honest data', () => {
+  test('breast cancer: eight strong signals need one click, no typed reason, and then the step is ready', async () => {
+    await page.getByRole('button', { name: /Try a sample: Breast cancer/ }).click();
+    await expect.poll(() => page.getByTestId('snapshot-summary').textContent()).toContain('breast_cancer.csv');
+    await page.locator('[data-testid="roles-table"] tr[data-column="worst area"]').waitFor();
+    await settled();
+    const leakage = page.getByTestId('leakage-findings');
+    await expect.poll(() => leakage.locator('.finding.warn').count()).toBe(8);
+    expect(await leakage.locator('.finding.fail').count()).toBe(0);
+    expect(await setupBadge().textContent()).toBe('needs attention');
+    expect(await trainButton().isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'All 8 known at prediction time' }).click();
+    await settled();
+    await expect.poll(() => setupBadge().textContent()).toBe('ready');
+    expect(await leakage.locator('.finding.dismissed').count()).toBe(8);
+    await screenshot(page, 'honest-breast-cancer-confirmed');
+  });
+});
