@@ -47,7 +47,8 @@ export function leakageChecks(input: LeakageInput): Finding[] {
   // A post-outcome record can mark either class (Titanic's body is filled only for the dead): patterns look at both.
   const patternTargets = targets.length === 1 ? [...targets, complement(snapshot, contract, targets[0], split.train)] : targets;
   const power = checkSingleFeaturePower(snapshot, contract, targets, split.train, seed);
-  const flagged = new Set(power.filter((f) => f.status !== 'pass' && f.column).map((f) => f.column as string));
+  // A strong signal is still looked at for patterns: a post-outcome pattern is the evidence that raises it.
+  const flagged = new Set(power.filter((f) => f.status !== 'pass' && !f.strongSignal && f.column).map((f) => f.column as string));
   return [
     ...power,
     ...checkOutcomePatterns(snapshot, contract, patternTargets, split.train, flagged),
