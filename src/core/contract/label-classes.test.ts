@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseCsv } from '../data/parse-csv.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { createContract } from './contract.ts';
-import { encodeLabel } from './encode-label.ts';
+import { classTargets, encodeLabel, splitStrata } from './encode-label.ts';
 import { defaultLabel, defaultPositiveClass, labelClasses, tinyClasses, type LabelClass } from './label-classes.ts';
 
 async function snapshot(csv: string): Promise<Snapshot> {
@@ -123,5 +123,24 @@ describe('defaultLabel', () => {
     expect(defaultLabel([col('Airport Name', 900), col('Effect: Indicated Damage', 2), col('Speed IAS in knots', 122)])).toBeNull();
     expect(defaultLabel([col('target', 150)])).toBeNull();
     expect(defaultLabel([col('date', 1461), col('weather', 5)])).toBeNull();
+  });
+});
+
+describe('splitStrata and classTargets', () => {
+  test('two classes: the 0/1 label and the positive class only; three: class indices in code-unit order and every class', async () => {
+    const binary = await snapshot('x,y\n1,spam\n2,ham\n3,\n4,spam\n');
+    const contract = createContract('y', 'spam', ['x']);
+    const y = encodeLabel(binary, contract).y;
+    expect(splitStrata(binary, contract, y)).toBe(y);
+    expect(classTargets(binary, contract, y).map((t) => [t.name, [...t.y]])).toEqual([['spam', [1, 0, 0, 1]]]);
+
+    const multi = await snapshot('x,s\n1,sun\n2,rain\n3,\n4,snow\n5,sun\n');
+    const c3 = createContract('s', 'snow', ['x']);
+    const y3 = encodeLabel(multi, c3).y;
+    // rain 0, snow 1, sun 2; the missing label's stratum is never read (it is in no split).
+    expect([...splitStrata(multi, c3, y3)]).toEqual([2, 0, 0, 1, 2]);
+    expect(classTargets(multi, c3, y3).map((t) => [t.name, [...t.y]])).toEqual([
+      ['rain', [0, 1, 0, 0, 0]], ['snow', [0, 0, 0, 1, 0]], ['sun', [1, 0, 0, 0, 1]],
+    ]);
   });
 });
