@@ -58,8 +58,8 @@ describe('defaultPositiveClass', () => {
     // 2000 rows: 1% is 20, so a 15-row class is too small even though it has 10 rows.
     expect(defaultPositiveClass(classes(['a', 1500], ['b', 485], ['c', 15]))).toBe('b');
     expect(tinyClasses(classes(['a', 1500], ['b', 485], ['c', 15]))).toEqual(['"c" (15 rows)']);
-    // Nothing has the support: the largest class, never a one-row one.
-    expect(defaultPositiveClass(classes(['p', 4], ['q', 1]))).toBe('p');
+    // Nothing has the support (a tiny file): the plain minority.
+    expect(defaultPositiveClass(classes(['p', 4], ['q', 1]))).toBe('q');
   });
 
   test('no classes → null', () => {

@@ -28,8 +28,8 @@ export function minPositiveSupport(classes: readonly LabelClass[]): number {
 
 /**
  * The default positive class: `1`, `true`, `yes` or `positive` when present (case-insensitive, in that order), else the
- * minority class among those with at least max(10 rows, 1%) — a one-row junk class is never the default — falling
- * back to the largest class when none has that support. Null without classes.
+ * minority class among those with at least max(10 rows, 1%) — a one-row junk class beside real ones is never the
+ * default — or the plain minority when no class has that support (a tiny file). Null without classes.
  */
 export function defaultPositiveClass(classes: readonly LabelClass[]): string | null {
   if (classes.length === 0) return null;
@@ -39,8 +39,8 @@ export function defaultPositiveClass(classes: readonly LabelClass[]): string | n
   }
   const min = minPositiveSupport(classes);
   const supported = classes.filter((c) => c.count >= min);
-  if (supported.length === 0) return classes.reduce((max, c) => (c.count > max.count ? c : max)).value;
-  return supported.reduce((m, c) => (c.count < m.count || (c.count === m.count && c.value < m.value) ? c : m)).value;
+  // A tiny file where no class has the support: the plain minority, as before (the checks then say it is too small).
+  return (supported.length > 0 ? supported : classes).reduce((m, c) => (c.count < m.count || (c.count === m.count && c.value < m.value) ? c : m)).value;
 }
 
 /** Classes below the default-positive support, named with their counts (e.g. `"." (1 row)`), for a note; empty when none. */
