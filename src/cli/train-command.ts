@@ -1,14 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { binaryReport, bundleRun, createContract, createRunConfig, labelClasses, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
-import '../core/models/wasm-backend.ts';
-import { trainBaseline } from '../core/training.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
-import { leakageGate } from './leakage-gate.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
+import { leakageGate } from './leakage-gate.ts';
 import { modelOptions } from './model-options.ts';
+import { needs, readOptions, seedOption, text, texts } from './options.ts';
 
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
                       [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
@@ -25,49 +23,45 @@ Before training it runs the same checks as \`check\`: a failing finding that nei
 --dismiss (e.g. --dismiss single-feature:boat="known at booking") dismisses stops it with exit 1 and the finding on
 stderr. Open and dismissed findings go into the bundle as findings.json.`;
 
-function number(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new CliError(`--${name} must be a number, got "${value}"`, 2);
-  return n;
+// tfjs (and the quieting of its console chatter) loads only here, when a run trains: every other command starts without it.
+async function loadTraining() {
+  const [{ quietTfjs, trainBaseline }] = await Promise.all([import('../core/training.ts'), import('../core/models/wasm-backend.ts')]);
+  quietTfjs();
+  return trainBaseline;
 }
 
 export async function trainCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: {
-      label: { type: 'string' }, positive: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' },
-      threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, contract: { type: 'string' },
-      model: { type: 'string' }, config: { type: 'string' }, 'class-weight': { type: 'string' }, task: { type: 'string' },
-      dismiss: { type: 'string', multiple: true },
-    },
+  const { values, positionals } = readOptions('train', args, {
+    label: text, positive: text, exclude: text, seed: seedOption,
+    threshold: { kind: 'number', min: 0, max: 1 }, backend: text, out: text, contract: text,
+    model: text, config: text, 'class-weight': text, task: text, dismiss: texts,
   });
   const [csv] = positionals;
-  if (!csv || !values.out || (!values.label && !values.contract)) throw new CliError(`train needs <csv>, --contract or --label, and --out\n\n${TRAIN_USAGE}`, 2);
+  if (!csv || !values.out || (!values.label && !values.contract)) throw needs('train', '<csv>, --contract or --label, and --out');
   const backend = (values.backend ?? 'cpu') as BackendPreference;
   if (backend !== 'cpu' && backend !== 'wasm') throw new CliError(`--backend must be cpu or wasm in Node, got "${backend}"`, 2);
-  const threshold = number(values.threshold, 'threshold', 0.5);
-  if (threshold < 0 || threshold > 1) throw new CliError(`--threshold must be between 0 and 1, got ${threshold}`, 2);
+  const threshold = values.threshold ?? 0.5;
   const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   const { snapshot } = read;
-  const gate = leakageGate(snapshot, read.contract, number(values.seed, 'seed', 42), values.dismiss ?? [], new Date().toISOString());
+  const gate = leakageGate(snapshot, read.contract, values.seed ?? 42, values.dismiss, new Date().toISOString());
   const dataContract = gate.contract;
   let contract;
   let config;
   try {
     const run = toRunContract(dataContract);
-    contract = createContract(run.label, run.positiveClass, run.features);
+    contract = createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
     const labelColumn = snapshot.columns.find((c) => c.name === run.label);
     const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
     config = createRunConfig({
-      seed: number(values.seed, 'seed', 42), backend, split: dataContract.split,
+      seed: values.seed ?? 42, backend, split: dataContract.split,
       ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount),
     });
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e), 2);
   }
+  const trainBaseline = await loadTraining();
   let outcome;
   try {
     outcome = await trainBaseline(snapshot, contract, config);

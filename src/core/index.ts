@@ -45,3 +45,5 @@ export * from './bundle/build-bundle.ts';
 export * from './bundle/bundle-run.ts';
 export * from './bundle/scores-csv.ts';
 export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference, type ActiveBackend } from './models/backend-name.ts';
+export { csvCell } from './data/csv-cell.ts';
+export { readBundle, bundleSummary, BundleError, DEFAULT_BUNDLE_LIMITS, FORMAT_1_FILES, type OpenedBundle, type BundleSummary, type BundleRefusal, type BundleLimits } from './bundle/open-bundle.ts';

@@ -21,6 +21,10 @@ export class ContractState {
   #checking = $state(false);
   #restored = $state(false);
   #storeError = $state<string | null>(null);
+  #conflict = $state<string | null>(null);
+  /** Bumped when another tab's revision replaces ours; saves queued before that are dropped, never written. */
+  #generation = 0;
+  #saving: Promise<void> = Promise.resolve();
   readonly #checks = new ChecksClient();
   #checkRun = 0;
   seed = $state(42);
@@ -42,6 +46,8 @@ export class ContractState {
   /** True when the contract on screen came back from IndexedDB. */
   get restored(): boolean { return this.#restored; }
   get storeError(): string | null { return this.#storeError; }
+  /** Set when another tab saved a newer revision: this tab reloaded it and dropped its own unsaved edit. */
+  get conflict(): string | null { return this.#conflict; }
 
   /** Suggestions whose role differs from the column's current role, with their reasons. */
   get suggestions(): readonly RoleSuggestion[] {
@@ -57,6 +63,7 @@ export class ContractState {
     if (snapshot === this.#snapshot) return null;
     this.#snapshot = snapshot;
     this.#contract = null;
+    this.#conflict = null;
     this.#report = null;
     this.#profiles = [];
     this.#suggestions = [];
@@ -65,6 +72,8 @@ export class ContractState {
     if (this.#snapshot !== snapshot) return null;
     this.#profiles = facts.profiles;
     this.#suggestions = facts.suggestions;
+    // This tab's own queued saves land first, so a re-parse never reads back an older revision of its own contract.
+    await this.#saving;
     const stored = await loadContract(snapshot.id);
     if (this.#snapshot !== snapshot) return null;
     this.#restored = stored !== null;
@@ -114,6 +123,14 @@ export class ContractState {
     const split = role === 'event_time' || (c.split.policy !== 'stratified-random' && c.split.column === column)
       ? (this.#snapshot ? defaultSplit(this.#snapshot, roles) : c.split) : c.split;
     this.#commit(reviseContract(c, { roles, split }));
+  }
+
+  /** Keeps a column's category values out of the bundle (salted SHA-256 digests instead), or lets them back in. */
+  setHashed(column: string, on: boolean): void {
+    const c = this.#contract;
+    if (!c) return;
+    const others = (c.hashedColumns ?? []).filter((name) => name !== column);
+    this.#commit(reviseContract(c, { hashedColumns: on ? [...others, column] : others }));
   }
 
   setSplit(split: SplitConfig): void {
@@ -178,6 +195,7 @@ export class ContractState {
     if (!Object.values(c.roles).includes('feature')) return 'Give at least one column the role "feature".';
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 0xffffffff) return 'The seed must be a whole number from 0 to 4294967295.';
     if (this.#report?.splitError) return `The split cannot be made: ${this.#report.splitError}`;
+    if (this.#report?.split?.blocking[0]) return this.#report.split.blocking[0];
     if (this.blocking.validation > 0) return `${this.blocking.validation} validation check${this.blocking.validation === 1 ? '' : 's'} failed; fix the contract or dismiss them with a reason.`;
     const leaks = this.blocking.leakage;
     if (leaks.length > 0) return `Leakage check failed for ${leaks.map((l) => `"${l}"`).join(', ')}: set the role to ignore, or dismiss the finding with a reason, before training.`;
@@ -187,12 +205,29 @@ export class ContractState {
   runContract(): Contract {
     if (!this.#contract) throw new Error('No contract yet.');
     const run = toRunContract(this.#contract);
-    return createContract(run.label, run.positiveClass, run.features);
+    return createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
   }
 
   #commit(next: DataContract): void {
     this.#contract = next;
-    void saveContract(next).then((error) => { this.#storeError = error; });
+    this.#conflict = null;
+    const generation = this.#generation;
+    // Saves run one after another, so a refused one stops every later edit that was built on it.
+    this.#saving = this.#saving.then(async () => {
+      if (generation !== this.#generation) return;
+      const saved = await saveContract(next);
+      if (saved.kind === 'stale') this.#reloadNewer(next, saved.newer);
+      else this.#storeError = saved.kind === 'failed' ? saved.message : null;
+    });
+    void this.#check();
+  }
+
+  #reloadNewer(mine: DataContract, newer: DataContract): void {
+    this.#generation++;
+    if (this.#contract?.snapshotId !== newer.snapshotId) return;
+    this.#contract = newer;
+    this.#conflict = `Another tab saved revision ${newer.revision} of this contract while this tab was at revision ${mine.revision - 1}. ` +
+      'This tab has reloaded that revision instead of overwriting it; your last change was not saved, so make it again if you still want it.';
     void this.#check();
   }
 

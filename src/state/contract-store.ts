@@ -16,13 +16,31 @@ export async function loadContract(snapshotId: string): Promise<DataContract | n
   }
 }
 
-/** Saves the contract under its snapshot ID; a failure is reported, never thrown into the edit that caused it. */
-export async function saveContract(contract: DataContract): Promise<string | null> {
+/** What became of a save: written, refused because the store already holds a newer revision, or failed. */
+export type SaveOutcome =
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'stale'; readonly newer: DataContract }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * Saves the contract under its snapshot ID unless the store already holds the same or a later revision (another tab
+ * edited it): then nothing is written and the stored contract comes back, so the caller reloads it instead of
+ * overwriting. Read and write share one transaction, so two tabs cannot both pass the check. Never throws.
+ */
+export async function saveContract(contract: DataContract): Promise<SaveOutcome> {
   try {
-    await (await open()).put(STORE, contract, contract.snapshotId);
-    return null;
+    const tx = (await open()).transaction(STORE, 'readwrite');
+    const stored: unknown = await tx.store.get(contract.snapshotId);
+    const parsed = stored === undefined ? null : parseDataContract(stored);
+    if (parsed?.ok && parsed.contract.revision >= contract.revision) {
+      await tx.done;
+      return { kind: 'stale', newer: parsed.contract };
+    }
+    await tx.store.put(contract, contract.snapshotId);
+    await tx.done;
+    return { kind: 'saved' };
   } catch (e) {
-    return `The contract could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); it will be lost on reload.`;
+    return { kind: 'failed', message: `The contract could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); it will be lost on reload.` };
   }
 }
 

@@ -3,6 +3,7 @@ import { createRunRecord, type Contract, type DataContract, type RunConfig, type
 import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
 import { guardWorker } from './guard-worker.ts';
+import { clearInFlight, deleteInterrupted, loadInterrupted, markInFlight, takeInterrupted, type InterruptedRun } from './interrupted-runs.ts';
 
 // Far longer than any single synchronous step of a run (which delays heartbeats), far shorter than forever.
 const HEARTBEAT_SILENCE_MS = 60_000;
@@ -27,6 +28,21 @@ export class TrainingState {
   #message = $state<string | null>(null);
   #cancelling = $state(false);
   #run: { api: Comlink.Remote<TrainApi>; abort: AbortController } | null = null;
+  #interrupted = $state.raw<InterruptedRun[]>([]);
+
+  /** `onInterrupted` gets the config of a run this tab was training when it reloaded, to put back into the form. */
+  constructor(onInterrupted: (config: RunConfig) => void = () => {}) {
+    const lost = takeInterrupted();
+    if (lost) onInterrupted(lost.config);
+  }
+
+  /** Runs of the current snapshot that were training when their page reloaded; shown as "interrupted". */
+  get interrupted(): readonly InterruptedRun[] { return this.#interrupted; }
+
+  removeInterrupted(id: string): void {
+    deleteInterrupted(id);
+    this.#interrupted = this.#interrupted.filter((r) => r.id !== id);
+  }
 
   get status(): TrainingStatus { return this.#status; }
   get progress(): readonly TrainProgress[] { return this.#progress; }
@@ -45,6 +61,7 @@ export class TrainingState {
     const runs = snapshotId ? await loadRuns(snapshotId) : [];
     if (this.#snapshotId !== snapshotId) return;
     this.#runs = runs;
+    this.#interrupted = snapshotId ? loadInterrupted(snapshotId) : [];
     this.#selected = runs.at(-1)?.id ?? null;
     if (!this.running) this.#status = runs.length ? (runs.at(-1)?.outcome.status ?? 'idle') : 'idle';
   }
@@ -72,6 +89,7 @@ export class TrainingState {
     const worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' });
     const run = { api: Comlink.wrap<TrainApi>(worker), abort: new AbortController() };
     this.#run = run;
+    markInFlight({ id: crypto.randomUUID(), snapshotId: snapshot.id, startedAt: new Date().toISOString(), config });
     const pending: TrainProgress[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Batch progress a few times a second so a fast optimiser cannot flood the main thread with chart re-renders.
@@ -105,6 +123,7 @@ export class TrainingState {
     } finally {
       // The outcome carries the full history; a batch still waiting would append duplicates after it.
       clearTimeout(timer);
+      clearInFlight();
       worker.terminate();
       this.#run = null;
       this.#cancelling = false;

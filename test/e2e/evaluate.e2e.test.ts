@@ -11,7 +11,7 @@ let browser: Browser;
 let page: Page;
 
 const count = async (id: string): Promise<number> => Number(await page.getByTestId(id).locator('.count').textContent());
-const ORACLE = JSON.parse(readFileSync(new URL('../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as { test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number } };
+const ORACLE = JSON.parse(readFileSync(new URL('../fixtures/breast_cancer_oracle.json', import.meta.url), 'utf8')) as { test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number } };
 
 interface SweepJson { threshold: (number | null)[]; recall: (number | null)[]; ppr: (number | null)[]; points_exact: number }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli } from './cli-runner.ts';
 
-const oracle = JSON.parse(readFileSync(new URL('../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as {
+const oracle = JSON.parse(readFileSync(new URL('../fixtures/breast_cancer_oracle.json', import.meta.url), 'utf8')) as {
   test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number; brier: number; log_loss: number; ece_sklearn_bins: number; mce_sklearn_bins: number };
 };
 

@@ -47,7 +47,7 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
   if (!data) return base;
   return {
     ...base, data_contract_revision: data.revision, roles: data.roles, label_timing: data.labelTiming, split: data.split,
-    missing_tokens: data.missingTokens, dismissed: data.dismissed,
+    missing_tokens: data.missingTokens, dismissed: data.dismissed, hashed_columns: data.hashedColumns ?? [],
   };
 }
 
@@ -56,6 +56,26 @@ function findingsFile(findings: readonly RecordedFinding[]): object {
   const open = findings.filter((f) => f.state === 'open');
   const dismissed = findings.filter((f) => f.state === 'dismissed');
   return { format: 1, open_fail: open.filter((f) => f.status === 'fail').length, open: open.length, dismissed: dismissed.length, findings };
+}
+
+/** One bundle file that holds raw category values as written in the data, and the columns they come from. */
+export interface RawValuesEntry {
+  readonly file: string;
+  readonly columns: readonly string[];
+}
+
+/**
+ * Where raw category values sit in the bundle: the label's classes (positive class, and every class for softmax)
+ * in the manifest, config, contract and compact; each categorical feature's vocabulary in `preprocessing.json`,
+ * unless the column keeps its values out (then only salted digests are there). For the manifest's `raw_values`.
+ */
+export function rawValueFiles(outcome: TrainOutcome): RawValuesEntry[] {
+  const label = [outcome.contract.label];
+  const clear = outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt === undefined).map((s) => s.column);
+  return [
+    ...['compact.json', 'compact.md', 'config.json', 'contract.json', 'manifest.json'].map((file) => ({ file, columns: label })),
+    ...(clear.length > 0 ? [{ file: 'preprocessing.json', columns: clear }] : []),
+  ];
 }
 
 /** `config.json`: what decided the run and the decision threshold, plus the backend that actually ran it. */
@@ -106,6 +126,8 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
+    raw_values: rawValueFiles(outcome),
+    hashed_values: outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column),
   };
   return { id, fileName: `${id}.zip`, files: { 'manifest.json': jsonBytes(manifest), ...files } };
 }

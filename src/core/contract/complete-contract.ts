@@ -40,5 +40,6 @@ export function completeContract(
     split: given.split ?? defaultSplit(snapshot, roles),
     dismissed: given.dismissed ?? [],
     revision: given.revision ?? 1,
+    ...(given.hashedColumns ? { hashedColumns: given.hashedColumns } : {}),
   };
 }

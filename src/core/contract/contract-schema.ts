@@ -33,6 +33,7 @@ export const DataContractSchema = v.object({
   missingTokens: v.array(v.string()),
   split: splitSchema,
   dismissed: v.array(v.object({ findingId: v.string(), reason: v.string(), at: v.string() })),
+  hashedColumns: v.optional(v.array(v.string())),
 });
 
 /** Parses unknown JSON into a data contract, or explains in one line what is wrong and where. */

@@ -57,6 +57,11 @@ function emptyClassWarnings(split: Split, targets: readonly { name: string; y: U
   return out;
 }
 
+/** A training split without both classes, as a failed validation check (it blocks training like any other). */
+function splitFinding(message: string): Finding {
+  return { id: 'split:train-classes', check: 'split-classes', status: 'fail', message, suggestion: 'Choose another split policy, column or seed.' };
+}
+
 /** Validates the snapshot against the contract, makes the split and runs the leakage checks on it, before any training. */
 export function runChecks(snapshot: Snapshot, contract: DataContract, seed: number): ChecksReport {
   const validation = validateContract(snapshot, contract);
@@ -68,7 +73,7 @@ export function runChecks(snapshot: Snapshot, contract: DataContract, seed: numb
     const targets = classTargets(snapshot, run, label.y);
     const summary = summarizeSplit(split, label.y, time);
     return {
-      validation,
+      validation: [...validation, ...summary.blocking.map(splitFinding)],
       leakage: leakageChecks({ snapshot, contract, y: label.y, split, seed, targets }),
       split: { ...summary, warnings: [...summary.warnings, ...emptyClassWarnings(split, targets)] },
       splitError: null,

@@ -10,7 +10,7 @@ interface Oracle {
   model: { coef: number[][]; intercept: number[]; scaler_mean: number[]; scaler_scale: number[] };
 }
 
-const oracle = JSON.parse(readFileSync(new URL('../../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as Oracle;
+const oracle = JSON.parse(readFileSync(new URL('../../../test/fixtures/breast_cancer_oracle.json', import.meta.url), 'utf8')) as Oracle;
 let snapshot: Snapshot;
 
 beforeAll(async () => {

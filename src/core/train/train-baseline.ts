@@ -10,6 +10,7 @@ import type { ActiveBackend, BackendName } from '../models/backend-name.ts';
 import { classWeights } from '../models/class-weights.ts';
 import { predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { makeSplit } from '../split/make-split.ts';
+import { summarizeSplit, trainingClassesBlocker } from '../split/split-summary.ts';
 import { fitModel, type Fitted } from './fit-model.ts';
 import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
 
@@ -48,7 +49,10 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const classes = multi ? multi.classes.length : 2;
   // Stratified on the label's classes whatever the task, so `check`, the app and `train` build one split.
   const split = makeSplit(snapshot, label.labelled, splitStrata(snapshot, contract, label.y), config.split, config.seed);
-  const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
+  // Refused before any fitting: a model trained without one of the classes scores it as impossible everywhere.
+  const blocker = summarizeSplit(split, label.y).blocking[0] ?? (multi ? trainingClassesBlocker(split.train, multi.classIndex, multi.classes) : null);
+  if (blocker) throw new Error(blocker);
+  const preprocessing = fitPreprocessing(snapshot, contract.features, split.train, contract.hashedFeatures);
   const d = preprocessing.outputNames.length;
   const yTrain = pick(target, split.train);
   const train = { x: transform(preprocessing, snapshot, split.train), y: yTrain, weights: classWeights(yTrain, config.classWeight) };

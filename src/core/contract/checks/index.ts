@@ -8,6 +8,7 @@ export { checkAllowedValues } from './check-allowed-values.ts';
 export { checkDuplicateKeys } from './check-duplicate-keys.ts';
 export { checkMissingKeys } from './check-missing-keys.ts';
 export { checkLabel } from './check-label.ts';
+export { checkCategoryValues } from './check-category-values.ts';
 export { leakageChecks, type LeakageInput } from './leakage-checks.ts';
 export { checkSingleFeaturePower, LEAK_FAIL_AUC, LEAK_WARN_AUC, COPY_BALANCED_ACCURACY, COPY_AUC_GAP, FAIL_AUC_LOWER, TARGET_MEAN_FOLDS } from './check-single-feature.ts';
 export { checkIdLikeColumns, isIdLike, ORDER_AUC_WARN, ID_DISTINCT_SHARE } from './check-id-like.ts';
