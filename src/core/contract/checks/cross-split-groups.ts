@@ -32,8 +32,8 @@ interface Group {
  * Groups the rows that are in a split (`membership[row]` ≥ 0, see splitMembership) by `keyOf(row)` (null = skip)
  * and reports the groups that reach more than one split.
  */
-export function crossSplitGroups(keyOf: (row: number) => string | null, membership: Int8Array): CrossSplitGroups {
-  const groups = new Map<string, Group>();
+export function crossSplitGroups(keyOf: (row: number) => string | number | null, membership: Int8Array): CrossSplitGroups {
+  const groups = new Map<string | number, Group>();
   for (let row = 0; row < membership.length; row++) {
     const s = membership[row];
     if (s < 0) continue;

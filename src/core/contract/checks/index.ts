@@ -9,7 +9,7 @@ export { checkDuplicateKeys } from './check-duplicate-keys.ts';
 export { checkMissingKeys } from './check-missing-keys.ts';
 export { checkLabel } from './check-label.ts';
 export { checkCategoryValues } from './check-category-values.ts';
-export { leakageChecks, type LeakageInput } from './leakage-checks.ts';
+export { leakageChecks, MAX_SCREEN_ROWS, type LeakageInput } from './leakage-checks.ts';
 export { checkSingleFeaturePower, LEAK_FAIL_AUC, LEAK_WARN_AUC, COPY_BALANCED_ACCURACY, COPY_AUC_GAP, FAIL_AUC_LOWER, TARGET_MEAN_FOLDS } from './check-single-feature.ts';
 export { checkIdLikeColumns, isIdLike, ORDER_AUC_WARN, ID_DISTINCT_SHARE } from './check-id-like.ts';
 export { checkFutureDates } from './check-future-dates.ts';

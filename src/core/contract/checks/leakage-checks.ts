@@ -1,4 +1,5 @@
 import { cellText } from '../../data/column.ts';
+import { createRandom, shuffleInPlace } from '../../random.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { Split } from '../../split/split.ts';
 import type { DataContract } from '../data-contract.ts';
@@ -25,6 +26,18 @@ export interface LeakageInput {
   readonly targets?: readonly ClassTarget[];
 }
 
+/** Most training rows the per-feature screens (power, patterns, order) read; beyond, a seeded sample of this size. */
+export const MAX_SCREEN_ROWS = 20_000;
+
+// A leak strong enough to matter shows on 20,000 rows; a seeded sample keeps the checks before training fast on big
+// files. Ascending, so the row-order check still sees the file's order.
+function screenRows(train: Int32Array, seed: number): Int32Array {
+  if (train.length <= MAX_SCREEN_ROWS) return train;
+  const copy = Int32Array.from(train);
+  shuffleInPlace(copy, createRandom(seed ^ 0x5eed));
+  return copy.slice(0, MAX_SCREEN_ROWS).sort();
+}
+
 // The other class of a binary label, named by its value on the first training row that is not the positive class.
 function complement(snapshot: Snapshot, contract: DataContract, target: ClassTarget, train: Int32Array): ClassTarget {
   const column = snapshot.columns.find((c) => c.name === contract.label);
@@ -35,7 +48,7 @@ function complement(snapshot: Snapshot, contract: DataContract, target: ClassTar
 
 /**
  * Leakage checks run before any training, in order: single-feature power, post-outcome patterns and ID/row-order on
- * the training rows (every class), datetime features after the event time, entities in several splits, identical
+ * the training rows (every class; a seeded sample of MAX_SCREEN_ROWS when there are more), datetime features after the event time, entities in several splits, identical
  * rows across splits. Pure and deterministic for a given seed; dismissals are left to the caller.
  */
 export function leakageChecks(input: LeakageInput): Finding[] {
@@ -46,13 +59,14 @@ export function leakageChecks(input: LeakageInput): Finding[] {
   const targets = input.targets ?? [{ name: contract.positiveClass, y }];
   // A post-outcome record can mark either class (Titanic's body is filled only for the dead): patterns look at both.
   const patternTargets = targets.length === 1 ? [...targets, complement(snapshot, contract, targets[0], split.train)] : targets;
-  const power = checkSingleFeaturePower(snapshot, contract, targets, split.train, seed);
+  const screened = screenRows(split.train, seed);
+  const power = checkSingleFeaturePower(snapshot, contract, targets, screened, seed);
   // A strong signal is still looked at for patterns: a post-outcome pattern is the evidence that raises it.
   const flagged = new Set(power.filter((f) => f.status !== 'pass' && !f.strongSignal && f.column).map((f) => f.column as string));
   return [
     ...power,
-    ...checkOutcomePatterns(snapshot, contract, patternTargets, split.train, flagged),
-    ...checkIdLikeColumns(snapshot, contract, targets, split.train),
+    ...checkOutcomePatterns(snapshot, contract, patternTargets, screened, flagged),
+    ...checkIdLikeColumns(snapshot, contract, targets, screened),
     ...checkFutureDates(snapshot, contract),
     ...checkEntityOverlap(snapshot, contract, split),
     ...checkDuplicatesAcrossSplits(snapshot, contract, split),

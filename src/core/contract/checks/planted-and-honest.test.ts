@@ -148,6 +148,17 @@ describe('planted leaks are flagged at least WARN', () => {
   });
 });
 
+describe('big files', () => {
+  test('past 20,000 training rows the per-feature screens read a seeded sample of 20,000, and still catch a copy', async () => {
+    const { y, x1, x2 } = honestRows(40_000, 4);
+    const rows = y.map((v, i) => [x1[i], x2[i], v ? 'won' : 'lost', v]);
+    const findings = await checksOf(csv('x1,x2,result_code,y', rows), 'big.csv', 'y');
+    const copy = findings.find((f) => f.id === 'leak:single-feature:result_code');
+    expect(copy?.status).toBe('fail');
+    expect(copy?.evidence).toContain('on 20000 training rows');
+  });
+});
+
 describe('honest data needs no typed dismissal', () => {
   test('breast cancer: strong real features are one-click strong signals, nothing typed', async () => {
     const findings = await checksOf(read('../../../../public/samples/breast_cancer.csv'), 'breast_cancer.csv', 'target');
