@@ -1,4 +1,4 @@
-import { columnsWithRole, type DataContract } from '../contract/data-contract.ts';
+import { columnsWithRole, withheldColumns, type DataContract } from '../contract/data-contract.ts';
 import { labelClasses } from '../contract/label-classes.ts';
 import { DEFAULT_MISSING_TOKENS } from '../data/csv-ingest.ts';
 import { cellText, hasValues, type Column } from '../data/column.ts';
@@ -103,10 +103,11 @@ function categoricalColumn(step: FeatureStep & { kind: 'categorical' }, column: 
  */
 export function inferenceContract(snapshot: Snapshot, outcome: TrainOutcome, threshold: number, modelVersion: string, data?: DataContract): InferenceContract {
   const pii = new Set(data ? columnsWithRole(data, 'pii') : []);
+  const withheld = new Set(data ? withheldColumns(data) : []);
   const train = outcome.split.train;
   const columns = outcome.preprocessing.steps.map((step) => {
     const column = columnByName(snapshot, step.column);
-    return step.kind === 'numeric' ? numericColumn(step, column, train) : categoricalColumn(step, column, train, pii.has(step.column));
+    return step.kind === 'numeric' ? numericColumn(step, column, train) : categoricalColumn(step, column, train, withheld.has(step.column));
   });
   const { label, positiveClass } = outcome.contract;
   const labelColumn = snapshot.columns.find((c) => c.name === label);

@@ -14,6 +14,7 @@ column is treated as missing. Nothing in the bundle is executed; the model is re
 import argparse
 import calendar
 import csv
+import hashlib
 import json
 import math
 import os
@@ -157,12 +158,15 @@ class Bundle:
             else:
                 slots = {c: i for i, c in enumerate(step["categories"])}
                 other = len(step["categories"])
+                # A column kept out of the bundle stores salted SHA-256 digests; incoming values are hashed alike.
+                salt = step.get("salt")
+                lookup = (lambda k: hashlib.sha256((salt + "\0" + k).encode("utf-8")).hexdigest()) if salt else (lambda k: k)
                 block = np.zeros((n, other + 1))
                 cache = {}
                 for i, t in enumerate(texts):
                     slot = cache.get(t, -2)
                     if slot == -2:
-                        slot = -1 if t in self.missing else slots.get(category_key(t), other)
+                        slot = -1 if t in self.missing else slots.get(lookup(category_key(t)), other)
                         cache[t] = slot
                     if slot >= 0:
                         block[i, slot] = 1.0

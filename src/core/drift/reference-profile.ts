@@ -1,4 +1,4 @@
-import { columnsWithRole, type DataContract } from '../contract/data-contract.ts';
+import { columnsWithRole, withheldColumns, type DataContract } from '../contract/data-contract.ts';
 import { cellText, hasValues, type Column } from '../data/column.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { sortFloat64 } from '../data/sort-float64.ts';
@@ -110,10 +110,11 @@ export function scoreReference(all: Float64Array, threshold: number): ScoreRefer
 /** Builds the reference profile from a run's training rows (features) and its validation and test scores. */
 export function referenceProfile(snapshot: Snapshot, outcome: TrainOutcome, threshold: number, data?: DataContract): ReferenceProfile {
   const pii = new Set(data ? columnsWithRole(data, 'pii') : []);
+  const withheld = new Set(data ? withheldColumns(data) : []);
   const rows = outcome.split.train;
   const columns = outcome.preprocessing.steps.map((step) => {
     const column = columnByName(snapshot, step.column);
-    return step.kind === 'numeric' ? numericReference(column, rows) : categoricalReference(column, rows, pii.has(step.column));
+    return step.kind === 'numeric' ? numericReference(column, rows) : categoricalReference(column, rows, withheld.has(step.column));
   });
   return {
     format: 1, source: 'train split', threshold, columns,

@@ -1,3 +1,4 @@
+import { hashCategory } from '../features/hash-category.ts';
 import type { InferenceColumn, InferenceContract } from '../bundle/inference-contract.ts';
 import { parseNumber } from '../data/column-builder.ts';
 import { parseIsoDate } from '../data/datetime.ts';
@@ -35,6 +36,8 @@ interface CategoricalSlot {
   readonly index: ReadonlyMap<string, number>;
   readonly other: number;
   readonly known: ReadonlySet<string> | null;
+  /** The column's salt when its categories are stored as salted digests: keys are hashed before they are looked up. */
+  readonly salt: string | null;
   readonly missingInTraining: boolean;
   /** Cell text → its key, one-hot slot and whether training saw it; bounded, since most columns repeat few values. */
   readonly seen: Map<string, { readonly key: string; readonly slot: number; readonly known: boolean }>;
@@ -116,7 +119,8 @@ export class RowEncoder {
       const categorical = column && (column.type === 'categorical' || column.type === 'boolean') ? column : null;
       return {
         kind: 'categorical', name: step.column, field, offset: at, index: new Map(step.categories.map((c, i) => [c, i])), other: step.categories.length,
-        known: categorical?.categories ? new Set(categorical.categories) : null, missingInTraining: categorical ? categorical.missing_in_training : true, seen: new Map(),
+        // A hashed column lists no categories in the inference contract; its digests say what training saw instead.
+        known: step.salt ? new Set(step.categories) : categorical?.categories ? new Set(categorical.categories) : null, salt: step.salt ?? null, missingInTraining: categorical ? categorical.missing_in_training : true, seen: new Map(),
       };
     });
     this.numbers = new Float64Array(this.#slots.length);
@@ -186,7 +190,8 @@ export class RowEncoder {
     let hit = slot.seen.get(cell);
     if (!hit) {
       const key = categoryKey(cell);
-      hit = { key, slot: slot.index.get(key) ?? slot.other, known: !slot.known || slot.known.has(key) };
+      const lookup = slot.salt === null ? key : hashCategory(slot.salt, key);
+      hit = { key, slot: slot.index.get(lookup) ?? slot.other, known: !slot.known || slot.known.has(lookup) };
       if (slot.seen.size < CACHE_LIMIT) slot.seen.set(cell, hit);
     }
     this.keys[s] = hit.key;
