@@ -46,3 +46,5 @@ export * from './bundle/bundle-run.ts';
 export * from './bundle/scores-csv.ts';
 export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference, type ActiveBackend } from './models/backend-name.ts';
 export { csvCell } from './data/csv-cell.ts';
+export * from './gates/index.ts';
+export * from './reliance/index.ts';

@@ -7,6 +7,7 @@ import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { canonicalJson, jsonBytes } from './canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
+import type { GatesFile } from '../gates/gates-file.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -28,6 +29,8 @@ export interface BundleInput {
   /** ISO 8601 creation time; a parameter so tests and replays are deterministic. */
   readonly createdAt: string;
   readonly thresholdChoice?: ChosenThreshold | null;
+  /** The promotion-gate verdict; written as `gates.json`, and the manifest says whether the run is promotable. */
+  readonly gates?: GatesFile;
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -45,6 +48,7 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
   return {
     ...base, data_contract_revision: data.revision, roles: data.roles, label_timing: data.labelTiming, split: data.split,
     missing_tokens: data.missingTokens, dismissed: data.dismissed, hashed_columns: data.hashedColumns ?? [],
+    ...(data.gates ? { gates: data.gates } : {}),
   };
 }
 
@@ -101,7 +105,9 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'metrics.json': jsonBytes({
       format: 1, split: 'test', ...input.testReport, validation: input.validationReport,
       ...(input.trainReport ? { train: input.trainReport } : {}), ...(choice && choice.threshold === input.threshold ? { threshold_choice: choice } : {}),
+      ...(outcome.reliance ? { importance: { permutation: outcome.reliance.importance, coefficients: outcome.reliance.coefficients } } : {}),
     }),
+    ...(input.gates ? { 'gates.json': jsonBytes(input.gates) } : {}),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
   };
@@ -115,6 +121,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
+    ...(input.gates ? { promotable: input.gates.promotable, failed_gates: input.gates.failed } : {}),
     raw_values: rawValueFiles(outcome),
     hashed_values: outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column),
   };

@@ -6,6 +6,7 @@ import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { buildBundle, type AppInfo, type Bundle } from './build-bundle.ts';
 import { buildCompact, type CompactKey } from './compact.ts';
 import { compactPrefill } from './compact-prefill.ts';
+import type { GatesFile } from '../gates/gates-file.ts';
 
 export interface BundleRunInput {
   readonly snapshot: Snapshot;
@@ -18,6 +19,8 @@ export interface BundleRunInput {
   readonly dataContract?: DataContract;
   /** How the threshold was chosen (strategy, inputs, split), when a strategy chose it. */
   readonly thresholdChoice?: ChosenThreshold | null;
+  /** The promotion-gate verdict for `gates.json` and the manifest's `promotable`. */
+  readonly gates?: GatesFile;
 }
 
 /** The one path from a finished run to its bundle, shared by the page and the CLI so both write identical files. */
@@ -30,5 +33,6 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
     trainReport: binaryReport(outcome.train.scores, outcome.train.labels, threshold),
     compact: buildCompact(compactPrefill(snapshot, outcome, testReport, input.thresholdChoice ?? null), input.compactEdits ?? {}),
     app: input.app, createdAt: input.createdAt, dataContract: input.dataContract, thresholdChoice: input.thresholdChoice ?? null,
+    ...(input.gates ? { gates: input.gates } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ROLES, type DataContract } from './data-contract.ts';
+import { GatesSectionSchema } from '../gates/gate-spec.ts';
 
 const fractions = v.pipe(v.tuple([v.number(), v.number(), v.number()]), v.check((f) => Math.abs(f[0] + f[1] + f[2] - 1) < 1e-9 && f.every((x) => x >= 0), 'split fractions must be non-negative and sum to 1'));
 
@@ -34,6 +35,7 @@ export const DataContractSchema = v.object({
   split: splitSchema,
   dismissed: v.array(v.object({ findingId: v.string(), reason: v.string(), at: v.string() })),
   hashedColumns: v.optional(v.array(v.string())),
+  gates: v.optional(GatesSectionSchema),
 });
 
 /** Parses unknown JSON into a data contract, or explains in one line what is wrong and where. */
