@@ -23,7 +23,7 @@ const fmt = (x: number | null | undefined): string => (x === null || x === undef
 const withInterval = (o: Observed): string => `${fmt(o.value)}${o.lo !== undefined && o.lo !== null && o.hi !== undefined && o.hi !== null ? ` [${fmt(o.lo)}, ${fmt(o.hi)}]` : ''}`;
 
 function metricGate(gate: Extract<Gate, { kind: 'metric' }>, e: GateEvidence): Omit<GateVerdict, 'id' | 'kind'> {
-  const required = `${gate.metric} ${gate.bound === 'min' ? '≥' : '≤'} ${fmt(gate.value)}`;
+  const required = `${gate.metric} ${gate.bound === 'min' ? '≥' : '≤'} ${gate.value}`;
   let observed: Observed;
   if (gate.metric === 'expected_cost') {
     const c = gate.costs ?? { fp: 0, fn: 0 };
@@ -42,7 +42,7 @@ function metricGate(gate: Extract<Gate, { kind: 'metric' }>, e: GateEvidence): O
 }
 
 function baselineGate(gate: Extract<Gate, { kind: 'vs-baseline' }>, e: GateEvidence): Omit<GateVerdict, 'id' | 'kind'> {
-  const required = `Δ${gate.metric} lower bound > ${gate.margin === 0 ? '0' : `−${fmt(gate.margin)}`}`;
+  const required = `Δ${gate.metric} lower bound > ${gate.margin === 0 ? '0' : `−${gate.margin}`}`;
   if (!e.baseline) return { required, observed: { value: null, note: e.baselineNote }, pass: false, evidence: `fails closed: no baseline comparison${e.baselineNote ? ` (${e.baselineNote})` : ''}` };
   const d = e.baseline.delta[gate.metric] ?? { value: null };
   if (d.lo === null || d.lo === undefined) {
@@ -53,7 +53,7 @@ function baselineGate(gate: Extract<Gate, { kind: 'vs-baseline' }>, e: GateEvide
 }
 
 function sliceGate(gate: Extract<Gate, { kind: 'slice' }>, e: GateEvidence): Omit<GateVerdict, 'id' | 'kind'> {
-  const required = `${gate.metric} ≥ ${fmt(gate.min)} on every slice of ${gate.column} with ≥ ${gate.minRows} rows`;
+  const required = `${gate.metric} ≥ ${gate.min} on every slice of ${gate.column} with ≥ ${gate.minRows} rows`;
   const rows = e.slices[gate.column];
   if (!rows) return { required, observed: { value: null }, pass: false, evidence: `fails closed: no slices of "${gate.column}" were recorded` };
   const judged = rows.filter((r) => r.n >= gate.minRows);
@@ -92,7 +92,7 @@ function verdictOf(gate: Gate, e: GateEvidence): Omit<GateVerdict, 'id' | 'kind'
     case 'no-open-leakage': return findingsGate('leakage', e);
     case 'no-validation-failure': return findingsGate('validation', e);
     case 'latency': {
-      const required = `p95 ≤ ${fmt(gate.maxMsPer1000)} ms per 1,000 rows`;
+      const required = `p95 ≤ ${gate.maxMsPer1000} ms per 1,000 rows`;
       if (!e.latency) return { required, observed: { value: null }, pass: false, evidence: 'fails closed: scoring latency was not measured for this run' };
       const v = e.latency.p95MsPer1000;
       return { required, observed: { value: v }, pass: v <= gate.maxMsPer1000, evidence: `p95 ${fmt(v)} ms per 1,000 rows over ${e.latency.repeats} timed batches on ${e.latency.backend}` };
