@@ -6,17 +6,20 @@ import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
 import { modelOptions } from './model-options.ts';
 import { needs, readOptions, seedOption, text } from './options.ts';
+import { judgeTrainRun, trainGateContract } from './train-gates.ts';
 
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
                       [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
                       [--task auto|binary|multiclass]
-                      [--seed N] [--threshold T] [--backend cpu|wasm] --out DIR
+                      [--seed N] [--threshold T] [--backend cpu|wasm] [--gates g.json] --out DIR
 
 With --contract, features are the columns whose role is "feature" (PII never) and the split is the contract's.
 Trains with the same core as the browser and writes to DIR: model/ (tfjs LayersModel), preprocessing.json,
 config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundle-id>.zip (the artifact bundle).
 --task auto (the default) trains softmax over every class when the label has more than two, and binary
 (positive class against the rest) otherwise; test metrics are always for the positive class, one-vs-rest.
+With --gates (or gates in the contract), the run is judged against its promotion gates and the verdict goes into
+the bundle as gates.json; the manifest says promotable true or false. A failed gate does not stop the export.
 The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
 
 // tfjs (and the quieting of its console chatter) loads only here, when a run trains: every other command starts without it.
@@ -30,7 +33,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   const { values, positionals } = readOptions('train', args, {
     label: text, positive: text, exclude: text, seed: seedOption,
     threshold: { kind: 'number', min: 0, max: 1 }, backend: text, out: text, contract: text,
-    model: text, config: text, 'class-weight': text, task: text,
+    model: text, config: text, 'class-weight': text, task: text, gates: text,
   });
   const [csv] = positionals;
   if (!csv || !values.out || (!values.label && !values.contract)) throw needs('train', '<csv>, --contract or --label, and --out');
@@ -39,7 +42,9 @@ export async function trainCommand(args: string[]): Promise<void> {
   const threshold = values.threshold ?? 0.5;
   const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
-  const { snapshot, contract: dataContract } = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
+  const { snapshot, contract: read } = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
+  const gated = trainGateContract(values.gates, read, new Date().toISOString());
+  const dataContract = gated ?? read;
   let contract;
   let config;
   try {
@@ -62,7 +67,8 @@ export async function trainCommand(args: string[]): Promise<void> {
     throw new CliError(e instanceof Error ? e.message : String(e), 1);
   }
   const createdAt = new Date().toISOString();
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract });
+  const gates = gated ? await judgeTrainRun(snapshot, gated, outcome, threshold, (c) => trainBaseline(snapshot, contract, c)) : undefined;
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(gates ? { gates } : {}) });
   mkdirSync(join(values.out, 'model'), { recursive: true });
   writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
@@ -70,5 +76,5 @@ export async function trainCommand(args: string[]): Promise<void> {
   }
   for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
   const report = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, test: report, ...(gates ? { promotable: gates.promotable, failed_gates: gates.failed } : {}) }, null, 2)}\n`);
 }

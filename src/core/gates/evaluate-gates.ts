@@ -80,7 +80,7 @@ function findingsGate(kind: 'leakage' | 'validation', e: GateEvidence): Omit<Gat
   const open = e.findings.filter((f) => f.kind === kind && f.open && (kind === 'leakage' ? f.status !== 'pass' : f.status === 'fail'));
   return {
     required, observed: { value: open.length }, pass: open.length === 0,
-    evidence: open.length === 0 ? `${e.findings.filter((f) => f.kind === kind).length} ${kind} findings, none open` : `open: ${open.map((f) => `${f.id} (${f.status})`).join(', ')}`,
+    evidence: open.length === 0 ? `${e.findings.filter((f) => f.kind === kind).length} ${kind} checks, none open` : `open: ${open.map((f) => `${f.id} (${f.status})`).join(', ')}`,
   };
 }
 

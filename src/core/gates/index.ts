@@ -5,3 +5,5 @@ export { evaluateGates, type GateReport, type GateVerdict } from './evaluate-gat
 export { collectEvidence, gateFindings, type EvidenceInput, type GatedRun } from './collect-evidence.ts';
 export { EMPTY_GATES, lockGates, editGates } from './gates-section.ts';
 export { gatesFile, type GatesFile } from './gates-file.ts';
+export { gatedRun, judgeRun, type JudgeInput } from './judge-run.ts';
+export { recheckBundle, type BundleRecheck } from './recheck-bundle.ts';
