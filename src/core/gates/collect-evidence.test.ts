@@ -28,13 +28,15 @@ describe('collectEvidence', () => {
     // AUC: positives 0.9, 0.6 vs negatives 0.7, 0.2 → 3 of 4 pairs ordered → 0.75; recall at 0.5 = 2/2.
     const cand = run([0.9, 0.7, 0.6, 0.2], [1, 0, 1, 0]);
     const base = run([0.4, 0.6, 0.3, 0.2], [1, 0, 1, 0], 'prior');
-    const spec: GateSpec = { version: 1, gates: [{ id: 'b', kind: 'vs-baseline', metric: 'roc_auc', margin: 1 }] };
+    const spec: GateSpec = { version: 1, gates: [{ id: 'b', kind: 'vs-baseline', metric: 'roc_auc', margin: 1 }, { id: 'auc', kind: 'metric', metric: 'roc_auc', bound: 'min', value: 0.5 }] };
     const e = collectEvidence({ spec, run: cand, snapshot: null, baseline: base, findings: [], bootstrap });
     expect(e.metrics.roc_auc?.value).toBe(0.75);
     expect(e.metrics.recall?.value).toBe(1);
     expect(e.metrics.roc_auc?.lo).not.toBeUndefined();
     // Baseline AUC: 0.4, 0.3 vs 0.6, 0.2 → 2 of 4 → 0.5, so Δ = 0.25.
     expect(e.baseline?.delta.roc_auc?.value).toBeCloseTo(0.25, 12);
+    // Without a metric gate no interval is drawn.
+    expect(collectEvidence({ spec: { version: 1, gates: [] }, run: cand, snapshot: null, baseline: null, findings: [], bootstrap }).metrics.roc_auc).toEqual({ value: 0.75 });
     const moved = collectEvidence({ spec, run: cand, snapshot: null, baseline: { ...base, test: { ...base.test, rows: Int32Array.from([5, 6, 7, 8]) } }, findings: [], bootstrap });
     expect(moved.baseline).toBeNull();
     expect(moved.baselineNote).toBe('prior was scored on other test rows (another split or seed)');

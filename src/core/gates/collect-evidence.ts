@@ -49,10 +49,10 @@ function whyUndefined(metric: string, r: BinaryReport): string {
 }
 
 /** Test metrics (with bootstrap intervals where the paired metrics have them) as observations. */
-function testMetrics(run: GatedRun, bootstrap: EvidenceInput['bootstrap']): { report: BinaryReport; metrics: Record<string, Observed> } {
+function testMetrics(run: GatedRun, bootstrap: EvidenceInput['bootstrap'] | null): { report: BinaryReport; metrics: Record<string, Observed> } {
   const { scores, labels } = run.test;
   const report = binaryReport(scores, labels, run.threshold);
-  const ci = report.n_pos > 0 && report.n_neg > 0 ? bootstrapBinary(scores, labels, run.threshold, bootstrap).ci : null;
+  const ci = bootstrap && report.n_pos > 0 && report.n_neg > 0 ? bootstrapBinary(scores, labels, run.threshold, bootstrap).ci : null;
   const metrics: Record<string, Observed> = {};
   for (const m of ['roc_auc', 'average_precision', 'precision', 'recall', 'f1', 'log_loss', 'ece'] as const) {
     const value = report[m];
@@ -67,7 +67,8 @@ const sameRows = (a: Int32Array, b: Int32Array): boolean => a.length === b.lengt
 /** Gathers the evidence every gate of `spec` needs from a finished run; only what the spec asks for is computed. */
 export function collectEvidence(input: EvidenceInput): GateEvidence {
   const { run, spec } = input;
-  const { report, metrics } = testMetrics(run, input.bootstrap);
+  // Intervals cost resamples: drawn only when a metric gate will show them.
+  const { report, metrics } = testMetrics(run, spec.gates.some((g) => g.kind === 'metric') ? input.bootstrap : null);
   let baseline: GateEvidence['baseline'] = null;
   let baselineNote = input.baselineNote;
   if (spec.gates.some((g) => g.kind === 'vs-baseline')) {
