@@ -35,6 +35,12 @@ describe('permutationImportance', () => {
     const b = await permutationImportance({ x, d: 2, y, classes: 2, predict, groups, seed: 11, repeats: 5 });
     const c = await permutationImportance({ x, d: 2, y, classes: 2, predict, groups, seed: 12, repeats: 5 });
     expect(b).toEqual(a);
+    // Stacking copies into fewer predict calls changes nothing but the call count.
+    let calls = 0;
+    const counted = async (design: Float32Array, m: number) => { calls++; return predict(design, m); };
+    const oneByOne = await permutationImportance({ x, d: 2, y, classes: 2, predict: counted, groups, seed: 11, repeats: 5, maxBatchRows: n });
+    expect(oneByOne).toEqual(a);
+    expect(calls).toBe(1 + 2 * 5);
     expect(c.columns[0].mean).not.toBe(a.columns[0].mean);
   });
 

@@ -39,6 +39,8 @@ export interface ImportanceInput {
   readonly repeats?: number;
   /** At most this many rows (a seeded sample) are scored per repeat; default 4000. */
   readonly maxRows?: number;
+  /** Rows per predict call when stacking shuffled copies; default 65,536. */
+  readonly maxBatchRows?: number;
 }
 
 // Salt for the importance stream, so it never replays the split's or the bootstrap's draws for the same seed.
@@ -78,22 +80,34 @@ export async function permutationImportance(input: ImportanceInput): Promise<Per
   if (base === null) {
     return { ...head, columns: input.groups.map((g) => ({ column: g.column, mean: null, lo: null, hi: null })), note: multi ? 'the validation split has no rows' : 'the validation split has only one class, so AUC is undefined' };
   }
-  const columns: ColumnImportance[] = [];
-  const shuffled = new Float32Array(x.length);
+  // Every (column, repeat) copy of the design is stacked into as few predict calls as fit a row budget: on a GPU
+  // backend one call per copy would cost hundreds of kernel dispatches.
+  const drops = input.groups.map(() => new Float64Array(repeats));
+  const perCall = Math.max(1, Math.floor((input.maxBatchRows ?? 65_536) / Math.max(1, n)));
+  const tasks = input.groups.flatMap((_, g) => Array.from({ length: repeats }, (_, r) => [g, r] as const));
   const order = new Int32Array(n);
-  for (const group of input.groups) {
-    const drops = new Float64Array(repeats);
-    for (let r = 0; r < repeats; r++) {
+  for (let start = 0; start < tasks.length; start += perCall) {
+    const chunk = tasks.slice(start, start + perCall);
+    const batch = new Float32Array(chunk.length * n * d);
+    chunk.forEach(([g, _r], c) => {
       for (let i = 0; i < n; i++) order[i] = i;
       shuffleInPlace(order, random);
-      shuffled.set(x);
-      for (let i = 0; i < n; i++) for (const j of group.inputs) shuffled[i * d + j] = x[order[i] * d + j];
-      const q = (await quality(shuffled)) as number;
-      drops[r] = multi ? q - base : base - q;
-    }
-    const sorted = drops.slice().sort();
-    columns.push({ column: group.column, mean: drops.reduce((a, b) => a + b, 0) / repeats, lo: percentile(sorted, 0.025), hi: percentile(sorted, 0.975) });
+      const copy = batch.subarray(c * n * d, (c + 1) * n * d);
+      copy.set(x);
+      for (let i = 0; i < n; i++) for (const j of input.groups[g].inputs) copy[i * d + j] = x[order[i] * d + j];
+    });
+    const out = await input.predict(batch, chunk.length * n);
+    const width = multi ? classes : 1;
+    chunk.forEach(([g, r], c) => {
+      const scores = out.subarray(c * n * width, (c + 1) * n * width);
+      const q = (multi ? multiLogLoss(scores, y, classes) : rocAuc(scores, y)) as number;
+      drops[g][r] = multi ? q - base : base - q;
+    });
   }
+  const columns: ColumnImportance[] = input.groups.map((group, g) => {
+    const sorted = drops[g].slice().sort();
+    return { column: group.column, mean: drops[g].reduce((a, b) => a + b, 0) / repeats, lo: percentile(sorted, 0.025), hi: percentile(sorted, 0.975) };
+  });
   columns.sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0));
   return { ...head, columns };
 }
