@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { join } from 'node:path';
+import { launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -68,6 +69,9 @@ describe('promotion gates', () => {
     expect(await page.getByTestId('coefficients').locator('tbody tr').count()).toBe(12);
     await table.scrollIntoViewIfNeeded();
     await screenshot(page, 'gates-verdict-fail');
+    await table.screenshot({ path: join(RESULTS, 'gates-verdict-table-fail.png') });
+    await page.getByTestId('importance').screenshot({ path: join(RESULTS, 'gates-importance.png') });
+    await page.getByTestId('gates-panel').screenshot({ path: join(RESULTS, 'gates-panel-locked.png') });
 
     const bundle = await exportBundle();
     const manifest = bundle.json<Manifest>('manifest.json');
@@ -88,6 +92,8 @@ describe('promotion gates', () => {
     await value.fill('0.9');
     await value.press('Tab');
     await expect.poll(() => page.getByTestId('gates-error').textContent()).toContain('say why you change them');
+    // The refused edit puts the locked value back on screen.
+    expect(await value.inputValue()).toBe('1.5');
     await page.getByLabel('Reason for changing the gates', { exact: true }).fill('An AUC of 1.5 cannot exist; the floor we meant is 0.9');
     await value.fill('0.9');
     await value.press('Tab');
@@ -97,6 +103,7 @@ describe('promotion gates', () => {
     await expect.poll(() => page.getByTestId('gate-verdicts').locator('h3').textContent()).toBe('Promotion gates: all pass');
     await page.getByTestId('gate-verdicts').scrollIntoViewIfNeeded();
     await screenshot(page, 'gates-verdict-pass');
+    await page.getByTestId('gate-verdicts').screenshot({ path: join(RESULTS, 'gates-verdict-table-pass.png') });
 
     const bundle = await exportBundle();
     const manifest = bundle.json<Manifest>('manifest.json');
