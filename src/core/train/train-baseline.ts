@@ -83,13 +83,13 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
       preprocessing, xTrain: train.x, xValidation: xVal, yValidation: pick(target, split.validation), classes, coef: fitted.coef,
       predict: (x, m) => predictScores(model, x, m, d), seed: config.seed, backend: backend.name, now,
     });
-    return {
+    const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',
       snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend,
       iterations: fitted.iterations, converged: fitted.converged, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
-      ...(reliance ? { reliance } : {}),
     };
+    return reliance ? { ...outcome, reliance } : outcome;
   } finally {
     model.dispose();
   }
