@@ -116,5 +116,14 @@ describe('promotion gates', () => {
     expect(contract.gates.spec.gates).toHaveLength(3);
     expect(contract.gates.lockedAt).toBe(bundle.json<{ locked_at: string }>('gates.json').locked_at);
     expect(await page.getByTestId('export-promotable').textContent()).toContain('promotable');
+
+    // The gates, their lock and the change log are part of the stored contract: a reload brings them back.
+    await page.reload();
+    await page.getByTestId('gate-list').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('gate-list').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('gates-locked').count()).toBe(1);
+    expect(await page.getByTestId('gate-changes').locator('summary').textContent()).toBe('2 recorded changes since the lock');
+    await page.getByTestId('gate-verdicts').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('gate-verdicts').locator('h3').textContent()).toBe('Promotion gates: all pass');
   });
 });
