@@ -63,3 +63,5 @@ export { ksTwoSample } from './drift/ks.ts';
 export { chiSquareTwoSample } from './drift/chi-square.ts';
 export { unzipBundle } from './scoring/bundle-zip.ts';
 export { DEFAULT_ISSUE_POLICY, parseIssuePolicy, ISSUE_KINDS, type IssuePolicy, type IssueKind } from './scoring/validation-policy.ts';
+export * from './gates/index.ts';
+export * from './reliance/index.ts';

@@ -1,4 +1,5 @@
 import {
+  EMPTY_GATES, editGates, lockGates, type GateSpec,
   blockingFindings, createContract, createDataContract, defaultLabel, defaultPositiveClass, defaultSplit, labelClasses, openFindings, reviseContract,
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
   type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
@@ -173,6 +174,29 @@ export class ContractState {
     const ids = new Set(findingIds);
     const added = findingIds.map((findingId) => ({ findingId, reason: 'Confirmed: known at prediction time (strong signal).', at }));
     this.#commit(reviseContract(c, { dismissed: [...c.dismissed.filter((d) => !ids.has(d.findingId)), ...added] }));
+  }
+
+  /** Replaces the promotion gates; once locked, `reason` is required and the edit goes into the change log. Returns an error line or null. */
+  setGates(spec: GateSpec, reason = ''): string | null {
+    const c = this.#contract;
+    if (!c) return 'No contract yet.';
+    const before = c.gates ?? EMPTY_GATES;
+    try {
+      const gates = editGates(before, spec, new Date().toISOString(), reason);
+      if (gates !== before) this.#commit(reviseContract(c, { gates }));
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Locks declared gates as a run starts (once); returns the contract that run is trained under. */
+  lockGatesForRun(): DataContract | null {
+    const c = this.#contract;
+    if (!c?.gates || c.gates.lockedAt !== null || c.gates.spec.gates.length === 0) return c;
+    const locked = reviseContract(c, { gates: lockGates(c.gates, new Date().toISOString()) });
+    this.#commit(locked);
+    return locked;
   }
 
   /** Findings with status fail that are not dismissed: validation ones block training. */

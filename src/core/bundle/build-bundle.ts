@@ -20,6 +20,7 @@ import { reportHtml } from './report-html.ts';
 import { inferenceContract } from './inference-contract.ts';
 import { SCORE_PY } from './score-py.ts';
 import { referenceProfile } from '../drift/reference-profile.ts';
+import type { GatesFile } from '../gates/gates-file.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -50,6 +51,8 @@ export interface BundleInput {
   readonly comparison?: Comparison | null;
   /** Rows of parity.json (0 or absent: no parity.json, the default, since it holds real feature cells). */
   readonly parityRows?: number;
+  /** The promotion-gate verdict; written as `gates.json`, and the manifest says whether the run is promotable. */
+  readonly gates?: GatesFile;
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -67,6 +70,7 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
   return {
     ...base, data_contract_revision: data.revision, roles: data.roles, label_timing: data.labelTiming, split: data.split,
     missing_tokens: data.missingTokens, dismissed: data.dismissed, hashed_columns: data.hashedColumns ?? [],
+    ...(data.gates ? { gates: data.gates } : {}),
   };
 }
 
@@ -142,7 +146,9 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'metrics.json': jsonBytes({
       format: 1, split: 'test', ...splitMetrics(outcome, outcome.test, input.testReport), validation: splitMetrics(outcome, outcome.validation, input.validationReport),
       ...(input.trainReport ? { train: splitMetrics(outcome, outcome.train, input.trainReport) } : {}), ...(choice && choice.threshold === input.threshold ? { threshold_choice: choice } : {}),
+      ...(outcome.reliance ? { importance: { permutation: outcome.reliance.importance, coefficients: outcome.reliance.coefficients } } : {}),
     }),
+    ...(input.gates ? { 'gates.json': jsonBytes(input.gates) } : {}),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
     'environment.json': jsonBytes(environmentFile(outcome, input.app)),
@@ -169,6 +175,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
+    ...(input.gates ? { promotable: input.gates.promotable, failed_gates: input.gates.failed } : {}),
     raw_values: rawValueFiles(outcome, new Set(Object.keys(files))),
     hashed_values: outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column),
   };

@@ -11,6 +11,7 @@ import type { ChosenThreshold, ThresholdStrategy } from '../evaluation/threshold
 import { buildBundle, type AppInfo, type Bundle } from './build-bundle.ts';
 import { buildCompact, type CompactKey } from './compact.ts';
 import { compactPrefill } from './compact-prefill.ts';
+import type { GatesFile } from '../gates/gates-file.ts';
 
 /** How the report's evaluation is computed; absent fields take the app's defaults. */
 export interface BundleEvaluationSettings {
@@ -39,6 +40,8 @@ export interface BundleRunInput {
   readonly comparison?: Comparison | null;
   /** Rows of the opt-in parity.json; 0 or absent writes none. */
   readonly parityRows?: number;
+  /** The promotion-gate verdict for `gates.json` and the manifest's `promotable`. */
+  readonly gates?: GatesFile;
 }
 
 const MAX_DEFAULT_SLICES = 3;
@@ -96,5 +99,6 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
     app: input.app, createdAt: input.createdAt, dataContract, thresholdChoice: choice,
     evaluation: bundleEvaluation(snapshot, outcome, threshold, choice, piiColumns, input.evaluation, dataContract), piiColumns,
     ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null, parityRows: input.parityRows ?? 0,
+    ...(input.gates ? { gates: input.gates } : {}),
   });
 }

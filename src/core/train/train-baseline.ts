@@ -12,6 +12,7 @@ import { predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { makeSplit } from '../split/make-split.ts';
 import { summarizeSplit, trainingClassesBlocker } from '../split/split-summary.ts';
 import { fitModel, type Fitted } from './fit-model.ts';
+import { modelReliance } from '../reliance/model-reliance.ts';
 import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
 
 /** Callbacks a host (worker or CLI) supplies; the clock is a parameter so tests stay deterministic. */
@@ -78,12 +79,18 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     const validation = await score(split.validation, xVal);
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
     const modelFiles = await saveModelFiles(model);
-    return {
+    // Measured on the backend that trained the model, before it is disposed: what it relies on and what scoring costs.
+    const reliance = fitted.stopped ? null : await modelReliance({
+      preprocessing, xTrain: train.x, xValidation: xVal, yValidation: pick(target, split.validation), classes, coef: fitted.coef,
+      predict: (x, m) => predictScores(model, x, m, d), seed: config.seed, backend: backend.name, now,
+    });
+    const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',
       snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend,
       iterations: fitted.iterations, converged: fitted.converged, optimizer: fitted.optimizer, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };
+    return reliance ? { ...outcome, reliance } : outcome;
   } finally {
     model.dispose();
   }
