@@ -55,3 +55,5 @@ export { environmentFile, BUNDLE_FORMAT } from './bundle/environment.ts';
 export { parityFile, type ParityFile, type ParityRow } from './bundle/parity.ts';
 export { escapeHtml } from './bundle/html.ts';
 export { type ReportData } from './bundle/report-data.ts';
+export * from './ledger/index.ts';
+export { candidateSignals, evalSlices, lrCoefficients, type FeatureImportance } from './bundle/compact-signals.ts';

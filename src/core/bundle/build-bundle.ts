@@ -17,6 +17,8 @@ import { modelCard } from './model-card.ts';
 import { parityFile } from './parity.ts';
 import type { ReportData } from './report-data.ts';
 import { reportHtml } from './report-html.ts';
+import type { LedgerEntry } from '../ledger/ledger-entry.ts';
+import { ledgerJson, ledgerMarkdown } from '../ledger/ledger-markdown.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -46,6 +48,8 @@ export interface BundleInput {
   readonly comparison?: Comparison | null;
   /** Rows of parity.json (0 or absent: no parity.json, the default, since it holds real feature cells). */
   readonly parityRows?: number;
+  /** Observation Ledger entries to ship as ledger.json and ledger.md; absent: neither file is written. */
+  readonly ledger?: readonly LedgerEntry[];
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -140,6 +144,10 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
   };
   files['report.html'] = new TextEncoder().encode(reportHtml(report));
   files['model-card.md'] = new TextEncoder().encode(modelCard(report));
+  if (input.ledger) {
+    files['ledger.json'] = jsonBytes(ledgerJson(input.ledger));
+    files['ledger.md'] = new TextEncoder().encode(ledgerMarkdown(input.ledger));
+  }
   if (input.parityRows && input.parityRows > 0) files['parity.json'] = jsonBytes(parityFile(snapshot, outcome, input.piiColumns, input.parityRows));
   const hashes: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) hashes[path] = await sha256Hex(files[path]);
