@@ -159,7 +159,8 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
-    raw_values: rawValueFiles(outcome),
+    // Ledger entries name the positive class of each run they record.
+    raw_values: [...rawValueFiles(outcome), ...(input.ledger ? ['ledger.json', 'ledger.md'].map((file) => ({ file, columns: [outcome.contract.label] })) : [])],
     hashed_values: outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column),
   };
   return { id, fileName: `${id}.zip`, files: { 'manifest.json': jsonBytes(manifest), ...files } };
