@@ -3,7 +3,8 @@ import { strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { join } from 'node:path';
+import { launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
 import { openBundle, sha256 } from './bundle-reader.ts';
 
 let server: PreviewServer;
@@ -52,6 +53,7 @@ describe('Observation Ledger on Titanic', () => {
     expect(await auc.textContent()).toMatch(/roc_auc0\.\d{3}0\.\d{3}[+-]\d\.\d{3}[+-]\d\.\d{3} to [+-]\d\.\d{3}/);
     expect(await draft.getByTestId('ledger-errors').textContent()).toMatch(/^logistic-\S+: \d+ false positives, \d+ false negatives at 0\.500 · mlp-\S+: \d+ false positives, \d+ false negatives/);
     await screenshot(page, 'ledger-prefilled');
+    await panel.screenshot({ path: join(RESULTS, 'ledger-panel-prefilled.png') });
 
     // Committing without a decision is refused with a message; the draft stays.
     await page.getByTestId('ledger-commit').click();
@@ -63,6 +65,9 @@ describe('Observation Ledger on Titanic', () => {
     expect(await draft.count()).toBe(0);
     expect(await page.getByTestId('ledger-entry').textContent()).toContain('entry-1 · Keep champion');
     await screenshot(page, 'ledger-committed');
+    await page.getByTestId('ledger-entry').locator('summary').click();
+    await panel.screenshot({ path: join(RESULTS, 'ledger-panel-committed.png') });
+    await page.locator('#export').screenshot({ path: join(RESULTS, 'ledger-export-step.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     const bundle = openBundle(new Uint8Array(readFileSync(await download.path())));
