@@ -95,4 +95,23 @@ describe('Observation Ledger on Titanic', () => {
     await page.getByTestId('runs-table').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('ledger-entry').count()).toBe(1);
   });
+
+  test('a correction is a new entry naming the old one, and the two entries can be diffed', async () => {
+    await page.getByTestId('ledger-new').click();
+    const draft = page.getByTestId('ledger-draft');
+    expect(await draft.locator('textarea').first().inputValue()).toMatch(/^Same baseline run logistic-\S+\.\nSame candidate run mlp-\S+\.$/);
+    await draft.getByLabel('Iterate').check();
+    await page.getByTestId('ledger-reason').fill('Correction: the F1 and recall intervals exclude zero; try a wider MLP.');
+    await draft.getByLabel('Corrects').selectOption('entry-1');
+    await page.getByTestId('ledger-commit').click();
+    await expect.poll(() => page.getByTestId('ledger-entry').count()).toBe(2);
+    const diff = page.getByTestId('ledger-diff');
+    expect([await diff.getByLabel('First entry').inputValue(), await diff.getByLabel('Second entry').inputValue()]).toEqual(['entry-1', 'entry-2']);
+    const rows = diff.locator('tbody tr');
+    const text = (await rows.allTextContents()).join('\n');
+    expect(text).toContain('corrects(none)entry-1');
+    expect(text).toContain('decisionkeep-championiterate');
+    expect(text).toContain('reasonThe MLP\'s AUC gain <b>is</b> inside the noise: keep the LR.Correction: the F1');
+    await diff.screenshot({ path: join(RESULTS, 'ledger-diff.png') });
+  });
 });

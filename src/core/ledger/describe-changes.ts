@@ -7,7 +7,7 @@ export interface ValueChange {
   readonly after: string;
 }
 
-const show = (v: unknown): string => (v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown): string => (v === undefined || v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Leaf-by-leaf differences of two JSON-like values; arrays compare whole (a feature list reads better as one change). */
 export function jsonChanges(before: unknown, after: unknown, path = ''): ValueChange[] {
