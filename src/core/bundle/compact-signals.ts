@@ -1,5 +1,6 @@
 import type { Snapshot } from '../data/snapshot.ts';
 import type { SliceTable } from '../evaluation/slice-table.ts';
+import { stepOutputNames } from '../features/preprocessing.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
 
 /** One feature's importance as another step computed it (permutation importance: metric drop, with its interval). */
@@ -14,14 +15,25 @@ const MAX_LISTED = 8;
 const f3 = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(3)}`;
 
 /**
- * Logistic-regression coefficients by model input, largest |coefficient| first. Numeric inputs are standardised by the
- * preprocessing ((x − mean) / scale), so their coefficient is per standard deviation; a one-hot level's is for presence.
+ * Logistic-regression coefficients per feature, largest magnitude first. Numeric inputs are standardised by the
+ * preprocessing ((x − mean) / scale), so `coef` is log-odds per standard deviation; for a categorical feature it is the
+ * one-hot level coefficient of largest magnitude (`levels` inputs), named by the feature only, so no category value
+ * leaves the preprocessing file this way.
  */
-export function lrCoefficients(outcome: TrainOutcome): { name: string; coef: number }[] {
+export function lrCoefficients(outcome: TrainOutcome): { feature: string; coef: number; levels: number | null }[] {
   const { coef } = outcome;
-  const names = outcome.preprocessing.outputNames;
-  if (!coef || coef.length !== names.length) return [];
-  return names.map((name, i) => ({ name, coef: coef[i] as number })).sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef) || a.name.localeCompare(b.name));
+  if (!coef || coef.length !== outcome.preprocessing.outputNames.length) return [];
+  const out: { feature: string; coef: number; levels: number | null }[] = [];
+  let at = 0;
+  for (const step of outcome.preprocessing.steps) {
+    const width = stepOutputNames(step).length;
+    // A numeric step's first input is the value itself; its missing indicator, if any, follows.
+    const span = step.kind === 'numeric' ? [coef[at] as number] : Array.from(coef.subarray(at, at + width));
+    const top = span.reduce((best, c) => (Math.abs(c) > Math.abs(best) ? c : best), 0);
+    out.push({ feature: step.column, coef: top, levels: step.kind === 'categorical' ? width : null });
+    at += width;
+  }
+  return out.sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef) || a.feature.localeCompare(b.feature));
 }
 
 /**
@@ -40,7 +52,10 @@ export function candidateSignals(snapshot: Snapshot, outcome: TrainOutcome, impo
     parts.push(`Permutation importance on the validation split, largest first: ${top.map((i) => `${i.feature} ${f3(i.importance)}${i.lo != null && i.hi != null ? ` [${f3(i.lo)}, ${f3(i.hi)}]` : ''}`).join(', ')}.`);
   } else if (coefSource) {
     const top = lrCoefficients(coefSource.outcome).slice(0, MAX_LISTED);
-    if (top.length) parts.push(`Largest logistic-regression coefficients of ${coefSource.name} (log-odds per standard deviation for numeric inputs, per level for one-hot levels): ${top.map((c) => `${c.name} ${f3(c.coef)}`).join(', ')}.`);
+    if (top.length) {
+      parts.push(`Logistic-regression coefficients of ${coefSource.name}, largest magnitude first (log-odds per standard deviation; for a categorical feature its strongest level): ` +
+        `${top.map((c) => `${c.feature} ${f3(c.coef)}${c.levels === null ? '' : ` (of ${c.levels} level inputs)`}`).join(', ')}.`);
+    }
   } else {
     parts.push('No importance has been computed for this run.');
   }

@@ -46,10 +46,16 @@ describe('compact "Candidate signals"', () => {
   test('lists the features, then the largest coefficients of the baseline when the candidate has none', () => {
     const text = compactPrefill(snapshot, mlp, report(mlp), null, { baseline: { id: 'logistic-1', outcome: lr } }).candidate_signals ?? '';
     expect(text).toMatch(/^4 features: pclass \(numeric\), sex \(categorical, 2 levels\), age \(numeric\), fare \(numeric\)\./);
-    const top = lrCoefficients(lr)[0];
-    expect(top?.name).toMatch(/^sex=/);
-    expect(text).toContain(`Largest logistic-regression coefficients of the baseline run logistic-1`);
-    expect(text).toContain(`${top?.name} ${(top?.coef as number) >= 0 ? '+' : ''}${top?.coef.toFixed(3)}`);
+    const coefs = lrCoefficients(lr);
+    expect(coefs.map((c) => c.feature).sort()).toEqual([...FEATURES].sort());
+    const top = coefs[0];
+    // sex is one categorical feature with two one-hot inputs; its strongest level leads, named by the feature alone.
+    expect([top?.feature, top?.levels]).toEqual(['sex', 3]);
+    const sexInputs = lr.preprocessing.outputNames.flatMap((n, i) => (n.startsWith('sex=') ? [lr.coef?.[i] as number] : []));
+    expect(Math.abs(top?.coef as number)).toBe(Math.max(...sexInputs.map(Math.abs)));
+    expect(text).toContain('Logistic-regression coefficients of the baseline run logistic-1, largest magnitude first');
+    expect(text).toContain(`sex ${(top?.coef as number) >= 0 ? '+' : ''}${top?.coef.toFixed(3)} (of 3 level inputs)`);
+    expect(text).not.toMatch(/sex=|female/);
   });
 
   test('uses permutation importance when given, largest first, with its interval', () => {
