@@ -88,6 +88,8 @@ describe('Observation Ledger on Titanic', () => {
     // The compact's Baseline field describes the logistic baseline, and names the exported MLP as the candidate.
     const compact = bundle.json<{ fields: { key: string; value: string }[] }>('compact.json');
     expect(compact.fields.find((f) => f.key === 'baseline')?.value).toMatch(/^Baseline run logistic-\S+: Logistic regression .* This bundle exports the candidate \(run mlp-\S+\), MLP 32×32 relu/);
+    // No slices were examined in Evaluate, so the compact describes the default slices report.html evaluated.
+    expect(compact.fields.find((f) => f.key === 'eval_slices')?.value).toMatch(/^sex: 2 slices on the test split, at least \d+ rows to judge\. Weak/);
     expect(compact.fields.find((f) => f.key === 'candidate_signals')?.value).toMatch(/features: .*Logistic-regression coefficients of the baseline run logistic-/);
 
     // The ledger survives a reload (IndexedDB).
