@@ -65,3 +65,5 @@ export { unzipBundle } from './scoring/bundle-zip.ts';
 export { DEFAULT_ISSUE_POLICY, parseIssuePolicy, ISSUE_KINDS, type IssuePolicy, type IssueKind } from './scoring/validation-policy.ts';
 export * from './gates/index.ts';
 export * from './reliance/index.ts';
+export * from './ledger/index.ts';
+export { candidateSignals, evalSlices, lrCoefficients, type FeatureImportance } from './bundle/compact-signals.ts';

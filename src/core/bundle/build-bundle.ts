@@ -21,6 +21,8 @@ import { inferenceContract } from './inference-contract.ts';
 import { SCORE_PY } from './score-py.ts';
 import { referenceProfile } from '../drift/reference-profile.ts';
 import type { GatesFile } from '../gates/gates-file.ts';
+import type { LedgerEntry } from '../ledger/ledger-entry.ts';
+import { ledgerJson, ledgerMarkdown } from '../ledger/ledger-markdown.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -53,6 +55,8 @@ export interface BundleInput {
   readonly parityRows?: number;
   /** The promotion-gate verdict; written as `gates.json`, and the manifest says whether the run is promotable. */
   readonly gates?: GatesFile;
+  /** Observation Ledger entries to ship as ledger.json and ledger.md; absent: neither file is written. */
+  readonly ledger?: readonly LedgerEntry[];
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -164,6 +168,10 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
   };
   files['report.html'] = new TextEncoder().encode(reportHtml(report));
   files['model-card.md'] = new TextEncoder().encode(modelCard(report));
+  if (input.ledger) {
+    files['ledger.json'] = jsonBytes(ledgerJson(input.ledger));
+    files['ledger.md'] = new TextEncoder().encode(ledgerMarkdown(input.ledger));
+  }
   if (input.parityRows && input.parityRows > 0) files['parity.json'] = jsonBytes(parityFile(snapshot, outcome, input.piiColumns, input.parityRows));
   const hashes: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) hashes[path] = await sha256Hex(files[path]);
@@ -176,7 +184,8 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
     ...(input.gates ? { promotable: input.gates.promotable, failed_gates: input.gates.failed } : {}),
-    raw_values: rawValueFiles(outcome, new Set(Object.keys(files))),
+    // Ledger entries name the positive class of each run they record.
+    raw_values: [...rawValueFiles(outcome, new Set(Object.keys(files))), ...(input.ledger ? ['ledger.json', 'ledger.md'].map((file) => ({ file, columns: [outcome.contract.label] })) : [])],
     hashed_values: outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column),
   };
   return { id, fileName: `${id}.zip`, files: { 'manifest.json': jsonBytes(manifest), ...files } };

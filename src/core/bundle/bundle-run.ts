@@ -10,8 +10,9 @@ import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold, ThresholdStrategy } from '../evaluation/threshold-strategy.ts';
 import { buildBundle, type AppInfo, type Bundle } from './build-bundle.ts';
 import { buildCompact, type CompactKey } from './compact.ts';
-import { compactPrefill } from './compact-prefill.ts';
+import { compactPrefill, type CompactContext } from './compact-prefill.ts';
 import type { GatesFile } from '../gates/gates-file.ts';
+import type { LedgerEntry } from '../ledger/ledger-entry.ts';
 
 /** How the report's evaluation is computed; absent fields take the app's defaults. */
 export interface BundleEvaluationSettings {
@@ -42,6 +43,10 @@ export interface BundleRunInput {
   readonly parityRows?: number;
   /** The promotion-gate verdict for `gates.json` and the manifest's `promotable`. */
   readonly gates?: GatesFile;
+  /** Observation Ledger entries for ledger.json and ledger.md. */
+  readonly ledger?: readonly LedgerEntry[];
+  /** What the compact knows beyond the run: the baseline run, importances, slices examined. */
+  readonly compactContext?: CompactContext;
 }
 
 const MAX_DEFAULT_SLICES = 3;
@@ -91,14 +96,17 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
   const choice = input.thresholdChoice ?? null;
   const testReport = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
   const piiColumns = bundlePiiColumns(snapshot, outcome, dataContract);
+  const evaluation = bundleEvaluation(snapshot, outcome, threshold, choice, piiColumns, input.evaluation, dataContract);
+  const context = { ...input.compactContext, slices: input.compactContext?.slices ?? evaluation.slices };
   return buildBundle({
     snapshot, outcome, threshold, testReport,
     validationReport: binaryReport(outcome.validation.scores, outcome.validation.labels, threshold),
     trainReport: binaryReport(outcome.train.scores, outcome.train.labels, threshold),
-    compact: buildCompact(compactPrefill(snapshot, outcome, testReport, choice), input.compactEdits ?? {}),
+    compact: buildCompact(compactPrefill(snapshot, outcome, testReport, choice, context), input.compactEdits ?? {}),
     app: input.app, createdAt: input.createdAt, dataContract, thresholdChoice: choice,
-    evaluation: bundleEvaluation(snapshot, outcome, threshold, choice, piiColumns, input.evaluation, dataContract), piiColumns,
+    evaluation, piiColumns,
     ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null, parityRows: input.parityRows ?? 0,
     ...(input.gates ? { gates: input.gates } : {}),
+    ...(input.ledger ? { ledger: input.ledger } : {}),
   });
 }
