@@ -43,8 +43,9 @@ describe('compact "Baseline" describes the baseline run', () => {
 });
 
 describe('compact "Candidate signals"', () => {
-  test('lists the features, then the largest coefficients of the baseline when the candidate has none', () => {
-    const text = compactPrefill(snapshot, mlp, report(mlp), null, { baseline: { id: 'logistic-1', outcome: lr } }).candidate_signals ?? '';
+  test('lists the features, then the largest coefficients of the baseline when the candidate has neither coefficients nor importance', () => {
+    const bare: TrainOutcome = { ...mlp, reliance: undefined };
+    const text = compactPrefill(snapshot, bare, report(bare), null, { baseline: { id: 'logistic-1', outcome: lr } }).candidate_signals ?? '';
     expect(text).toMatch(/^4 features: pclass \(numeric\), sex \(categorical, 2 levels\), age \(numeric\), fare \(numeric\)\./);
     const coefs = lrCoefficients(lr);
     expect(coefs.map((c) => c.feature).sort()).toEqual([...FEATURES].sort());
@@ -56,6 +57,15 @@ describe('compact "Candidate signals"', () => {
     expect(text).toContain('Logistic-regression coefficients of the baseline run logistic-1, largest magnitude first');
     expect(text).toContain(`sex ${(top?.coef as number) >= 0 ? '+' : ''}${top?.coef.toFixed(3)} (of 3 level inputs)`);
     expect(text).not.toMatch(/sex=|female/);
+  });
+
+  test("uses the run's own permutation importance when it was measured after training", () => {
+    const own = mlp.reliance?.importance?.columns.filter((c) => c.mean !== null) ?? [];
+    expect(own.length).toBeGreaterThan(0);
+    const text = compactPrefill(snapshot, mlp, report(mlp), null, { baseline: { id: 'logistic-1', outcome: lr } }).candidate_signals ?? '';
+    expect(text).toContain('Permutation importance on the validation split, largest first:');
+    const top = [...own].sort((a, b) => (b.mean as number) - (a.mean as number))[0];
+    expect(text).toContain(`${top.column} ${(top.mean as number) >= 0 ? '+' : ''}${(top.mean as number).toFixed(3)}`);
   });
 
   test('uses permutation importance when given, largest first, with its interval', () => {
