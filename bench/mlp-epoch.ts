@@ -1,0 +1,47 @@
+// `npm run bench`: one MLP epoch (BENCH_MLP_ROWS rows, default 100,000 × 20; 2 × 32 relu, adam, batch 1024) in Node
+// on tfjs wasm (and cpu with BENCH_MLP_BACKENDS=wasm,cpu), against scikit-learn's MLPClassifier epoch on the same
+// rows. Ours: the median of epochs 2..E of trainMlp, timed between its per-epoch callbacks (the first epoch carries
+// backend warm-up). Theirs: MLPClassifier.fit over E epochs / E, run as its own process (reading the CSV untimed).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import '../src/core/models/wasm-backend.ts';
+import { activateBackend } from '../src/core/training.ts';
+import { trainMlp } from '../src/core/models/train-mlp.ts';
+import { DEFAULT_MLP } from '../src/core/index.ts';
+import { syntheticCsv, syntheticDesign } from './synthetic.ts';
+import { median, PYTHON, pythonHas, reference } from './whole-process.ts';
+
+const ROWS = Number(process.env.BENCH_MLP_ROWS ?? process.env.BENCH_ROWS_MLP ?? 100_000);
+const D = 20;
+const EPOCHS = Number(process.env.BENCH_MLP_EPOCHS ?? 4);
+const train = syntheticDesign(ROWS, D);
+const none = { x: new Float32Array(0), y: new Uint8Array(0) };
+const hyper = { ...DEFAULT_MLP, hidden: [32, 32], batchSize: 1024, epochs: EPOCHS, patience: EPOCHS + 1, dropout: 0, l2: 1e-4 };
+console.log(`\nMLP epoch: ${ROWS.toLocaleString('en')} × ${D}, 2 × 32 relu, adam, batch 1024, no dropout, L2 1e-4 (sklearn's alpha) (Node ${process.version})`);
+
+/** Seconds per epoch on a tfjs backend: median of epochs 2..E. */
+export async function nodeEpoch(backend: 'wasm' | 'cpu'): Promise<number> {
+  await activateBackend(backend);
+  const marks: number[] = [performance.now()];
+  const fit = await trainMlp(train, none, D, hyper, 1, () => { marks.push(performance.now()); return false; });
+  fit.model.dispose();
+  const epochs = marks.slice(1).map((t, i) => (t - marks[i]) / 1000);
+  return median(epochs.length > 1 ? epochs.slice(1) : epochs);
+}
+
+let sklearn: number | null = null;
+if (pythonHas(['pandas', 'sklearn'], 'MLP epoch')) {
+  const path = join(tmpdir(), `mle-bench-mlp-${ROWS}.csv`);
+  writeFileSync(path, syntheticCsv(ROWS, D));
+  const run = spawnSync(PYTHON, [reference('mlp_epoch_sklearn.py'), path, String(EPOCHS)], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`scikit-learn reference failed: ${run.stderr.trim()}`);
+  sklearn = (JSON.parse(run.stdout) as { seconds_per_epoch: number }).seconds_per_epoch;
+  console.log(`  scikit-learn MLPClassifier (adam)   ${sklearn.toFixed(3)} s per epoch`);
+}
+for (const backend of (process.env.BENCH_MLP_BACKENDS ?? 'wasm').split(',') as ('wasm' | 'cpu')[]) {
+  const ours = await nodeEpoch(backend);
+  const ratio = sklearn === null ? '' : `  ratio = ours/theirs = ${(ours / sklearn).toFixed(2)} vs scikit-learn MLPClassifier (goal ≤ 2)`;
+  console.log(`  node tfjs-${backend.padEnd(4)}                     ${ours.toFixed(3)} s per epoch${ratio}`);
+}
