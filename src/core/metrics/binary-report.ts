@@ -1,6 +1,6 @@
 import { averagePrecisionFromSweep } from './average-precision.ts';
 import { brier } from './brier.ts';
-import { calibrationBins } from './calibration.ts';
+import { calibrationBins, type Calibration } from './calibration.ts';
 import { logLoss } from './log-loss.ts';
 import { rates } from './rates.ts';
 import { rocAucFromSweep } from './roc-auc.ts';
@@ -8,14 +8,18 @@ import { confusionAt, thresholdSweep, type Sweep } from './sweep.ts';
 import type { BinaryReport, Confusion } from './types.ts';
 import { isProbabilities } from './validate.ts';
 
-/** Full binary report for scores (n) and labels (n, 0/1) at a threshold (score units); JSON keys as in docs/metrics.md. */
-export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold: number, sorted?: Sweep): BinaryReport {
+/**
+ * Full binary report for scores (n) and labels (n, 0/1) at a threshold (score units); JSON keys as in docs/metrics.md.
+ * `calibration`, when given, is `calibrationBins` of these very scores and labels (a caller that shows the bins too
+ * computes them once).
+ */
+export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold: number, sorted?: Sweep, calibration?: Calibration): BinaryReport {
   // One sweep serves the confusion matrix, AUC and AP, so they can never disagree about the ordering; a caller that
   // already has it (of these very scores and labels) passes it in to skip the sort.
   const sweep = sorted ?? thresholdSweep(scores, labels);
   // Margins or ranks are valid for ranking metrics but say nothing about calibration; null beats a made-up number.
   const probabilistic = scores.length > 0 && isProbabilities(scores);
-  const cal = probabilistic ? calibrationBins(scores, labels) : null;
+  const cal = probabilistic ? (calibration ?? calibrationBins(scores, labels)) : null;
   return {
     n: scores.length,
     n_pos: sweep.nPos,
