@@ -3,6 +3,7 @@ import {
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
   type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
 } from '../core/index.ts';
+import { byColumn } from '../core/index.ts';
 import { ChecksClient } from './checks-client.ts';
 import { loadContract, saveContract } from './contract-store.ts';
 
@@ -104,7 +105,7 @@ export class ContractState {
   setLabel(label: string): void {
     const c = this.#contract;
     if (!c || !this.#snapshot) return;
-    const roles: Record<string, Role> = { ...c.roles };
+    const roles: Record<string, Role> = byColumn(c.roles);
     // The old label goes back to being a feature; the new one leaves whatever role it had.
     if (roles[c.label] === 'label') roles[c.label] = 'feature';
     roles[label] = 'label';
@@ -120,7 +121,7 @@ export class ContractState {
   setRole(column: string, role: Role): void {
     const c = this.#contract;
     if (!c || column === c.label || role === 'label') return;
-    const roles = { ...c.roles, [column]: role };
+    const roles = byColumn<Role>(c.roles, { [column]: role });
     // A new event time makes a time split the sensible default; losing it makes a time split on it impossible.
     const split = role === 'event_time' || (c.split.policy !== 'stratified-random' && c.split.column === column)
       ? (this.#snapshot ? defaultSplit(this.#snapshot, roles) : c.split) : c.split;
@@ -144,7 +145,7 @@ export class ContractState {
   }
 
   setRule(column: string, rule: ColumnRule): void {
-    if (this.#contract) this.#commit(reviseContract(this.#contract, { rules: { ...this.#contract.rules, [column]: rule } }));
+    if (this.#contract) this.#commit(reviseContract(this.#contract, { rules: byColumn<ColumnRule>(this.#contract.rules, { [column]: rule }) }));
   }
 
   dismiss(findingId: string, reason: string): void {

@@ -1,6 +1,6 @@
 import {
   binaryReport, chooseThreshold, confusionAt, nextUp, rates, readConfusion, reportAt, thresholdSweep,
-  type BinaryReport, type ChosenThreshold, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Snapshot,
+  type BinaryReport, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Snapshot,
   type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import type { EvaluateSettings, ScoresFileInfo, ScoresFileLoad } from '../workers/protocol.ts';
@@ -48,6 +48,8 @@ export class EvaluationState {
   }
   computing = $state(false);
   error = $state<string | null>(null);
+  /** The last runs comparison made on the page, so an export can carry it into report.html. */
+  lastComparison = $state.raw<Comparison | null>(null);
 
   #source = $state<'run' | 'file'>('run');
   // The other source's threshold and choice, parked while this one is on screen: a scores file's threshold must never

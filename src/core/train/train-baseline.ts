@@ -80,7 +80,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     return {
       status: fitted.stopped ? 'cancelled' : 'completed',
       snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend,
-      iterations: fitted.iterations, converged: fitted.converged, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
+      iterations: fitted.iterations, converged: fitted.converged, optimizer: fitted.optimizer, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };
   } finally {
