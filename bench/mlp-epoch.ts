@@ -2,7 +2,6 @@
 // on tfjs wasm (and cpu with BENCH_MLP_BACKENDS=wasm,cpu), against scikit-learn's MLPClassifier epoch on the same
 // rows. Ours: the median of epochs 2..E of trainMlp, timed between its per-epoch callbacks (the first epoch carries
 // backend warm-up). Theirs: MLPClassifier.fit over E epochs / E, run as its own process (reading the CSV untimed).
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,8 @@ import { activateBackend } from '../src/core/training.ts';
 import { trainMlp } from '../src/core/models/train-mlp.ts';
 import { DEFAULT_MLP } from '../src/core/index.ts';
 import { syntheticCsv, syntheticDesign } from './synthetic.ts';
-import { median, PYTHON, pythonHas, reference } from './whole-process.ts';
+import { median } from './whole-process.ts';
+import { sklearnMlpEpoch } from './mlp-reference.ts';
 
 const ROWS = Number(process.env.BENCH_MLP_ROWS ?? process.env.BENCH_ROWS_MLP ?? 100_000);
 const D = 20;
@@ -31,15 +31,10 @@ export async function nodeEpoch(backend: 'wasm' | 'cpu'): Promise<number> {
   return median(epochs.length > 1 ? epochs.slice(1) : epochs);
 }
 
-let sklearn: number | null = null;
-if (pythonHas(['pandas', 'sklearn'], 'MLP epoch')) {
-  const path = join(tmpdir(), `mle-bench-mlp-${ROWS}.csv`);
-  writeFileSync(path, syntheticCsv(ROWS, D));
-  const run = spawnSync(PYTHON, [reference('mlp_epoch_sklearn.py'), path, String(EPOCHS)], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`scikit-learn reference failed: ${run.stderr.trim()}`);
-  sklearn = (JSON.parse(run.stdout) as { seconds_per_epoch: number }).seconds_per_epoch;
-  console.log(`  scikit-learn MLPClassifier (adam)   ${sklearn.toFixed(3)} s per epoch`);
-}
+const path = join(tmpdir(), `mle-bench-mlp-${ROWS}.csv`);
+writeFileSync(path, syntheticCsv(ROWS, D));
+const sklearn = sklearnMlpEpoch(path, EPOCHS);
+if (sklearn !== null) console.log(`  scikit-learn MLPClassifier (adam)   ${sklearn.toFixed(3)} s per epoch`);
 for (const backend of (process.env.BENCH_MLP_BACKENDS ?? 'wasm').split(',') as ('wasm' | 'cpu')[]) {
   const ours = await nodeEpoch(backend);
   const ratio = sklearn === null ? '' : `  ratio = ours/theirs = ${(ours / sklearn).toFixed(2)} vs scikit-learn MLPClassifier (goal ≤ 2)`;
