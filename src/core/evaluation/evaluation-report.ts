@@ -1,7 +1,7 @@
 import type { Snapshot } from '../data/snapshot.ts';
 import { binaryReport, reportAt } from '../metrics/binary-report.ts';
 import { bootstrapBinary, type BinaryCi, type BootstrapResult } from '../metrics/bootstrap.ts';
-import { calibrationBins, type CalibrationBin } from '../metrics/calibration.ts';
+import { calibrationOfProbabilities, type CalibrationBin } from '../metrics/calibration.ts';
 import { multiclassReport, type MulticlassReport } from '../metrics/multiclass-report.ts';
 import { rates } from '../metrics/rates.ts';
 import { rocCurve } from '../metrics/roc-curve.ts';
@@ -115,7 +115,8 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
   const costs = request.costs ?? (request.strategy.kind === 'min-cost' ? { costFp: request.strategy.costFp, costFn: request.strategy.costFn } : null);
 
   const probabilistic = evaluated.scores.length > 0 && isProbabilities(evaluated.scores);
-  const calibration = probabilistic ? calibrationBins(evaluated.scores, evaluated.labels) : undefined;
+  // Validated by the sweep above and by isProbabilities: no checking passes again.
+  const calibration = probabilistic ? calibrationOfProbabilities(evaluated.scores, evaluated.labels) : undefined;
   const base = binaryReport(evaluated.scores, evaluated.labels, chosen.threshold, sweep, calibration);
   const confusion = confusionAt(sweep, chosen.threshold);
   const r = rates(confusion);
