@@ -13,7 +13,7 @@ import { syntheticCsv, syntheticDesign } from './synthetic.ts';
 import { median } from './whole-process.ts';
 import { sklearnMlpEpoch } from './mlp-reference.ts';
 
-const ROWS = Number(process.env.BENCH_MLP_ROWS ?? process.env.BENCH_ROWS_MLP ?? 100_000);
+const ROWS = Number(process.env.BENCH_MLP_ROWS ?? 100_000);
 const D = 20;
 const EPOCHS = Number(process.env.BENCH_MLP_EPOCHS ?? 4);
 const train = syntheticDesign(ROWS, D);
