@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { canonicalJson, createRunConfig, isBackendPreference, MAX_CLASSES, type CompactKey, type RunConfig, type TrainOutcome } from '../core/index.ts';
 import { EvaluationState } from './evaluation-state.svelte.ts';
+import { GatesState } from './gates-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
 import { ModelSettings } from './model-settings.svelte.ts';
 import { clearContracts } from './contract-store.ts';
@@ -17,6 +18,11 @@ export class Workspace {
   readonly model = new ModelSettings();
   readonly training = new TrainingState((config) => this.model.apply(config));
   readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot, () => (this.outcomeForSnapshot ? this.training.selectedId : null), () => this.data.snapshot);
+  /** The promotion-gate verdict of the run on screen (Evaluate shows it, Export writes it). */
+  readonly gates = new GatesState({
+    contract: () => this.contract.contract, checks: () => this.contract.report, outcome: () => this.outcomeForSnapshot,
+    selected: () => this.training.selectedRun, runs: () => this.training.runs, threshold: () => this.evaluation.runThreshold, snapshot: () => this.data.snapshot,
+  });
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
   constructor(backendParam: string | null) {

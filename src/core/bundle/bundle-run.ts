@@ -1,5 +1,5 @@
-import { columnsWithRole, type DataContract } from '../contract/data-contract.ts';
-import type { Finding } from '../contract/finding.ts';
+import { columnsWithRole, withheldColumns, type DataContract } from '../contract/data-contract.ts';
+import type { RecordedFinding } from '../contract/run-checks.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import type { Comparison } from '../evaluation/compare-runs.ts';
 import { evaluationReport, type EvaluationReport } from '../evaluation/evaluation-report.ts';
@@ -11,6 +11,7 @@ import type { ChosenThreshold, ThresholdStrategy } from '../evaluation/threshold
 import { buildBundle, type AppInfo, type Bundle } from './build-bundle.ts';
 import { buildCompact, type CompactKey } from './compact.ts';
 import { compactPrefill } from './compact-prefill.ts';
+import type { GatesFile } from '../gates/gates-file.ts';
 
 /** How the report's evaluation is computed; absent fields take the app's defaults. */
 export interface BundleEvaluationSettings {
@@ -34,18 +35,24 @@ export interface BundleRunInput {
   /** How the threshold was chosen (strategy, inputs, split), when a strategy chose it. */
   readonly thresholdChoice?: ChosenThreshold | null;
   readonly evaluation?: BundleEvaluationSettings;
-  readonly findings?: readonly Finding[];
+  /** The checks' warn and fail findings, open or dismissed (see `recordFindings`), written as `findings.json`. */
+  readonly findings?: readonly RecordedFinding[];
   readonly comparison?: Comparison | null;
   /** Rows of the opt-in parity.json; 0 or absent writes none. */
   readonly parityRows?: number;
+  /** The promotion-gate verdict for `gates.json` and the manifest's `promotable`. */
+  readonly gates?: GatesFile;
 }
 
 const MAX_DEFAULT_SLICES = 3;
 const MAX_SLICE_CATEGORIES = 12;
 
-/** PII by the contract when there is one, else by the profile's evidence (the same rule the evaluate step uses). */
+/**
+ * Columns whose values the bundle never shows: PII and hashed columns by the contract when there is one, else PII by
+ * the profile's evidence (the same rule the evaluate step uses).
+ */
 export function bundlePiiColumns(snapshot: Snapshot, outcome: TrainOutcome, dataContract: DataContract | undefined): string[] {
-  return dataContract ? columnsWithRole(dataContract, 'pii') : suggestedPiiColumns(snapshot, outcome.contract.label);
+  return dataContract ? withheldColumns(dataContract) : suggestedPiiColumns(snapshot, outcome.contract.label);
 }
 
 /** Default slices: the contract's slice columns, then small categorical features; never PII, never the label. */
@@ -92,5 +99,6 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
     app: input.app, createdAt: input.createdAt, dataContract, thresholdChoice: choice,
     evaluation: bundleEvaluation(snapshot, outcome, threshold, choice, piiColumns, input.evaluation, dataContract), piiColumns,
     ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null, parityRows: input.parityRows ?? 0,
+    ...(input.gates ? { gates: input.gates } : {}),
   });
 }

@@ -54,5 +54,6 @@ export function completeContract(
     dismissed: given.dismissed ?? [],
     revision: given.revision ?? 1,
     ...(given.hashedColumns ? { hashedColumns: given.hashedColumns } : {}),
+    ...(given.gates ? { gates: given.gates } : {}),
   };
 }

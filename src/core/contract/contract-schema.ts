@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { byColumn } from './by-column.ts';
 import { ROLES, type DataContract } from './data-contract.ts';
+import { GatesSectionSchema } from '../gates/gate-spec.ts';
 
 /** A finite number: JSON's `1e999` parses to Infinity, which no bound or fraction can mean. */
 const finite = v.pipe(v.number(), v.finite('must be a finite number'));
@@ -64,6 +65,7 @@ export const DataContractSchema = v.object({
   split: splitSchema,
   dismissed: v.array(v.object({ findingId: v.string(), reason: v.string(), at: v.string() })),
   hashedColumns: v.optional(v.array(v.string())),
+  gates: v.optional(GatesSectionSchema),
 });
 
 // `.a.b: message` for an issue nested under a path, `: message` at the top; column keys print as `["name"]`.

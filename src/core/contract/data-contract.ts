@@ -1,4 +1,5 @@
 import type { SplitConfig } from '../split/split.ts';
+import type { GatesSection } from '../gates/gate-spec.ts';
 
 /**
  * What a column is for. `pii` columns are excluded everywhere (features, previews in exports, bundles);
@@ -54,9 +55,16 @@ export interface DataContract {
    * them instead. Absent in contracts written before the choice existed (same as empty).
    */
   readonly hashedColumns?: readonly string[];
+  /** Promotion gates declared before training, when they lock and every later change; absent = none declared. */
+  readonly gates?: GatesSection;
 }
 
 /** Columns that hold a given role, in snapshot order (roles map order is insertion order = snapshot order). */
 export function columnsWithRole(contract: Pick<DataContract, 'roles'>, role: Role): string[] {
   return Object.entries(contract.roles).filter(([, r]) => r === role).map(([name]) => name);
+}
+
+/** Columns whose values never enter a bundle in clear: the PII role, and the columns kept out by salted hashing. */
+export function withheldColumns(contract: Pick<DataContract, 'roles' | 'hashedColumns'>): string[] {
+  return [...new Set([...columnsWithRole(contract, 'pii'), ...(contract.hashedColumns ?? [])])];
 }

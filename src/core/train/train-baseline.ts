@@ -1,7 +1,7 @@
 import { isMulticlass, type RunConfig } from '../config.ts';
 import type { Contract } from '../contract/contract.ts';
 import { encodeClasses } from '../contract/encode-classes.ts';
-import { encodeLabel } from '../contract/encode-label.ts';
+import { encodeLabel, splitStrata } from '../contract/encode-label.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
@@ -12,6 +12,7 @@ import { predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { makeSplit } from '../split/make-split.ts';
 import { summarizeSplit, trainingClassesBlocker } from '../split/split-summary.ts';
 import { fitModel, type Fitted } from './fit-model.ts';
+import { modelReliance } from '../reliance/model-reliance.ts';
 import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
 
 /** Callbacks a host (worker or CLI) supplies; the clock is a parameter so tests stay deterministic. */
@@ -47,7 +48,8 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const multi = isMulticlass(config) ? encodeClasses(snapshot, contract) : null;
   const target = multi ? multi.classIndex : label.y;
   const classes = multi ? multi.classes.length : 2;
-  const split = makeSplit(snapshot, label.labelled, target, config.split, config.seed);
+  // Stratified on the label's classes whatever the task, so `check`, the app and `train` build one split.
+  const split = makeSplit(snapshot, label.labelled, splitStrata(snapshot, contract, label.y), config.split, config.seed);
   // Refused before any fitting: a model trained without one of the classes scores it as impossible everywhere.
   const blocker = summarizeSplit(split, label.y).blocking[0] ?? (multi ? trainingClassesBlocker(split.train, multi.classIndex, multi.classes) : null);
   if (blocker) throw new Error(blocker);
@@ -77,12 +79,18 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     const validation = await score(split.validation, xVal);
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
     const modelFiles = await saveModelFiles(model);
-    return {
+    // Measured on the backend that trained the model, before it is disposed: what it relies on and what scoring costs.
+    const reliance = fitted.stopped ? null : await modelReliance({
+      preprocessing, xTrain: train.x, xValidation: xVal, yValidation: pick(target, split.validation), classes, coef: fitted.coef,
+      predict: (x, m) => predictScores(model, x, m, d), seed: config.seed, backend: backend.name, now,
+    });
+    const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',
       snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend,
       iterations: fitted.iterations, converged: fitted.converged, optimizer: fitted.optimizer, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };
+    return reliance ? { ...outcome, reliance } : outcome;
   } finally {
     model.dispose();
   }

@@ -5,6 +5,7 @@ import type { ActiveBackend } from '../models/backend-name.ts';
 import type { LbfgsReason } from '../models/lbfgs.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
 import type { Split } from '../split/split.ts';
+import type { ModelReliance } from '../reliance/model-reliance.ts';
 
 /** One optimiser step as streamed to the UI (an L-BFGS iteration or an MLP epoch); losses are mean log loss. */
 export interface TrainProgress {
@@ -70,4 +71,6 @@ export interface TrainOutcome {
   readonly test: ScoredSplit;
   readonly modelFiles: ModelFiles;
   readonly history: readonly TrainProgress[];
+  /** Coefficients, permutation importance and scoring latency; absent for cancelled runs and runs saved before it existed. */
+  readonly reliance?: ModelReliance;
 }
