@@ -8,7 +8,7 @@ import { createRandom } from '../src/core/random.ts';
 // five, run alternately with `node -e 0` (the reference, the cost of starting Node at all). Targets from issue 9.
 const BIN = new URL('../bin/mle-playground.js', import.meta.url).pathname;
 const TITANIC = new URL('../public/samples/titanic.csv', import.meta.url).pathname;
-const ROUNDS = Number(process.argv[2] ?? 5);
+const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 5);
 
 // 1,000 rows of seeded scores whose label follows the score, so the report has every metric defined.
 const rng = createRandom(1);

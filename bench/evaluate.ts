@@ -3,7 +3,7 @@ import { confusionAt, createRandom, evaluationReport, thresholdSweep, type Snaps
 // `npm run bench`: the full evaluation report on 1M scored rows in Node (sweep, ROC/PR, calibration, 10 slices,
 // 1000-resample bootstrap), and one slider update (a matrix at a new threshold) against the naive reference: a
 // full scan of every row at that threshold (ratio 1.00).
-const n = Number(process.env.BENCH_EVAL_ROWS ?? 1_000_000);
+const n = Number(process.env.BENCH_EVAL_ROWS ?? process.env.BENCH_ROWS ?? 1_000_000);
 const random = createRandom(17);
 const labels = new Uint8Array(n);
 const scores = new Float64Array(n);

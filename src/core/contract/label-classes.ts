@@ -14,6 +14,11 @@ export function labelClasses(column: Column): LabelClass[] {
     const text = cellText(column, i);
     if (text !== null) counts.set(text, (counts.get(text) ?? 0) + 1);
   }
+  return classesFromCounts(counts);
+}
+
+/** Label classes from counts per value (text → rows), ordered as `labelClasses` orders them. */
+export function classesFromCounts(counts: ReadonlyMap<string, number>): LabelClass[] {
   return [...counts].map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }

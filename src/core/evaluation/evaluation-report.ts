@@ -1,7 +1,7 @@
 import type { Snapshot } from '../data/snapshot.ts';
 import { binaryReport, reportAt } from '../metrics/binary-report.ts';
 import { bootstrapBinary, type BinaryCi, type BootstrapResult } from '../metrics/bootstrap.ts';
-import { calibrationBins, type CalibrationBin } from '../metrics/calibration.ts';
+import { calibrationOfProbabilities, type CalibrationBin } from '../metrics/calibration.ts';
 import { multiclassReport, type MulticlassReport } from '../metrics/multiclass-report.ts';
 import { rates } from '../metrics/rates.ts';
 import { rocCurve } from '../metrics/roc-curve.ts';
@@ -114,10 +114,12 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
   const chosen = chooseThreshold(choiceSweep, request.strategy, chooseOn ? 'validation' : 'input');
   const costs = request.costs ?? (request.strategy.kind === 'min-cost' ? { costFp: request.strategy.costFp, costFn: request.strategy.costFn } : null);
 
-  const base = binaryReport(evaluated.scores, evaluated.labels, chosen.threshold, sweep);
+  const probabilistic = evaluated.scores.length > 0 && isProbabilities(evaluated.scores);
+  // Validated by the sweep above and by isProbabilities: no checking passes again.
+  const calibration = probabilistic ? calibrationOfProbabilities(evaluated.scores, evaluated.labels) : undefined;
+  const base = binaryReport(evaluated.scores, evaluated.labels, chosen.threshold, sweep, calibration);
   const confusion = confusionAt(sweep, chosen.threshold);
   const r = rates(confusion);
-  const probabilistic = evaluated.scores.length > 0 && isProbabilities(evaluated.scores);
 
   const roc = rocCurve(sweep);
   const rocKeep = thinIndices(roc.fpr, roc.tpr, maxPoints);
@@ -160,7 +162,7 @@ export function evaluationReport(request: ReportRequest): EvaluationReport {
       fpr: nullable(table.fpr), specificity: nullable(table.specificity), ppr: nullable(table.ppr), cost: nullable(table.cost),
       points_exact: sweep.thresholds.length,
     },
-    calibration_bins: probabilistic ? calibrationBins(evaluated.scores, evaluated.labels).bins : null,
+    calibration_bins: calibration ? calibration.bins : null,
     score_histogram: scoreHistogram(evaluated.scores, evaluated.labels),
     operating_points: operatingPoints(sweep, costs ?? undefined),
     ci: boot ? boot.ci : null,

@@ -10,17 +10,21 @@ export interface ScoreHistogram {
 export function scoreHistogram(scores: Float64Array, labels: Uint8Array, bins = 20): ScoreHistogram {
   let lo = 0;
   let hi = 1;
-  for (const s of scores) {
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
     if (s < lo) lo = s;
     if (s > hi) hi = s;
   }
   const width = (hi - lo) / bins || 1;
-  const positives = new Array<number>(bins).fill(0);
-  const negatives = new Array<number>(bins).fill(0);
-  scores.forEach((s, i) => {
+  const span = hi - lo || 1;
+  // Typed counters in one indexed loop: a million rows without a callback or a boxed-array write per row.
+  const positives = new Float64Array(bins);
+  const negatives = new Float64Array(bins);
+  for (let i = 0; i < scores.length; i++) {
     // (s − lo)·bins / span, plus a hair: 0.6 / 0.05 is 11.999… in floating point and must land in bin 12.
-    const b = Math.min(bins - 1, Math.max(0, Math.floor(((s - lo) * bins) / (hi - lo || 1) + 1e-9)));
-    (labels[i] ? positives : negatives)[b]++;
-  });
-  return { edges: Array.from({ length: bins + 1 }, (_, b) => lo + b * width), positives, negatives };
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(((scores[i] - lo) * bins) / span + 1e-9)));
+    if (labels[i]) positives[b]++;
+    else negatives[b]++;
+  }
+  return { edges: Array.from({ length: bins + 1 }, (_, b) => lo + b * width), positives: Array.from(positives), negatives: Array.from(negatives) };
 }

@@ -72,6 +72,21 @@ describe('readScoresTable: binary', () => {
     expect(t.skipped).toBe(1);
   });
 
+  test('a numeric label is read per distinct value: -0 and 0 are one class "0", 1.0 is "1"', async () => {
+    const t = await read('label,score\n-0,0.2\n1.0,0.9\n0,0.4\n1,0.8\n0.0,0.3\n', BINARY);
+    expect(t.positive).toBe('1');
+    expect(Array.from(t.labels)).toEqual([0, 1, 0, 1, 0]);
+    expect(Array.from(t.scores)).toEqual([0.2, 0.9, 0.4, 0.8, 0.3]);
+  });
+
+  test('a text label: the minority class is positive, counted over labelled rows only', async () => {
+    const t = await read('label,score\ndog,0.2\ncat,0.9\n,0.5\ndog,0.4\ncat,0.7\ndog,0.1\n', BINARY);
+    expect(t.positive).toBe('cat');
+    expect(Array.from(t.rows)).toEqual([0, 1, 3, 4, 5]);
+    expect(Array.from(t.labels)).toEqual([0, 1, 0, 1, 0]);
+    expect(t.skipped).toBe(1);
+  });
+
   test('zero labelled rows is an error', async () => {
     const e = await failure('label,score\nNA,0.9\n,0.4\n', BINARY);
     expect(e.message).toBe('scores.csv: no row has a value in the label column "label"');

@@ -1,7 +1,7 @@
-import { cellText, columnLength, type Column } from '../data/column.ts';
+import { cellText, hasValues, type Column } from '../data/column.ts';
 import { parseNumber } from '../data/column-builder.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import { defaultPositiveClass, labelClasses } from '../contract/label-classes.ts';
+import { classesFromCounts, defaultPositiveClass } from '../contract/label-classes.ts';
 
 /** Which columns of a user's scores CSV hold the label and the model's scores. */
 export interface ScoresTableSpec {
@@ -111,6 +111,58 @@ function scoreReader(snapshot: Snapshot, column: Column): (row: number) => numbe
   };
 }
 
+/**
+ * A label column as one code per row (-1 where missing) into its distinct cell texts, so each distinct value is
+ * turned into text once rather than once per row (a million `String(v)` calls for a numeric 0/1 label).
+ */
+function labelCodes(column: Column): { readonly codes: Int32Array; readonly texts: readonly string[] } {
+  if (!hasValues(column)) {
+    // Categories may repeat a text in principle; codes are remapped to distinct texts so classes never split.
+    const at = new Map<string, number>();
+    const remap = Int32Array.from(column.categories, (text) => {
+      const known = at.get(text);
+      if (known !== undefined) return known;
+      at.set(text, at.size);
+      return at.size - 1;
+    });
+    const codes = Int32Array.from(column.codes, (c) => (c < 0 ? -1 : remap[c]));
+    return { codes, texts: [...at.keys()] };
+  }
+  // Map keys compare by SameValueZero, so -0 and 0 share a code, as they share the text "0".
+  const values = column.values;
+  const at = new Map<number, number>();
+  const texts: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let row = 0; row < values.length; row++) {
+    const v = values[row];
+    if (Number.isNaN(v)) { codes[row] = -1; continue; }
+    let code = at.get(v);
+    if (code === undefined) {
+      code = texts.length;
+      at.set(v, code);
+      texts.push(cellText(column, row) as string);
+    }
+    codes[row] = code;
+  }
+  return { codes, texts };
+}
+
+/** The score of every kept row; a numeric column is read in one typed loop, others cell by cell through `read`. */
+function readScores(snapshot: Snapshot, column: Column, rows: Int32Array, read: (row: number) => number): Float64Array {
+  const scores = new Float64Array(rows.length);
+  if (column.type !== 'numeric') {
+    for (let i = 0; i < rows.length; i++) scores[i] = read(rows[i]);
+    return scores;
+  }
+  const values = column.values;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (Number.isNaN(v)) read(rows[i]); // throws the located "score is missing" error
+    scores[i] = v;
+  }
+  return scores;
+}
+
 function checkScoreColumns(snapshot: Snapshot, spec: ScoresTableSpec): void {
   const k = spec.scores.length;
   if (k === 0) throw new ScoresTableError('Choose at least one score column', null, null);
@@ -148,24 +200,28 @@ export function readScoresTable(snapshot: Snapshot, spec: ScoresTableSpec): Scor
   const labelColumn = findColumn(snapshot, spec.label, 'label');
   const scoreColumns = spec.scores.map((name) => findColumn(snapshot, name, 'score'));
 
-  const n = columnLength(labelColumn);
-  const kept: number[] = [];
-  const labelText: string[] = [];
-  for (let row = 0; row < n; row++) {
-    const text = cellText(labelColumn, row);
-    if (text === null) continue;
-    kept.push(row);
-    labelText.push(text);
-  }
-  if (kept.length === 0) {
+  const label = labelCodes(labelColumn);
+  const n = label.codes.length;
+  let keptCount = 0;
+  for (let row = 0; row < n; row++) if (label.codes[row] >= 0) keptCount++;
+  if (keptCount === 0) {
     throw new ScoresTableError(`${snapshot.fileName}: no row has a value in the label column "${spec.label}"`, null, spec.label);
   }
-  const rows = Int32Array.from(kept);
-  const skipped = n - kept.length;
+  const rows = new Int32Array(keptCount);
+  const keptCodes = new Int32Array(keptCount);
+  const counts = new Float64Array(label.texts.length);
+  for (let row = 0, i = 0; row < n; row++) {
+    const code = label.codes[row];
+    if (code < 0) continue;
+    rows[i] = row;
+    keptCodes[i++] = code;
+    counts[code]++;
+  }
+  const skipped = n - keptCount;
   const readers = scoreColumns.map((c) => scoreReader(snapshot, c));
 
   if (scoreColumns.length === 1) {
-    const classes = labelClasses(labelColumn);
+    const classes = classesFromCounts(new Map(label.texts.map((text, c) => [text, counts[c]])));
     const values = new Set(classes.map((c) => c.value));
     if (spec.positive !== undefined && !values.has(spec.positive)) {
       throw new ScoresTableError(`${snapshot.fileName}: the positive class "${spec.positive}" is not a value of "${spec.label}" (its values: ${quoted(classes.slice(0, 10).map((c) => c.value))})`, null, spec.label);
@@ -180,10 +236,11 @@ export function readScoresTable(snapshot: Snapshot, spec: ScoresTableSpec): Scor
         null, spec.label,
       );
     }
-    const positive = spec.positive ?? fromName ?? defaultPositiveClass(classes) ?? labelText[0];
-    const labels = Uint8Array.from(labelText, (t) => (t === positive ? 1 : 0));
-    const read = readers[0];
-    const scores = Float64Array.from(kept, (row) => read(row));
+    const positive = spec.positive ?? fromName ?? defaultPositiveClass(classes) ?? label.texts[keptCodes[0]];
+    const positiveCode = label.texts.indexOf(positive);
+    const labels = new Uint8Array(keptCount);
+    for (let i = 0; i < keptCount; i++) labels[i] = keptCodes[i] === positiveCode ? 1 : 0;
+    const scores = readScores(snapshot, scoreColumns[0], rows, readers[0]);
     return { kind: 'binary', rows, labels, scores, positive, skipped };
   }
 
@@ -206,13 +263,14 @@ export function readScoresTable(snapshot: Snapshot, spec: ScoresTableSpec): Scor
   }
 
   const indexOf = new Map(classes.map((c, i) => [c, i]));
-  const classIndex = new Uint8Array(kept.length);
-  const probabilities = new Float64Array(kept.length * k);
-  kept.forEach((row, i) => {
-    const c = indexOf.get(labelText[i]);
+  const classOfCode = label.texts.map((text) => indexOf.get(text));
+  const classIndex = new Uint8Array(keptCount);
+  const probabilities = new Float64Array(keptCount * k);
+  rows.forEach((row, i) => {
+    const c = classOfCode[keptCodes[i]];
     if (c === undefined) {
       throw new ScoresTableError(
-        `${snapshot.fileName} line ${row + 2}, column "${spec.label}": "${labelText[i]}" is not one of the classes ${quoted(classes)}`,
+        `${snapshot.fileName} line ${row + 2}, column "${spec.label}": "${label.texts[keptCodes[i]]}" is not one of the classes ${quoted(classes)}`,
         row,
         spec.label,
       );
@@ -231,6 +289,6 @@ export function readScoresTable(snapshot: Snapshot, spec: ScoresTableSpec): Scor
     }
   });
   const labels = Uint8Array.from(classIndex, (c) => (c === positiveIndex ? 1 : 0));
-  const scores = Float64Array.from({ length: kept.length }, (_, i) => probabilities[i * k + positiveIndex]);
+  const scores = Float64Array.from({ length: keptCount }, (_, i) => probabilities[i * k + positiveIndex]);
   return { kind: 'multiclass', rows, classIndex, probabilities, classes, positive, labels, scores, skipped };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { binaryReport } from './binary-report.ts';
+import { thresholdSweep } from './sweep.ts';
 import { FOUR_LABELS, FOUR_SCORES } from './test-fixtures.ts';
 
 const KEYS = [
@@ -63,5 +64,17 @@ describe('binaryReport', () => {
   test('NaN score and mismatched lengths are rejected', () => {
     expect(() => binaryReport(new Float64Array([0.1, NaN]), new Uint8Array([0, 1]), 0.5)).toThrow(/row 1 is NaN/);
     expect(() => binaryReport(new Float64Array(2), new Uint8Array(3), 0.5)).toThrow(/same length/);
+  });
+
+  test('a sweep of other rows is caught: the probability metrics are not computed on unchecked input', () => {
+    const sweep = thresholdSweep(new Float64Array([0.1, 0.9]), new Uint8Array([0, 1]));
+    expect(() => binaryReport(new Float64Array([0.1, 0.9, 0.5]), new Uint8Array([0, 1, 2]), 0.5, sweep)).toThrow(/label at row 2 is 2/);
+  });
+
+  test('calibration passed in is the one reported (ECE, MCE)', () => {
+    const own = binaryReport(FOUR_SCORES, FOUR_LABELS, 0.5);
+    const given = binaryReport(FOUR_SCORES, FOUR_LABELS, 0.5, undefined, { bins: [], ece: 0.25, mce: 0.5 });
+    expect([given.ece, given.mce]).toEqual([0.25, 0.5]);
+    expect({ ...given, ece: own.ece, mce: own.mce }).toEqual(own);
   });
 });

@@ -4,6 +4,11 @@ import { checkBinaryInputs, checkProbabilities } from './validate.ts';
 export function brier(scores: Float64Array, labels: Uint8Array): number | null {
   checkBinaryInputs(scores, labels);
   checkProbabilities(scores);
+  return brierOfProbabilities(scores, labels);
+}
+
+/** `brier` for inputs already validated (same length, labels 0/1, every score in [0, 1]): skips the two checking passes. */
+export function brierOfProbabilities(scores: Float64Array, labels: Uint8Array): number | null {
   const n = scores.length;
   if (n === 0) return null;
   let sum = 0;

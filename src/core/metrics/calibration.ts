@@ -28,6 +28,11 @@ export interface Calibration {
 export function calibrationBins(scores: Float64Array, labels: Uint8Array): Calibration {
   checkBinaryInputs(scores, labels);
   checkProbabilities(scores);
+  return calibrationOfProbabilities(scores, labels);
+}
+
+/** `calibrationBins` for inputs already validated (same length, labels 0/1, every score in [0, 1]): skips the checking passes. */
+export function calibrationOfProbabilities(scores: Float64Array, labels: Uint8Array): Calibration {
   const nb = CALIBRATION_BIN_COUNT;
   const count = new Float64Array(nb);
   const sumPred = new Float64Array(nb);

@@ -10,6 +10,11 @@ export const LOG_LOSS_EPS = 2.220446049250313e-16;
 export function logLoss(scores: Float64Array, labels: Uint8Array): number | null {
   checkBinaryInputs(scores, labels);
   checkProbabilities(scores);
+  return logLossOfProbabilities(scores, labels);
+}
+
+/** `logLoss` for inputs already validated (same length, labels 0/1, every score in [0, 1]): skips the two checking passes. */
+export function logLossOfProbabilities(scores: Float64Array, labels: Uint8Array): number | null {
   const n = scores.length;
   if (n === 0) return null;
   const lo = LOG_LOSS_EPS;

@@ -26,21 +26,28 @@ export interface MlpBatch {
 
 function assembleBatch(data: MlpTrainRows, rows: Int32Array): MlpBatch {
   const { d, outputs } = data;
+  const source = data.x;
+  const labels = data.y;
   const b = rows.length;
   const x = new Float32Array(b * d);
   const xT = new Float32Array(d * b);
   const y = new Float32Array(b * outputs);
-  const w = data.weights ? new Float32Array(b) : null;
+  // Whole rows are copied natively, then transposed from the compact batch, which stays in cache; gathering the
+  // transpose straight from the scattered source rows cost about a tenth of an epoch on wasm.
   for (let i = 0; i < b; i++) {
     const r = rows[i];
-    for (let j = 0; j < d; j++) {
-      const v = data.x[r * d + j];
-      x[i * d + j] = v;
-      xT[j * b + i] = v;
-    }
-    if (outputs === 1) y[i] = data.y[r];
-    else y[i * outputs + data.y[r]] = 1;
-    if (w && data.weights) w[i] = data.weights[r];
+    x.set(source.subarray(r * d, r * d + d), i * d);
+    if (outputs === 1) y[i] = labels[r];
+    else y[i * outputs + labels[r]] = 1;
+  }
+  for (let j = 0; j < d; j++) {
+    const out = j * b;
+    for (let i = 0, at = j; i < b; i++, at += d) xT[out + i] = x[at];
+  }
+  let w: Float32Array | null = null;
+  if (data.weights) {
+    w = new Float32Array(b);
+    for (let i = 0; i < b; i++) w[i] = data.weights[rows[i]];
   }
   return { x: tf.tensor2d(x, [b, d]), xT: tf.tensor2d(xT, [d, b]), y: tf.tensor2d(y, [b, outputs]), w: w ? tf.tensor2d(w, [b, 1]) : null };
 }
