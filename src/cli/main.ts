@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => { const m = await import('./evaluate-command.ts'); return { usage: m.EVALUATE_USAGE, run: m.evaluateCommand }; },
   inspect: async () => { const m = await import('./inspect-command.ts'); return { usage: m.INSPECT_USAGE, run: m.inspectCommand }; },
   reproduce: async () => { const m = await import('./reproduce-command.ts'); return { usage: m.REPRODUCE_USAGE, run: m.reproduceCommand }; },
+  verify: async () => { const m = await import('./verify-command.ts'); return { usage: m.VERIFY_USAGE, run: m.verifyCommand }; },
 };
 
 async function help(): Promise<string> {

@@ -31,9 +31,9 @@ const split = v.variant('policy', [
   v.object({ policy: v.literal('time'), column: v.string(), cuts: v.tuple([v.number(), v.number()]) }),
 ]);
 
-/** `manifest.json` of format 1. */
+/** `manifest.json` of format 1 or 2 (format 2 lists more files; its fields are the same). */
 export const ManifestSchema = v.object({
-  format: v.literal(1),
+  format: v.picklist([1, 2]),
   bundle_id: v.pipe(v.string(), v.regex(/^(prior|logistic|mlp)-[0-9a-f]{12}-[0-9a-f]{12}$/, 'must be <model>-<12 hex>-<12 hex>')),
   created_at: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 time')),
   app: v.object({ version: v.string(), git_sha: v.string() }),
@@ -104,7 +104,7 @@ export const PreprocessingSchema = v.object({
   format: v.literal(1),
   steps: v.array(v.variant('kind', [
     v.object({ kind: v.literal('numeric'), column: v.string(), median: v.number(), mean: v.number(), scale: v.number(), missingIndicator: v.boolean() }),
-    v.object({ kind: v.literal('categorical'), column: v.string(), categories: v.array(v.string()) }),
+    v.object({ kind: v.literal('categorical'), column: v.string(), categories: v.array(v.string()), salt: v.optional(v.string()) }),
   ])),
   outputNames: v.array(v.string()),
 });
@@ -137,6 +137,36 @@ export const ModelJsonSchema = v.object({
   })]),
 });
 
+/** `environment.json` of format 2: the app build, the tfjs versions that load the model, the backend and the format. */
+export const EnvironmentSchema = v.object({
+  format: v.literal(2),
+  app: v.object({ name: v.string(), version: v.string(), git_sha: v.string() }),
+  model_format: v.literal('tfjs-layers-model'),
+  tfjs: v.object({
+    trained_with: v.nullable(v.string()),
+    loads_with: v.nullable(v.record(v.string(), v.string())),
+    loader: v.string(),
+  }),
+  backend: v.object({ requested: v.picklist(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']), used: backendName }),
+  task,
+});
+
+const probability = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
+
+/** `parity.json` (format 2, optional): raw feature cells of a few rows and the score the bundle's model gave each. */
+export const ParitySchema = v.object({
+  format: v.literal(1),
+  source: v.string(),
+  features: v.array(v.string()),
+  tolerance: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  rows: v.array(v.object({
+    inputs: v.record(v.string(), v.nullable(v.string())),
+    expected_score: probability,
+    expected_probabilities: v.optional(v.array(probability)),
+  })),
+  note: v.string(),
+});
+
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 export type BundleConfig = v.InferOutput<typeof ConfigSchema>;
 export type BundleMetrics = v.InferOutput<typeof MetricsSchema>;
@@ -144,3 +174,5 @@ export type ContractFile = v.InferOutput<typeof ContractFileSchema>;
 export type PreprocessingFile = v.InferOutput<typeof PreprocessingSchema>;
 export type CompactFile = v.InferOutput<typeof CompactFileSchema>;
 export type ModelJson = v.InferOutput<typeof ModelJsonSchema>;
+export type EnvironmentFile = v.InferOutput<typeof EnvironmentSchema>;
+export type ParityFileJson = v.InferOutput<typeof ParitySchema>;

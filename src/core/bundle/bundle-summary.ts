@@ -3,7 +3,7 @@ import type { OpenedBundle } from './read-bundle.ts';
 /** What `inspect` prints and the app shows for an opened bundle: identity, run, headline test metrics and files. */
 export interface BundleSummary {
   readonly valid: true;
-  readonly format: 1;
+  readonly format: 1 | 2;
   readonly bundle_id: string;
   readonly created_at: string;
   readonly app: { readonly version: string; readonly git_sha: string };
