@@ -56,3 +56,4 @@ export { parityFile, type ParityFile, type ParityRow } from './bundle/parity.ts'
 export { escapeHtml } from './bundle/html.ts';
 export { type ReportData } from './bundle/report-data.ts';
 export { parityMatrix, compareParity, type ParityVerdict } from './bundle/parity-check.ts';
+export type { BundleMetrics, EnvironmentFile, ParityFileJson } from './bundle/bundle-schemas.ts';
