@@ -63,6 +63,6 @@ export async function verifyCommand(args: string[]): Promise<void> {
     seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
   }, null, 2)}\n`);
   if (parity && !parity.ok) {
-    throw new CliError(`bundle ${bundle.id}: parity.json row ${parity.worstRow} scores ${parity.maxGap} away from its expected score (tolerance ${parity.tolerance})`, 1);
+    throw new CliError(`bundle ${bundle.id}: parity.json row ${parity.worstRow + 1} (1-based) scores ${parity.maxGap} away from its expected score (tolerance ${parity.tolerance})`, 1);
   }
 }

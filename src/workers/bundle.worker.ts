@@ -58,7 +58,7 @@ const api: BundleApi = {
       return { ok: false, kind: 'model', message: `${fileName}: parity.json could not be re-scored (${e instanceof Error ? e.message : String(e)})` };
     }
     if (parity && !parity.ok) {
-      return { ok: false, kind: 'parity-mismatch', message: `${fileName}: parity.json row ${parity.worstRow + 1} scores ${parity.maxGap.toPrecision(3)} away from its expected score (tolerance ${parity.tolerance}), so this model does not compute what the bundle says` };
+      return { ok: false, kind: 'parity-mismatch', message: `${fileName}: parity.json row ${parity.worstRow + 1} (1-based) scores ${parity.maxGap.toPrecision(3)} away from its expected score (tolerance ${parity.tolerance}), so this model does not compute what the bundle says` };
     }
     return {
       ok: true,

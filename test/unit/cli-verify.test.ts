@@ -78,7 +78,7 @@ describe('mle-playground verify', () => {
     expect(verdict.verdict).toBe('parity-mismatch');
     expect(verdict.parity.worstRow).toBe(0);
     expect(Math.abs(verdict.parity.maxGap - 1e-3)).toBeLessThan(1e-5);
-    expect(stderr).toMatch(/parity\.json row 0 scores 0\.00\d+ away from its expected score \(tolerance 0\.000001\)\n$/);
+    expect(stderr).toMatch(/parity\.json row 1 \(1-based\) scores 0\.00\d+ away from its expected score \(tolerance 0\.000001\)\n$/);
   }, 60_000);
 
   test('a weight changed with its hash updated: the hashes agree, but parity catches it: exit 1', async () => {
