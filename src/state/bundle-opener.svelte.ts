@@ -28,7 +28,7 @@ export class BundleOpener {
   opening = $state<string | null>(null);
   opened = $state.raw<BundleView | null>(null);
   refused = $state.raw<BundleRefused | null>(null);
-  /** Milliseconds from the file being picked to the bundle shown (read, verify, re-score parity), for the last open. */
+  /** Milliseconds from the file being picked to the bundle shown (read, verify, re-score parity), for the bundle shown. */
   openedMs = $state<number | null>(null);
   #worker: Worker | null = null;
   #api: Comlink.Remote<BundleApi> | null = null;
@@ -46,10 +46,10 @@ export class BundleOpener {
       if (token !== this.#token) return;
       if (result.ok) {
         this.opened = result.view;
+        this.openedMs = performance.now() - started;
       } else {
         this.refused = { fileName: file.name, kind: result.kind, message: result.message };
       }
-      this.openedMs = performance.now() - started;
     } catch (e) {
       if (token !== this.#token) return;
       this.#stop();

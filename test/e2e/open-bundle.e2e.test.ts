@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { writeRawZip, type RawEntry } from '../../src/core/bundle/hostile-zip.ts';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { launch, newPage, RESULTS, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -48,6 +50,11 @@ function edited(path: string, edit: (json: Record<string, unknown>) => void): Ui
 /** Opens `bytes` through the "Open bundle" control under `name`; resolves once the page shows a verdict. */
 async function openThroughControl(name: string, bytes: Uint8Array): Promise<void> {
   await page.getByTestId('open-bundle-input').setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+}
+
+/** A screenshot of one part of the page (the full page is 11k px tall once a run is shown). */
+async function shot(part: Locator, name: string): Promise<void> {
+  await part.screenshot({ path: join(RESULTS, `${name}.png`) });
 }
 
 async function workspaceIntact(): Promise<void> {
@@ -94,7 +101,9 @@ describe('safe import of a bundle in the app', () => {
     expect(await frame.getAttribute('sandbox')).toBe('');
     expect(await page.frameLocator('[data-testid="bundle-report"]').locator('[data-metric="roc_auc"]').first().textContent()).toBe(metrics.roc_auc!.toFixed(4));
     await workspaceIntact();
-    await screenshot(page, 'open-bundle-viewer');
+    await page.waitForTimeout(300);
+    await shot(viewer, 'open-bundle-viewer');
+    await shot(frame, 'open-bundle-report-frame');
   }, 300_000);
 
   const text = (s: string) => strToU8(s);
@@ -126,7 +135,10 @@ describe('safe import of a bundle in the app', () => {
     const refused = page.getByTestId('bundle-refused');
     await expect.poll(async () => (await refused.count()) > 0 && message.test((await refused.textContent()) ?? ''), { timeout: 30_000 }).toBe(true);
     await workspaceIntact();
-    if (name === 'traversal' || name === 'zip bomb') await screenshot(page, `open-bundle-refused-${name.replace(/\W+/g, '-')}`);
+    if (name === 'traversal' || name === 'zip bomb') {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(RESULTS, `open-bundle-refused-${name.replace(/\W+/g, '-')}.png`) });
+    }
     await refused.getByRole('button', { name: 'Dismiss' }).click();
   }, 60_000);
 
@@ -139,6 +151,7 @@ describe('safe import of a bundle in the app', () => {
       dt.items.add(new File([new Uint8Array(bytes)], 'dropped-bundle.zip', { type: 'application/zip' }));
       return dt;
     }, tampered);
+    await page.getByTestId('drop-zone').scrollIntoViewIfNeeded();
     await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
     const refused = page.getByTestId('bundle-refused');
     await refused.waitFor({ timeout: 30_000 });
@@ -147,6 +160,8 @@ describe('safe import of a bundle in the app', () => {
     await workspaceIntact();
     // The bundle opened earlier is still shown: a refusal changes nothing else.
     expect(await page.getByTestId('bundle-id').textContent()).toBe(bundle.json<{ bundle_id: string }>('manifest.json').bundle_id);
-    await screenshot(page, 'open-bundle-drop-zone');
+    // The verdict is scrolled into view, though the drop zone is further down the page.
+    expect(await refused.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'open-bundle-drop-zone.png') });
   }, 60_000);
 });
