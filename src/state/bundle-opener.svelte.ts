@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { getContext, setContext } from 'svelte';
+import { DEFAULT_BUNDLE_LIMITS } from '../core/index.ts';
 import type { BundleApi, BundleView, OpenBundleResult } from '../workers/bundle.worker.ts';
 import { guardWorker } from './guard-worker.ts';
 
@@ -37,8 +38,13 @@ export class BundleOpener {
   async open(file: File): Promise<void> {
     const token = ++this.#token;
     const started = performance.now();
-    this.opening = file.name;
     this.refused = null;
+    // A zip holds at most its entries' bytes plus headers; a larger file cannot be a bundle, so it is never read in.
+    if (file.size > DEFAULT_BUNDLE_LIMITS.maxTotalBytes + 1024 * 1024) {
+      this.refused = { fileName: file.name, kind: 'too-large', message: `${file.name} is ${(file.size / 1048576).toFixed(0)} MB, over the ${DEFAULT_BUNDLE_LIMITS.maxTotalBytes / 1048576} MB a bundle may hold` };
+      return;
+    }
+    this.opening = file.name;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const w = this.#spawn();
