@@ -85,6 +85,24 @@ export const MetricsSchema = v.object({
   threshold_choice: v.optional(thresholdChoice),
 });
 
+const multiclassEntries = {
+  task: v.literal('multiclass'), n: count, classes: v.array(v.string()), accuracy: ratio, log_loss: ratio,
+  macro_precision: ratio, macro_recall: ratio, macro_f1: ratio, weighted_precision: ratio, weighted_recall: ratio, weighted_f1: ratio,
+  macro_roc_auc_ovr: ratio, weighted_roc_auc_ovr: ratio, confusion: v.array(v.array(count)),
+  per_class: v.array(v.object({ class: v.string(), support: count, precision: ratio, recall: ratio, f1: ratio, roc_auc_ovr: ratio })),
+  multiclass_messages: v.array(v.string()), positive_class: v.string(), one_vs_rest: v.record(v.string(), v.object(reportEntries)),
+};
+
+/** `metrics.json` of a multiclass run: multiclass figures at the top, the positive class's binary report under `one_vs_rest`. */
+export const MulticlassMetricsSchema = v.object({
+  format: v.literal(1),
+  split: v.literal('test'),
+  ...multiclassEntries,
+  validation: v.object(multiclassEntries),
+  train: v.optional(v.object(multiclassEntries)),
+  threshold_choice: v.optional(thresholdChoice),
+});
+
 /** `contract.json` of format 1: the run contract, plus the data contract's parts when the run had one. */
 export const ContractFileSchema = v.object({
   version: v.number(),
@@ -170,6 +188,7 @@ export const ParitySchema = v.object({
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 export type BundleConfig = v.InferOutput<typeof ConfigSchema>;
 export type BundleMetrics = v.InferOutput<typeof MetricsSchema>;
+export type MulticlassMetrics = v.InferOutput<typeof MulticlassMetricsSchema>;
 export type ContractFile = v.InferOutput<typeof ContractFileSchema>;
 export type PreprocessingFile = v.InferOutput<typeof PreprocessingSchema>;
 export type CompactFile = v.InferOutput<typeof CompactFileSchema>;

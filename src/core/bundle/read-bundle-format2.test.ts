@@ -12,12 +12,15 @@ import { readBundle, type OpenedBundle } from './read-bundle.ts';
 const CREATED_AT = '2026-11-30T12:00:00.000Z';
 const FEATURES = ['pclass', 'sex', 'age', 'fare', 'embarked'];
 let bundle: Bundle;
+let multiclass: Bundle;
 
 beforeAll(async () => {
   const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   const outcome = await trainBaseline(parsed.snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 5, backend: 'cpu' }));
   bundle = await bundleRun({ snapshot: parsed.snapshot, outcome, threshold: 0.5, app: { version: '0.1.0', gitSha: 'test' }, createdAt: CREATED_AT, parityRows: 7 });
+  const multi = await trainBaseline(parsed.snapshot, createContract('pclass', '1', ['sex', 'age', 'fare', 'embarked']), createRunConfig({ seed: 5, backend: 'cpu', task: 'multiclass' }));
+  multiclass = await bundleRun({ snapshot: parsed.snapshot, outcome: multi, threshold: 0.5, app: { version: '0.1.0', gitSha: 'test' }, createdAt: CREATED_AT, parityRows: 4 });
 }, 60_000);
 
 /** The bundle's files changed by `edit`, with the manifest's format and file hashes rewritten to match (unless `rehash` is false). */
@@ -111,6 +114,32 @@ describe('readBundle: format 2', () => {
       .toMatchObject({ kind: 'schema', message: expect.stringMatching(/^parity\.json: field rows\.2\.expected_score: /) });
     expect(await refused(await variant((files) => editJson(files, 'parity.json', (p) => { (p.features as string[]).push('name'); }))))
       .toEqual({ kind: 'inconsistent', message: 'parity.json names feature "name", which config.json does not' });
+  });
+});
+
+describe('readBundle: a multiclass bundle', () => {
+  test('opens with its multiclass metrics, the positive class one-vs-rest as the binary view, and 3 probabilities per parity row', async () => {
+    const opened = await readBundle(zipSync(multiclass.files));
+    const written = JSON.parse(strFromU8(multiclass.files['metrics.json'])) as { accuracy: number; one_vs_rest: Record<string, { roc_auc: number; n: number }> };
+    expect(opened.multiclassMetrics?.classes).toEqual(['1', '2', '3']);
+    expect(opened.multiclassMetrics?.accuracy).toBe(written.accuracy);
+    expect(opened.metrics.roc_auc).toBe(written.one_vs_rest['1'].roc_auc);
+    expect(opened.metrics.n).toBe(262);
+    const parity = opened.parity!;
+    expect(parity.rows.every((r) => r.expected_probabilities?.length === 3)).toBe(true);
+    const verdict = compareParity(parity, await rescore(opened, parity), 3);
+    expect(verdict).toMatchObject({ rows: 4, values: 12, ok: true });
+  });
+
+  test('a multiclass metrics.json without the positive class\'s one-vs-rest report is refused', async () => {
+    const files = { ...multiclass.files };
+    const metrics = JSON.parse(strFromU8(files['metrics.json'])) as { one_vs_rest: Record<string, unknown> };
+    metrics.one_vs_rest = {};
+    files['metrics.json'] = strToU8(JSON.stringify(metrics));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'])) as { files: Record<string, string> };
+    manifest.files['metrics.json'] = await sha256Hex(files['metrics.json']);
+    files['manifest.json'] = strToU8(JSON.stringify(manifest));
+    expect(await refused(zipSync(files))).toEqual({ kind: 'inconsistent', message: 'metrics.json\'s test report has no one-vs-rest report for the positive class "1"' });
   });
 });
 

@@ -4,8 +4,8 @@ import { sha256Hex } from '../data/sha256.ts';
 import { BundleError } from './bundle-error.ts';
 import { BUNDLE_FOLDERS, bundleFileSet, FORMAT_1_FILES } from './bundle-files.ts';
 import {
-  CompactFileSchema, ConfigSchema, ContractFileSchema, EnvironmentSchema, ManifestSchema, MetricsSchema, ModelJsonSchema, ParitySchema, PreprocessingSchema,
-  type BundleConfig, type BundleMetrics, type CompactFile, type ContractFile, type EnvironmentFile, type Manifest, type ModelJson, type ParityFileJson, type PreprocessingFile,
+  CompactFileSchema, ConfigSchema, ContractFileSchema, EnvironmentSchema, ManifestSchema, MetricsSchema, MulticlassMetricsSchema, ModelJsonSchema, ParitySchema, PreprocessingSchema,
+  type BundleConfig, type BundleMetrics, type CompactFile, type ContractFile, type EnvironmentFile, type Manifest, type ModelJson, type MulticlassMetrics, type ParityFileJson, type PreprocessingFile,
 } from './bundle-schemas.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { checkEntries, DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './entry-checks.ts';
@@ -19,7 +19,10 @@ export interface OpenedBundle {
   readonly id: string;
   readonly manifest: Manifest;
   readonly config: BundleConfig;
+  /** The test report at the threshold; for a multiclass run, the positive class's one-vs-rest report (see `multiclassMetrics`). */
   readonly metrics: BundleMetrics;
+  /** metrics.json of a multiclass run as written (multiclass figures at the top); null for a binary run. */
+  readonly multiclassMetrics: MulticlassMetrics | null;
   readonly contract: ContractFile;
   readonly preprocessing: PreprocessingFile;
   readonly compact: CompactFile;
@@ -98,6 +101,18 @@ function validate<const S extends v.GenericSchema>(schema: S, path: string, valu
   throw new BundleError('schema', `${path}: field ${field}: ${issue.message}`, path);
 }
 
+/** A multiclass metrics.json read as the binary report of the positive class, one vs rest, for every split. */
+function oneVsRest(m: MulticlassMetrics, positive: string): BundleMetrics {
+  const pick = (split: MulticlassMetrics['validation'], name: string) => {
+    if (!Object.hasOwn(split.one_vs_rest, positive)) throw new BundleError('inconsistent', `metrics.json's ${name} report has no one-vs-rest report for the positive class "${positive}"`, 'metrics.json');
+    return split.one_vs_rest[positive];
+  };
+  return {
+    format: 1, split: 'test', ...pick(m, 'test'), validation: pick(m.validation, 'validation'),
+    ...(m.train ? { train: pick(m.train, 'train') } : {}), ...(m.threshold_choice ? { threshold_choice: m.threshold_choice } : {}),
+  };
+}
+
 /** The format version a manifest claims, before its full schema is checked. */
 function formatOf(manifest: unknown): 1 | 2 {
   const format = (manifest as { format?: unknown } | null)?.format;
@@ -160,7 +175,9 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
 
   const configJson = json('config.json', bytes('config.json'));
   const config = validate(ConfigSchema, 'config.json', configJson);
-  const metrics = validate(MetricsSchema, 'metrics.json', json('metrics.json', bytes('metrics.json')));
+  const metricsJson = json('metrics.json', bytes('metrics.json'));
+  const multiclassMetrics = (metricsJson as { task?: unknown } | null)?.task === 'multiclass' ? validate(MulticlassMetricsSchema, 'metrics.json', metricsJson) : null;
+  const metrics = multiclassMetrics ? oneVsRest(multiclassMetrics, manifest.positive_class) : validate(MetricsSchema, 'metrics.json', metricsJson);
   const contract = validate(ContractFileSchema, 'contract.json', json('contract.json', bytes('contract.json')));
   const preprocessing = validate(PreprocessingSchema, 'preprocessing.json', json('preprocessing.json', bytes('preprocessing.json')));
   const compact = validate(CompactFileSchema, 'compact.json', json('compact.json', bytes('compact.json')));
@@ -192,5 +209,5 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
     const absent = parity.features.find((f) => !config.features.includes(f));
     if (absent !== undefined) throw inconsistent(`parity.json names feature "${absent}", which config.json does not`, 'parity.json');
   }
-  return { format, id, manifest, config, metrics, contract, preprocessing, compact, compactMarkdown, model, reportHtml, modelCard, environment, parity, files };
+  return { format, id, manifest, config, metrics, multiclassMetrics, contract, preprocessing, compact, compactMarkdown, model, reportHtml, modelCard, environment, parity, files };
 }
