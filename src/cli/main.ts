@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   score: async () => { const m = await import('./score-command.ts'); return { usage: m.SCORE_USAGE, run: m.scoreCommand }; },
   drift: async () => { const m = await import('./score-command.ts'); return { usage: m.DRIFT_USAGE, run: m.driftCommand }; },
   gates: async () => { const m = await import('./gates-command.ts'); return { usage: m.GATES_USAGE, run: m.gatesCommand }; },
+  verify: async () => { const m = await import('./verify-command.ts'); return { usage: m.VERIFY_USAGE, run: m.verifyCommand }; },
 };
 
 async function help(): Promise<string> {

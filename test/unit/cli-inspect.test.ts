@@ -33,7 +33,7 @@ describe('mle-playground inspect', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const summary = JSON.parse(stdout) as { valid: boolean; format: number; bundle_id: string; model: string; test: { n: number }; files: { path: string }[] };
-    expect(summary).toMatchObject({ valid: true, format: 1, bundle_id: bundleId, model: 'logistic', test: { n: 115 } });
+    expect(summary).toMatchObject({ valid: true, format: 2, bundle_id: bundleId, model: 'logistic', test: { n: 115 } });
     expect(summary.files.map((f) => f.path)).toContain('model/weights.bin');
   }, 30_000);
 

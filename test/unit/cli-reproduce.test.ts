@@ -83,11 +83,11 @@ describe('mle-playground reproduce', () => {
     expect(stderr).not.toContain('manifest hash');
   }, 60_000);
 
-  test('a tampered weight left with its old hash fails the manifest check too: exit 1', async () => {
-    const { code, stderr } = await cli(['reproduce', await tampered('model/weights.bin', nudgeFirstWeight, false), TITANIC]);
-    expect(code).toBe(1);
-    expect(stderr).toContain('manifest hash of model/weights.bin');
-    expect(stderr).toContain('model/weights.bin (byte-identical)');
+  test('a tampered weight left with its old hash is refused by the safe reader before retraining: exit 2', async () => {
+    const { code, stdout, stderr } = await cli(['reproduce', await tampered('model/weights.bin', nudgeFirstWeight, false), TITANIC]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/is not a valid bundle \(hash-mismatch\): model\/weights\.bin has SHA-256 [0-9a-f]{12}…, but manifest\.json says [0-9a-f]{12}…\n$/);
   }, 60_000);
 
   test('with too few arguments it exits 2 and says what it needs', async () => {

@@ -31,9 +31,9 @@ const split = v.variant('policy', [
   v.object({ policy: v.literal('time'), column: v.string(), cuts: v.tuple([v.number(), v.number()]) }),
 ]);
 
-/** `manifest.json` of format 1. */
+/** `manifest.json` of format 1 or 2 (format 2 lists more files; its fields are the same). */
 export const ManifestSchema = v.object({
-  format: v.literal(1),
+  format: v.picklist([1, 2]),
   bundle_id: v.pipe(v.string(), v.regex(/^(prior|logistic|mlp)-[0-9a-f]{12}-[0-9a-f]{12}$/, 'must be <model>-<12 hex>-<12 hex>')),
   created_at: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 time')),
   app: v.object({ version: v.string(), git_sha: v.string() }),
@@ -85,6 +85,24 @@ export const MetricsSchema = v.object({
   threshold_choice: v.optional(thresholdChoice),
 });
 
+const multiclassEntries = {
+  task: v.literal('multiclass'), n: count, classes: v.array(v.string()), accuracy: ratio, log_loss: ratio,
+  macro_precision: ratio, macro_recall: ratio, macro_f1: ratio, weighted_precision: ratio, weighted_recall: ratio, weighted_f1: ratio,
+  macro_roc_auc_ovr: ratio, weighted_roc_auc_ovr: ratio, confusion: v.array(v.array(count)),
+  per_class: v.array(v.object({ class: v.string(), support: count, precision: ratio, recall: ratio, f1: ratio, roc_auc_ovr: ratio })),
+  multiclass_messages: v.array(v.string()), positive_class: v.string(), one_vs_rest: v.record(v.string(), v.object(reportEntries)),
+};
+
+/** `metrics.json` of a multiclass run: multiclass figures at the top, the positive class's binary report under `one_vs_rest`. */
+export const MulticlassMetricsSchema = v.object({
+  format: v.literal(1),
+  split: v.literal('test'),
+  ...multiclassEntries,
+  validation: v.object(multiclassEntries),
+  train: v.optional(v.object(multiclassEntries)),
+  threshold_choice: v.optional(thresholdChoice),
+});
+
 /** `contract.json` of format 1: the run contract, plus the data contract's parts when the run had one. */
 export const ContractFileSchema = v.object({
   version: v.number(),
@@ -104,7 +122,7 @@ export const PreprocessingSchema = v.object({
   format: v.literal(1),
   steps: v.array(v.variant('kind', [
     v.object({ kind: v.literal('numeric'), column: v.string(), median: v.number(), mean: v.number(), scale: v.number(), missingIndicator: v.boolean() }),
-    v.object({ kind: v.literal('categorical'), column: v.string(), categories: v.array(v.string()) }),
+    v.object({ kind: v.literal('categorical'), column: v.string(), categories: v.array(v.string()), salt: v.optional(v.string()) }),
   ])),
   outputNames: v.array(v.string()),
 });
@@ -137,10 +155,43 @@ export const ModelJsonSchema = v.object({
   })]),
 });
 
+/** `environment.json` of format 2: the app build, the tfjs versions that load the model, the backend and the format. */
+export const EnvironmentSchema = v.object({
+  format: v.literal(2),
+  app: v.object({ name: v.string(), version: v.string(), git_sha: v.string() }),
+  model_format: v.literal('tfjs-layers-model'),
+  tfjs: v.object({
+    trained_with: v.nullable(v.string()),
+    loads_with: v.nullable(v.record(v.string(), v.string())),
+    loader: v.string(),
+  }),
+  backend: v.object({ requested: v.picklist(['auto', 'webgpu', 'webgl', 'wasm', 'cpu']), used: backendName }),
+  task,
+});
+
+const probability = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
+
+/** `parity.json` (format 2, optional): raw feature cells of a few rows and the score the bundle's model gave each. */
+export const ParitySchema = v.object({
+  format: v.literal(1),
+  source: v.string(),
+  features: v.array(v.string()),
+  tolerance: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  rows: v.array(v.object({
+    inputs: v.record(v.string(), v.nullable(v.string())),
+    expected_score: probability,
+    expected_probabilities: v.optional(v.array(probability)),
+  })),
+  note: v.string(),
+});
+
 export type Manifest = v.InferOutput<typeof ManifestSchema>;
 export type BundleConfig = v.InferOutput<typeof ConfigSchema>;
 export type BundleMetrics = v.InferOutput<typeof MetricsSchema>;
+export type MulticlassMetrics = v.InferOutput<typeof MulticlassMetricsSchema>;
 export type ContractFile = v.InferOutput<typeof ContractFileSchema>;
 export type PreprocessingFile = v.InferOutput<typeof PreprocessingSchema>;
 export type CompactFile = v.InferOutput<typeof CompactFileSchema>;
 export type ModelJson = v.InferOutput<typeof ModelJsonSchema>;
+export type EnvironmentFile = v.InferOutput<typeof EnvironmentSchema>;
+export type ParityFileJson = v.InferOutput<typeof ParitySchema>;

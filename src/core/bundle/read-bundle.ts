@@ -2,38 +2,38 @@ import { Inflate } from 'fflate';
 import * as v from 'valibot';
 import { sha256Hex } from '../data/sha256.ts';
 import { BundleError } from './bundle-error.ts';
+import { BUNDLE_FOLDERS, bundleFileSet, FORMAT_1_FILES } from './bundle-files.ts';
 import {
-  CompactFileSchema, ConfigSchema, ContractFileSchema, ManifestSchema, MetricsSchema, ModelJsonSchema, PreprocessingSchema,
-  type BundleConfig, type BundleMetrics, type CompactFile, type ContractFile, type Manifest, type ModelJson, type PreprocessingFile,
+  CompactFileSchema, ConfigSchema, ContractFileSchema, EnvironmentSchema, ManifestSchema, MetricsSchema, MulticlassMetricsSchema, ModelJsonSchema, ParitySchema, PreprocessingSchema,
+  type BundleConfig, type BundleMetrics, type CompactFile, type ContractFile, type EnvironmentFile, type Manifest, type ModelJson, type MulticlassMetrics, type ParityFileJson, type PreprocessingFile,
 } from './bundle-schemas.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { checkEntries, DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './entry-checks.ts';
 import { crc32, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
 
-/** The files of a format 1 bundle, exactly; build-bundle.ts writes these and nothing else. */
-export const FORMAT_1_FILES = [
-  'manifest.json', 'model/model.json', 'model/weights.bin', 'preprocessing.json', 'contract.json', 'config.json',
-  'metrics.json', 'compact.md', 'compact.json',
-] as const;
-
-/** Files a format 1 bundle may add: `findings.json`, the checks' open and dismissed findings before training. */
-export const FORMAT_1_OPTIONAL_FILES = ['findings.json'] as const;
-
-/** Folder entries a re-zipped bundle may carry (`zip -r` adds them); they hold no data. */
-const FORMAT_1_FOLDERS = new Set(['model/']);
+export { FORMAT_1_FILES };
 
 /** A verified bundle, opened read-only: every JSON file parsed and checked against its schema, every byte hashed. */
 export interface OpenedBundle {
-  readonly format: 1;
+  readonly format: 1 | 2;
   readonly id: string;
   readonly manifest: Manifest;
   readonly config: BundleConfig;
+  /** The test report at the threshold; for a multiclass run, the positive class's one-vs-rest report (see `multiclassMetrics`). */
   readonly metrics: BundleMetrics;
+  /** metrics.json of a multiclass run as written (multiclass figures at the top); null for a binary run. */
+  readonly multiclassMetrics: MulticlassMetrics | null;
   readonly contract: ContractFile;
   readonly preprocessing: PreprocessingFile;
   readonly compact: CompactFile;
   readonly compactMarkdown: string;
   readonly model: ModelJson;
+  /** Format 2's report (self-contained HTML; show it only in a sandbox without scripts), model card and environment; null in format 1. */
+  readonly reportHtml: string | null;
+  readonly modelCard: string | null;
+  readonly environment: EnvironmentFile | null;
+  /** The opt-in parity rows, when the bundle has them. */
+  readonly parity: ParityFileJson | null;
   /** Every file's bytes by path (folders left out), as verified against the manifest. */
   readonly files: ReadonlyMap<string, Uint8Array>;
 }
@@ -101,12 +101,24 @@ function validate<const S extends v.GenericSchema>(schema: S, path: string, valu
   throw new BundleError('schema', `${path}: field ${field}: ${issue.message}`, path);
 }
 
+/** A multiclass metrics.json read as the binary report of the positive class, one vs rest, for every split. */
+function oneVsRest(m: MulticlassMetrics, positive: string): BundleMetrics {
+  const pick = (split: MulticlassMetrics['validation'], name: string) => {
+    if (!Object.hasOwn(split.one_vs_rest, positive)) throw new BundleError('inconsistent', `metrics.json's ${name} report has no one-vs-rest report for the positive class "${positive}"`, 'metrics.json');
+    return split.one_vs_rest[positive];
+  };
+  return {
+    format: 1, split: 'test', ...pick(m, 'test'), validation: pick(m.validation, 'validation'),
+    ...(m.train ? { train: pick(m.train, 'train') } : {}), ...(m.threshold_choice ? { threshold_choice: m.threshold_choice } : {}),
+  };
+}
+
 /** The format version a manifest claims, before its full schema is checked. */
-function formatOf(manifest: unknown): number {
+function formatOf(manifest: unknown): 1 | 2 {
   const format = (manifest as { format?: unknown } | null)?.format;
-  if (format === 1) return 1;
+  if (format === 1 || format === 2) return format;
   const shown = format === undefined ? 'no format version' : `format ${JSON.stringify(format)}`;
-  throw new BundleError('unknown-format', `manifest.json has ${shown}; this app reads bundle format 1`, 'manifest.json');
+  throw new BundleError('unknown-format', `manifest.json has ${shown}; this app reads bundle formats 1 and 2`, 'manifest.json');
 }
 
 /**
@@ -130,25 +142,27 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
   const manifestEntry = byName.get('manifest.json');
   if (!manifestEntry) throw new BundleError('missing-file', 'the zip has no manifest.json, so it is not a bundle', 'manifest.json');
   const manifestJson = json('manifest.json', inflateEntry(zip, manifestEntry));
-  formatOf(manifestJson);
+  const format = formatOf(manifestJson);
+  const { required, optional } = bundleFileSet(format);
 
-  const expected = new Set<string>([...FORMAT_1_FILES, ...FORMAT_1_OPTIONAL_FILES]);
+  const known = new Set<string>([...required, ...optional]);
   for (const e of entries) {
-    if (FORMAT_1_FOLDERS.has(e.name) && e.size === 0) continue;
-    if (!expected.has(e.name)) throw new BundleError('unknown-file', `entry "${e.name}" is not part of a format 1 bundle`, e.name);
+    if (BUNDLE_FOLDERS.has(e.name) && e.size === 0) continue;
+    if (!known.has(e.name)) throw new BundleError('unknown-file', `entry "${e.name}" is not part of a format ${format} bundle`, e.name);
   }
-  const missing = FORMAT_1_FILES.find((path) => !byName.has(path));
+  const missing = required.find((path) => !byName.has(path));
   if (missing) throw new BundleError('missing-file', `the bundle has no ${missing}`, missing);
 
   const files = new Map<string, Uint8Array>();
-  for (const path of FORMAT_1_FILES) files.set(path, inflateEntry(zip, byName.get(path) as ZipEntry));
-  const optional = FORMAT_1_OPTIONAL_FILES.filter((path) => byName.has(path));
-  for (const path of optional) files.set(path, inflateEntry(zip, byName.get(path) as ZipEntry));
-  const bytes = (path: (typeof FORMAT_1_FILES)[number]) => files.get(path) as Uint8Array;
+  for (const path of [...required, ...optional]) {
+    const entry = byName.get(path);
+    if (entry) files.set(path, inflateEntry(zip, entry));
+  }
+  const bytes = (path: string) => files.get(path) as Uint8Array;
 
   const manifest = validate(ManifestSchema, 'manifest.json', manifestJson);
-  for (const path of [...FORMAT_1_FILES.slice(1), ...optional]) {
-    if (!(path in manifest.files)) throw new BundleError('unknown-file', `${path} is not listed in manifest.json`, path);
+  for (const path of files.keys()) {
+    if (path !== 'manifest.json' && !(path in manifest.files)) throw new BundleError('unknown-file', `${path} is not listed in manifest.json`, path);
   }
   for (const [path, hash] of Object.entries(manifest.files)) {
     const data = files.get(path);
@@ -156,16 +170,23 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
     const actual = await sha256Hex(data);
     if (actual !== hash) throw new BundleError('hash-mismatch', `${path} has SHA-256 ${actual.slice(0, 12)}…, but manifest.json says ${hash.slice(0, 12)}…`, path);
   }
+  // Optional files this reader has no schema for are still parsed, so a JSON file that is not JSON is refused by name.
+  for (const path of optional) if (path.endsWith('.json') && files.has(path)) json(path, bytes(path));
 
   const configJson = json('config.json', bytes('config.json'));
   const config = validate(ConfigSchema, 'config.json', configJson);
-  const metrics = validate(MetricsSchema, 'metrics.json', json('metrics.json', bytes('metrics.json')));
+  const metricsJson = json('metrics.json', bytes('metrics.json'));
+  const multiclassMetrics = (metricsJson as { task?: unknown } | null)?.task === 'multiclass' ? validate(MulticlassMetricsSchema, 'metrics.json', metricsJson) : null;
+  const metrics = multiclassMetrics ? oneVsRest(multiclassMetrics, manifest.positive_class) : validate(MetricsSchema, 'metrics.json', metricsJson);
   const contract = validate(ContractFileSchema, 'contract.json', json('contract.json', bytes('contract.json')));
   const preprocessing = validate(PreprocessingSchema, 'preprocessing.json', json('preprocessing.json', bytes('preprocessing.json')));
   const compact = validate(CompactFileSchema, 'compact.json', json('compact.json', bytes('compact.json')));
   const model = validate(ModelJsonSchema, 'model/model.json', json('model/model.json', bytes('model/model.json')));
   const compactMarkdown = text('compact.md', bytes('compact.md'));
-  for (const path of optional) json(path, files.get(path) as Uint8Array);
+  const reportHtml = files.has('report.html') ? text('report.html', bytes('report.html')) : null;
+  const modelCard = files.has('model-card.md') ? text('model-card.md', bytes('model-card.md')) : null;
+  const environment = files.has('environment.json') ? validate(EnvironmentSchema, 'environment.json', json('environment.json', bytes('environment.json'))) : null;
+  const parity = files.has('parity.json') ? validate(ParitySchema, 'parity.json', json('parity.json', bytes('parity.json'))) : null;
 
   const inconsistent = (message: string, path: string) => new BundleError('inconsistent', message, path);
   // The ID is derived from content; recomputing it catches a manifest and config that were edited together.
@@ -181,5 +202,12 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
   if (weightBytes !== bytes('model/weights.bin').length) {
     throw inconsistent(`model/model.json describes ${weightBytes} bytes of weights, but model/weights.bin holds ${bytes('model/weights.bin').length}`, 'model/weights.bin');
   }
-  return { format: 1, id, manifest, config, metrics, contract, preprocessing, compact, compactMarkdown, model, files };
+  if (environment && environment.backend.used !== manifest.backend) {
+    throw inconsistent(`environment.json's backend ${environment.backend.used} differs from manifest.json's ${manifest.backend}`, 'environment.json');
+  }
+  if (parity) {
+    const absent = parity.features.find((f) => !config.features.includes(f));
+    if (absent !== undefined) throw inconsistent(`parity.json names feature "${absent}", which config.json does not`, 'parity.json');
+  }
+  return { format, id, manifest, config, metrics, multiclassMetrics, contract, preprocessing, compact, compactMarkdown, model, reportHtml, modelCard, environment, parity, files };
 }

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   appendEntry, appendOnlyViolation, binaryReport, bundleRun, createContract, createRunConfig, createRunRecord, diffEntries, escapeMarkdown,
-  ledgerMarkdown, parseCsv, pickLedgerRuns, prefillLedgerEntry, sha256Hex, zipBundle, type LedgerDraft, type LedgerEntry, type RunRecord, type Snapshot,
+  ledgerMarkdown, parseCsv, pickLedgerRuns, readBundle, prefillLedgerEntry, sha256Hex, zipBundle, type LedgerDraft, type LedgerEntry, type RunRecord, type Snapshot,
 } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
@@ -146,5 +146,8 @@ describe('ledger in a bundle', () => {
       expect(manifest.files[path]).toBe(await sha256Hex(files[path] as Uint8Array));
       expect(manifest.raw_values.map((r) => r.file)).toContain(path);
     }
+    // The safe reader opens a bundle that carries a ledger (its two files are known optional files).
+    const opened = await readBundle(zipBundle(bundle, '2026-01-01T00:00:00.000Z'));
+    expect(opened.files.has('ledger.json')).toBe(true);
   });
 });
