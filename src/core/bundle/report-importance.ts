@@ -21,9 +21,12 @@ export function openLeakageColumns(d: ReportData): Set<string> {
 
 const leakFlag = ' <span class="flag">open leakage finding</span>';
 
-/** `value` printed to 4 places inside a span tagged with the exact number, so a test can match it to metrics.json. */
-function tagged(metric: string, value: number | null): string {
-  return `<span data-metric="${escapeHtml(metric)}" data-value="${value === null ? 'null' : value}">${fmtNum(value)}</span>`;
+/**
+ * `value` printed to 4 places inside a span tagged with the exact number, so a test can match it to metrics.json.
+ * The column part of the tag is percent-encoded: a name from the user's file then holds no space or markup even escaped.
+ */
+function tagged(kind: string, name: string, value: number | null): string {
+  return `<span data-metric="${kind}:${escapeHtml(encodeURIComponent(name))}" data-value="${value === null ? 'null' : value}">${fmtNum(value)}</span>`;
 }
 
 function permutationPart(d: ReportData, leaky: ReadonlySet<string>): string {
@@ -34,8 +37,8 @@ function permutationPart(d: ReportData, leaky: ReadonlySet<string>): string {
   const shown = imp.columns.slice(0, MAX_SHOWN);
   const chart = intervalBarChart(`Permutation importance (${what} when the column is shuffled), top ${shown.length}`, `${what}; whiskers: 2.5–97.5% over ${imp.repeats} shuffles`,
     shown.map((c) => ({ label: c.column, value: c.mean, lo: c.lo, hi: c.hi, text: fmtNum(c.mean) })));
-  const rows = imp.columns.map((c) => [escapeHtml(c.column) + (leaky.has(c.column) ? leakFlag : ''), tagged(`importance:${c.column}`, c.mean),
-    `[${tagged(`importance_lo:${c.column}`, c.lo)}, ${tagged(`importance_hi:${c.column}`, c.hi)}]`]);
+  const rows = imp.columns.map((c) => [escapeHtml(c.column) + (leaky.has(c.column) ? leakFlag : ''), tagged('importance', c.column, c.mean),
+    `[${tagged('importance_lo', c.column, c.lo)}, ${tagged('importance_hi', c.column, c.hi)}]`]);
   return `<p>Permutation importance on the validation split (${imp.rows} rows, ${imp.repeats} seeded shuffles, seed ${imp.seed}): the ${what} when one source column's values are shuffled across rows, ` +
     `from a base ${imp.metric === 'roc_auc' ? 'ROC AUC' : 'log loss'} of ${fmtNum(imp.base)}. Larger means the model relies on the column more; an interval reaching 0 means no clear reliance. ` +
     'Reliance is not causation, and correlated columns share credit.</p>' +
@@ -49,7 +52,7 @@ function coefficientPart(d: ReportData, leaky: ReadonlySet<string>): string {
   const hashed = new Set(d.outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column));
   // A withheld column that is not hashed would print its raw levels in the input name: show the column only.
   const name = (c: { name: string; column: string }) => (pii.has(c.column) && !hashed.has(c.column) && c.name !== c.column ? `${c.column} = (value withheld)` : c.name);
-  const rows = coefs.slice(0, MAX_SHOWN).map((c) => [escapeHtml(name(c)) + (leaky.has(c.column) ? leakFlag : ''), tagged(`coefficient:${c.name}`, c.standardised), fmtNum(c.coef)]);
+  const rows = coefs.slice(0, MAX_SHOWN).map((c) => [escapeHtml(name(c)) + (leaky.has(c.column) ? leakFlag : ''), tagged('coefficient', name(c), c.standardised), fmtNum(c.coef)]);
   return `<p>Logistic-regression coefficients, largest standardised magnitude first (top ${rows.length} of ${coefs.length}). The standardised weight is the change in log-odds ` +
     'for a one-standard-deviation move of the input on the training rows; a positive weight raises the score. These are associations within this model, not causes.</p>' +
     table(['Model input', 'Standardised coefficient', 'Raw coefficient'], rows) +
