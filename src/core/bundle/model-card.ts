@@ -5,6 +5,7 @@ import type { ReportData } from './report-data.ts';
 import { openLeakageColumns } from './report-importance.ts';
 
 const TBW = '_To be written._';
+const inert = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const f = (v: number | null, digits = 4): string => (v === null ? 'undefined' : Number.isInteger(v) ? String(v) : v.toFixed(digits));
 
 function compactValue(d: ReportData, key: CompactKey): string | null {
@@ -29,7 +30,8 @@ function gatesLines(d: ReportData): string[] | null {
   return [
     g.promotable ? `Promotion gates: **promotable** (all ${g.verdicts.length} pass).` : `Promotion gates: **not promotable**; failed: ${g.failed.map((id) => `\`${id}\``).join(', ')}.`,
     '',
-    ...g.verdicts.map((v) => `- ${v.pass ? 'PASS' : 'FAIL'} \`${v.id}\`: required ${v.required}; ${v.evidence}`),
+    // Evidence can quote slice keys from the data: markup in it must stay text once the card is rendered.
+    ...g.verdicts.map((v) => `- ${v.pass ? 'PASS' : 'FAIL'} \`${v.id}\`: required ${inert(v.required)}; ${inert(v.evidence)}`),
   ];
 }
 

@@ -137,7 +137,9 @@ export function intervalBarChart(title: string, xLabel: string, bars: readonly I
   bars.forEach((b, i) => {
     const y = top + i * rowH;
     const mid = y + rowH / 2;
-    parts.push(`<text class="tick" x="${labelW - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(b.label)}</text>`);
+    // Long names are cut to fit the label column; the full name is in the text's tooltip and in the table beside.
+    const label = b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label;
+    parts.push(`<text class="tick" x="${labelW - 6}" y="${y + 15}" text-anchor="end"><title>${escapeHtml(b.label)}</title>${escapeHtml(label)}</text>`);
     if (b.value !== null && Number.isFinite(b.value)) {
       const a = sx(Math.min(0, b.value));
       parts.push(`<rect class="bar s0" x="${r3(a)}" y="${y + 5}" width="${r3(Math.abs(sx(b.value) - sx(0)))}" height="${rowH - 10}"/>`);
