@@ -69,7 +69,19 @@ describe('report.html from an exported Titanic bundle', () => {
     const { page: report, requests, close } = await openOffline({ width: 1280, colorScheme: 'light' });
     const tagged = await report.locator('[data-metric]').evaluateAll((els) => els.map((e) => ({ key: e.getAttribute('data-metric') ?? '', value: e.getAttribute('data-value'), text: e.textContent ?? '' })));
     expect(tagged.length).toBeGreaterThanOrEqual(18);
-    for (const { key, value, text } of tagged) {
+    // Importance tags are `<kind>:<percent-encoded name>` and match metrics.json `importance`.
+    const importance = bundle.json<{ importance: { permutation: { columns: { column: string; mean: number | null; lo: number | null; hi: number | null }[] }; coefficients: { name: string; standardised: number }[] } }>('metrics.json').importance;
+    const expectedTags = new Map<string, number | null>([
+      ...importance.permutation.columns.flatMap((c) => [[`importance:${c.column}`, c.mean], [`importance_lo:${c.column}`, c.lo], [`importance_hi:${c.column}`, c.hi]] as const),
+      ...importance.coefficients.map((c) => [`coefficient:${c.name}`, c.standardised] as const),
+    ]);
+    const importanceTags = tagged.filter((t) => t.key.includes(':'));
+    expect(importanceTags.length).toBeGreaterThanOrEqual(3 * importance.permutation.columns.length);
+    for (const { key, value } of importanceTags) {
+      const [kind, name] = [key.slice(0, key.indexOf(':')), decodeURIComponent(key.slice(key.indexOf(':') + 1))];
+      expect(value === 'null' ? null : Number(value), key).toBe(expectedTags.get(`${kind}:${name}`));
+    }
+    for (const { key, value, text } of tagged.filter((t) => !t.key.includes(':'))) {
       const expected = metrics[key];
       expect(value === 'null' ? null : Number(value), key).toBe(expected);
       expect(text, key).toBe(expected === null ? 'undefined' : key === 'threshold' || Number.isInteger(expected) ? String(expected) : expected.toFixed(4));
@@ -77,7 +89,8 @@ describe('report.html from an exported Titanic bundle', () => {
     expect(await report.locator('[data-metric="roc_auc"]').first().textContent()).toBe(metrics.roc_auc!.toFixed(4));
     expect(await report.locator('script').count()).toBe(0);
     expect(await report.locator('svg').count()).toBeGreaterThanOrEqual(4);
-    expect(await report.locator('#gates').textContent()).toContain('Not available');
+    expect(await report.locator('#gates').textContent()).toContain('Not available: no gates were declared');
+    expect(await report.locator('#importance svg .whisker').count()).toBe(importance.permutation.columns.slice(0, 20).filter((c) => c.lo !== null).length);
     expect(requests.every((r) => r.startsWith('file://'))).toBe(true);
     await screenshot(report, 'report-1280-light');
     await report.emulateMedia({ media: 'print' });

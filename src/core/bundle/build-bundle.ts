@@ -165,6 +165,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     bundleId: id, snapshot, outcome, metrics: input.testReport, evaluation: input.evaluation, compact: input.compact,
     piiColumns: input.piiColumns, app: input.app,
     ...(input.dataContract ? { dataContract: input.dataContract } : {}), ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null,
+    ...(input.gates ? { gates: input.gates } : {}), ...(input.ledger ? { ledger: input.ledger } : {}),
   };
   files['report.html'] = new TextEncoder().encode(reportHtml(report));
   files['model-card.md'] = new TextEncoder().encode(modelCard(report));

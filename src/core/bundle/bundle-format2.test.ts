@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bundleRun, compareRuns, createContract, createRunConfig, csvCell, parseCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
+import { bundleRun, compareRuns, judgeRun, type LedgerEntry, type RecordedFinding, createContract, createRunConfig, csvCell, parseCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
 // Titanic with the embarked header replaced by a script payload and one of its values by markup: both come from the
@@ -80,9 +80,10 @@ describe('bundle format 2', () => {
       expect(html, id).toContain(`<section id="${id}">`);
     }
     const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
-    expect(section('gates')).toContain('Not available: promotion gates');
-    expect(section('ledger')).toContain('Not available');
-    expect(section('importance')).toContain('sex=male');
+    expect(section('gates')).toContain('Not available: no gates were declared');
+    expect(section('ledger')).toContain('Not available: no ledger entries were exported');
+    expect(section('importance')).toContain('sex = male');
+    expect((section('importance').match(/<svg /g) ?? []).length).toBe(1);
     expect(section('findings')).toContain('leak:single-feature:boat');
     expect(section('intervals')).toContain('1000 seeded resamples');
     expect(section('slices')).toContain('sex=female');
@@ -184,3 +185,106 @@ describe('bundle format 2', () => {
     expect(text('report.html')).toContain('Not available: only this run was exported');
   });
 });
+
+// A run with a hashed feature, gates of which one fails, an open leakage finding and a ledger whose reason is markup.
+describe('bundle format 2: gates, importance and ledger in the report', () => {
+  const LEDGER_XSS = '<b onmouseover="alert(2)">keep</b> & ship';
+  let rich: Bundle;
+  let hashedValues: string[];
+  const file = (path: string) => strFromU8(rich.files[path]);
+  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const sectionOf = (html: string, id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
+
+  beforeAll(async () => {
+    const features = [...FEATURES, 'home.dest'];
+    const run = await trainBaseline(snapshot, createContract('survived', '1', features, ['home.dest']), createRunConfig({ seed: 7, backend: 'cpu' }));
+    const home = snapshot.columns.find((c) => c.name === 'home.dest');
+    if (!home || home.type !== 'categorical') throw new Error('titanic home.dest column');
+    hashedValues = home.categories.filter((v) => v.length >= 6);
+    const contract: DataContract = { ...dataContract(), roles: { ...dataContract().roles, 'home.dest': 'feature' }, hashedColumns: ['home.dest'] };
+    const gates = judgeRun(run, 0.4, 'Logistic regression', {
+      spec: { version: 1, gates: [
+        { id: 'auc-floor', kind: 'metric', metric: 'roc_auc', bound: 'min', value: 0.6 },
+        { id: 'recall-0.99', kind: 'metric', metric: 'recall', bound: 'min', value: 0.99 },
+        { id: 'small-model', kind: 'size', maxBytes: 10_000_000 },
+      ] },
+      dataContract: contract, snapshot, findings: [], baseline: null, seed: 7,
+    });
+    const findings: RecordedFinding[] = [{ id: 'leak:single-feature:fare', check: 'single-feature', status: 'warn', column: 'fare', message: 'fare alone predicts the label', state: 'open' }];
+    const ledger: LedgerEntry[] = [{
+      format: 1, id: 'entry-1', seq: 1, committedAt: '2026-01-02T00:00:00.000Z', decision: 'keep-champion', reason: LEDGER_XSS,
+      runs: [{ id: 'run-a', role: 'candidate', model: 'logistic', configHash: 'f'.repeat(64), seed: 7, snapshotId: snapshot.id, contractRevision: 3, config: run.config, label: 'survived', positiveClass: '1', features, threshold: 0.4 }],
+      changes: ['added home.dest'], metrics: [{ metric: 'roc_auc', baseline: 0.5, candidate: 0.8125, delta: 0.3125, ci: { lo: 0.25, hi: 0.375 } }],
+      slices: [], errors: [], gates: [{ gate: 'recall-0.99', passed: false }], lesson: '', nextExperiment: '', corrects: null, method: 'paired bootstrap',
+    }];
+    rich = await bundleRun({ snapshot, outcome: run, threshold: 0.4, app: APP, createdAt: '2026-01-01T00:00:00.000Z', dataContract: contract, gates, ledger, findings });
+  }, 60_000);
+
+  test('the gates section states promotable as manifest.json does, names the failed gate and gives one row per gate', () => {
+    const manifest = JSON.parse(file('manifest.json')) as { promotable: boolean; failed_gates: string[] };
+    expect(manifest.promotable).toBe(false);
+    expect(manifest.failed_gates).toEqual(['recall-0.99']);
+    const gates = sectionOf(file('report.html'), 'gates');
+    expect(gates).toContain(`data-promotable="${manifest.promotable}"`);
+    expect(gates).toContain('Promotable: no.</strong> 1 of 3 gates fail: <code>recall-0.99</code>');
+    const verdicts = [...gates.matchAll(/data-gate="([^"]+)" data-pass="(true|false)"/g)].map((m) => [m[1], m[2]]);
+    expect(verdicts).toEqual([['auc-floor', 'true'], ['recall-0.99', 'false'], ['small-model', 'true']]);
+    const file2 = JSON.parse(file('gates.json')) as { verdicts: { id: string; required: string; observed: { value: number; lo: number; hi: number } }[] };
+    const auc = file2.verdicts[0];
+    expect(gates).toContain(escape(auc.required));
+    // The observed AUC with its bootstrap interval, as gates.json records it.
+    expect(gates).toContain(`${auc.observed.value.toFixed(4)} [${auc.observed.lo.toFixed(4)}, ${auc.observed.hi.toFixed(4)}]`);
+    const card = file('model-card.md');
+    expect(card).toContain('Promotion gates: **not promotable**; failed: `recall-0.99`.');
+    expect(card).toContain('- FAIL `recall-0.99`: required recall ≥ 0.99;');
+  });
+
+  test('every importance number the report tags equals metrics.json importance, and fare carries its open leakage finding', () => {
+    const metrics = JSON.parse(file('metrics.json')) as { importance: { permutation: { columns: { column: string; mean: number; lo: number; hi: number }[] }; coefficients: { name: string; standardised: number }[] } };
+    const html = file('report.html');
+    const tags = new Map([...html.matchAll(/data-metric="((?:importance|importance_lo|importance_hi|coefficient):[^"]*)" data-value="([^"]*)">([^<]*)</g)]
+      .map((m) => [decodeURIComponent(unescape(m[1])), { value: Number(m[2]), shown: m[3] }]));
+    const perm = metrics.importance.permutation.columns;
+    expect(perm.map((c) => c.column).sort()).toEqual([...FEATURES, 'home.dest'].sort());
+    for (const c of perm) {
+      for (const [key, v] of [['importance', c.mean], ['importance_lo', c.lo], ['importance_hi', c.hi]] as const) {
+        const tag = tags.get(`${key}:${c.column}`);
+        expect(tag?.value, `${key}:${c.column}`).toBe(v);
+        expect(tag?.shown).toBe(Number.isInteger(v) ? String(v) : v.toFixed(4));
+      }
+    }
+    for (const c of metrics.importance.coefficients.slice(0, 20)) expect(tags.get(`coefficient:${c.name}`)?.value, c.name).toBe(c.standardised);
+    const section = sectionOf(html, 'importance');
+    // One whisker per column with an interval in the chart (top 20 at most).
+    expect((section.match(/class="whisker"/g) ?? []).length).toBe(Math.min(20, perm.filter((c) => c.lo !== null).length));
+    expect(section).toMatch(/<td>fare <span class="flag">open leakage finding<\/span><\/td>/);
+    expect(section).not.toMatch(/<td>age <span class="flag">/);
+    expect(file('model-card.md')).toContain(`Most relied-on columns (permutation importance on validation, ROC AUC drop when shuffled, 2.5–97.5% range): \`${perm[0].column}\``);
+  });
+
+  test('ledger entries appear with decision, reason (escaped), runs and metric movement', () => {
+    const ledger = sectionOf(file('report.html'), 'ledger');
+    expect(ledger).toContain('<strong>Keep champion</strong>');
+    expect(ledger).toContain('&lt;b onmouseover=&quot;alert(2)&quot;&gt;keep&lt;/b&gt; &amp; ship');
+    expect(ledger).not.toContain('<b onmouseover');
+    expect(ledger).toContain('candidate <code>run-a</code> (logistic, seed 7, config ffffffffffff)');
+    expect(ledger).toContain('roc_auc 0.5000 → 0.8125 (Δ +0.3125 [+0.2500, +0.3750])');
+  });
+
+  test('no value of the PII column or the hashed column reaches the report or the model card', () => {
+    const name = snapshot.columns.find((c) => c.name === 'name');
+    if (!name || name.type !== 'categorical') throw new Error('titanic name column');
+    expect(hashedValues.length).toBeGreaterThan(50);
+    const html = file('report.html');
+    const card = file('model-card.md');
+    for (const value of [...hashedValues, ...name.categories.slice(0, 200)]) {
+      for (const doc of [html, card]) expect(doc.includes(value) || doc.includes(escape(value)), value).toBe(false);
+    }
+    // The hashed column's levels appear only as digests in the coefficient table.
+    expect(sectionOf(html, 'importance')).toMatch(/home\.dest = #[0-9a-f]{8}/);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -2,8 +2,10 @@ import { describeSplit } from '../split/describe-split.ts';
 import { describeModel } from './compact-prefill.ts';
 import type { CompactKey } from './compact.ts';
 import type { ReportData } from './report-data.ts';
+import { openLeakageColumns } from './report-importance.ts';
 
 const TBW = '_To be written._';
+const inert = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const f = (v: number | null, digits = 4): string => (v === null ? 'undefined' : Number.isInteger(v) ? String(v) : v.toFixed(digits));
 
 function compactValue(d: ReportData, key: CompactKey): string | null {
@@ -21,6 +23,28 @@ function fromCompact(d: ReportData, keys: readonly CompactKey[]): string | null 
   return parts.length ? parts.join('\n\n') : null;
 }
 
+/** The gates verdict as Markdown lines (promotable, then each gate), or null when no gate was declared. */
+function gatesLines(d: ReportData): string[] | null {
+  const g = d.gates;
+  if (!g || g.verdicts.length === 0) return null;
+  return [
+    g.promotable ? `Promotion gates: **promotable** (all ${g.verdicts.length} pass).` : `Promotion gates: **not promotable**; failed: ${g.failed.map((id) => `\`${id}\``).join(', ')}.`,
+    '',
+    // Evidence can quote slice keys from the data: markup in it must stay text once the card is rendered.
+    ...g.verdicts.map((v) => `- ${v.pass ? 'PASS' : 'FAIL'} \`${v.id}\`: required ${inert(v.required)}; ${inert(v.evidence)}`),
+  ];
+}
+
+/** The most relied-on columns by permutation importance, in words, or null when it was not measured. */
+function topImportance(d: ReportData, k = 5): string | null {
+  const imp = d.outcome.reliance?.importance;
+  if (!imp || imp.note) return null;
+  const top = imp.columns.filter((c) => c.mean !== null).slice(0, k);
+  if (top.length === 0) return null;
+  const what = imp.metric === 'roc_auc' ? 'ROC AUC drop' : 'log-loss rise';
+  return `Most relied-on columns (permutation importance on validation, ${what} when shuffled, 2.5–97.5% range): ${top.map((c) => `\`${c.column}\` ${f(c.mean)} (${f(c.lo)} to ${f(c.hi)})`).join(', ')}. Reliance is not causation.`;
+}
+
 /**
  * `model-card.md`: the model-card sections (Mitchell et al., 2019) filled from what the app knows (run, split,
  * metrics, slices, compact); anything it cannot know is marked "To be written" rather than guessed.
@@ -33,11 +57,17 @@ export function modelCard(d: ReportData): string {
   const weak = e.slices.flatMap((t) => t.rows.filter((r) => r.weak.length > 0).map((r) => `${r.key} (weak: ${r.weak.join(', ')}; n=${r.n})`));
   const sliceCols = e.slices.map((t) => t.spec.columns.join(' × '));
   const pii = d.piiColumns;
+  const leaky = [...openLeakageColumns(d)];
+  const importance = topImportance(d);
+  const gates = gatesLines(d);
   const caveats = [
     ...(outcome.status === 'cancelled' ? ['Training was cancelled before it finished: the model is the last state reached.'] : []),
     ...(outcome.config.model === 'logistic' && !outcome.converged ? ['L-BFGS did not reach its tolerance.'] : []),
     ...e.messages,
     ...(weak.length ? [`Slices where the model does clearly worse than overall: ${weak.join('; ')}.`] : []),
+    ...(d.gates && !d.gates.promotable ? [`Not promotable: the gate${d.gates.failed.length === 1 ? '' : 's'} ${d.gates.failed.map((id) => `\`${id}\``).join(', ')} failed (see report.html, Gates verdict).`] : []),
+    ...(leaky.length ? [`Open leakage finding on ${leaky.map((c) => `\`${c}\``).join(', ')}: reliance on ${leaky.length === 1 ? 'it' : 'them'} may be leakage rather than signal.`] : []),
+    ...(importance ? [importance] : []),
     `Evaluated on ${m.n} test rows of one snapshot; intervals${e.bootstrap ? ` (${e.bootstrap.resamples} bootstrap resamples)` : ''} show how much these numbers could move on another sample.`,
   ];
   const sections: [string, string][] = [
@@ -65,6 +95,8 @@ export function modelCard(d: ReportData): string {
       `- Confusion: TP ${m.tp}, FP ${m.fp}, TN ${m.tn}, FN ${m.fn}`,
       '',
       `Success metric: ${compactValue(d, 'success_metric') ?? TBW} Guardrails: ${compactValue(d, 'guardrail_metrics') ?? TBW}`,
+      '',
+      ...(gates ?? ['No promotion gates were declared for this run.']),
     ].join('\n')],
     ['Evaluation data', `${s.test.length} test rows of snapshot \`${snapshot.fileName}\` (SHA-256 \`${snapshot.id}\`), held out by a ${describeSplit(outcome.config.split)} with seed ${outcome.config.seed}; the threshold was chosen on ${s.validation.length} validation rows, never on test.`],
     ['Training data', `${s.train.length} training rows of the same snapshot (${snapshot.rowCount} rows in all). Features: ${outcome.contract.features.map((c) => `\`${c}\``).join(', ')}. Preprocessing (median imputation, standardisation, one-hot over the training vocabulary) was fitted on the training rows only.`],

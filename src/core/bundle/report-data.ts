@@ -3,6 +3,8 @@ import type { Finding } from '../contract/finding.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import type { Comparison } from '../evaluation/compare-runs.ts';
 import type { EvaluationReport } from '../evaluation/evaluation-report.ts';
+import type { GatesFile } from '../gates/gates-file.ts';
+import type { LedgerEntry } from '../ledger/ledger-entry.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { CompactField } from './compact.ts';
@@ -24,5 +26,9 @@ export interface ReportData {
   readonly findings?: readonly Finding[];
   /** The runs compared side by side, when the caller has more than one. */
   readonly comparison?: Comparison | null;
+  /** The promotion-gate verdict written as gates.json, when gates were judged. */
+  readonly gates?: GatesFile;
+  /** Observation Ledger entries shipped as ledger.json, when the caller exports them. */
+  readonly ledger?: readonly LedgerEntry[];
   readonly app: { readonly version: string; readonly gitSha: string };
 }

@@ -1,7 +1,10 @@
 import { escapeHtml } from './html.ts';
 import type { ReportData } from './report-data.ts';
 import { calibrationSection, clustersSection, comparisonSection, curvesSection, intervalsSection, slicesSection, sweepSection, thresholdSection } from './report-metrics.ts';
-import { compactSection, dataSection, findingsSection, headerSection, importanceSection, notAvailable, section } from './report-sections.ts';
+import { gatesSection } from './report-gates.ts';
+import { importanceSection } from './report-importance.ts';
+import { ledgerSection } from './report-ledger.ts';
+import { compactSection, dataSection, findingsSection, headerSection, section } from './report-sections.ts';
 
 // Light by default, dark by preference, black on white in print; charts take their colours from these variables so
 // one SVG serves every scheme. No web fonts, no external anything: the page must open from file:// offline.
@@ -25,7 +28,9 @@ figcaption{font-size:.85em;color:var(--muted)}svg text{fill:var(--fg);font-size:
 svg .grid{stroke:var(--line);stroke-width:.5}svg .frame{fill:none;stroke:var(--muted);stroke-width:.8}svg .ref{stroke:var(--muted);stroke-dasharray:4 3}
 svg .mark{stroke:var(--fg);stroke-dasharray:2 3}svg .line{fill:none;stroke-width:2}
 .s0{stroke:var(--s0);fill:var(--s0)}.s1{stroke:var(--s1);fill:var(--s1)}.s2{stroke:var(--s2);fill:var(--s2)}.s3{stroke:var(--s3);fill:var(--s3)}
-svg .line.s0,svg .line.s1,svg .line.s2,svg .line.s3{fill:none}svg .bar.fp{fill:var(--fp)}svg .bar.fn{fill:var(--fn)}
+svg .line.s0,svg .line.s1,svg .line.s2,svg .line.s3{fill:none}svg .whisker{fill:none;stroke:var(--fg);stroke-width:1.2}.chart.wide{max-width:640px}
+.verdict{padding:6px 10px;border-left:5px solid var(--line);background:var(--panel)}.verdict.pass{border-color:var(--tp)}.verdict.fail{border-color:var(--fn)}
+span.pass{color:var(--tp);font-weight:600}span.fail{color:var(--fn);font-weight:700}svg .bar.fp{fill:var(--fp)}svg .bar.fn{fill:var(--fn)}
 .legend .key::before{content:"";display:inline-block;width:14px;height:3px;margin-right:4px;vertical-align:middle;background:currentColor}
 .legend .key.s0{color:var(--s0)}.legend .key.s1{color:var(--s1)}.legend .key.s2{color:var(--s2)}.legend .key.s3{color:var(--s3)}
 @media (max-width:600px){main{padding:10px}body{font-size:14px}.facts{grid-template-columns:1fr}.facts dt{font-weight:600}.chart{flex-basis:100%}}
@@ -37,7 +42,7 @@ const SECTIONS: readonly (readonly [string, string, (d: ReportData) => string])[
   ['compact', 'Iteration Compact', compactSection],
   ['data', 'Data snapshot and contract', dataSection],
   ['findings', 'Findings and dismissals', findingsSection],
-  ['gates', 'Gates verdict', () => notAvailable('promotion gates are not part of this app version, so there is no verdict to report.')],
+  ['gates', 'Gates verdict', gatesSection],
   ['threshold', 'At the exported threshold', thresholdSection],
   ['sweep', 'Threshold sweep', sweepSection],
   ['curves', 'ROC and precision–recall', curvesSection],
@@ -47,7 +52,7 @@ const SECTIONS: readonly (readonly [string, string, (d: ReportData) => string])[
   ['clusters', 'Error clusters', clustersSection],
   ['importance', 'Feature importance', importanceSection],
   ['comparison', 'Runs compared', comparisonSection],
-  ['ledger', 'Ledger', () => notAvailable('the decision ledger is not part of this app version.')],
+  ['ledger', 'Ledger', ledgerSection],
 ];
 
 /**

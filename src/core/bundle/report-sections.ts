@@ -1,7 +1,7 @@
 import { hasValues } from '../data/column.ts';
 import { describeSplit } from '../split/describe-split.ts';
 import { describeModel } from './compact-prefill.ts';
-import { escapeHtml, fmtNum, table } from './html.ts';
+import { escapeHtml, table } from './html.ts';
 import type { ReportData } from './report-data.ts';
 
 /** A section with an id (for tests and the table of contents) and a heading. */
@@ -88,16 +88,4 @@ export function findingsSection(d: ReportData): string {
     ? table(['Finding', 'Reason', 'When'], dismissed.map((x) => [escapeHtml(x.findingId), escapeHtml(x.reason), escapeHtml(x.at)]), 'Dismissals')
     : '<p>No finding was dismissed.</p>');
   return parts.join('\n');
-}
-
-/** Logistic coefficients on the standardised model inputs (the only importance the app computes today). */
-export function importanceSection(d: ReportData): string {
-  const { coef } = d.outcome;
-  if (!coef) return notAvailable(`feature importance is not computed for the ${d.outcome.config.model} model yet (permutation importance is planned).`);
-  const names = d.outcome.preprocessing.outputNames;
-  const order = Array.from(coef.keys()).sort((a, b) => Math.abs(coef[b]) - Math.abs(coef[a])).slice(0, 20);
-  return '<p>Logistic-regression coefficients on the standardised model inputs, largest magnitude first (top 20). ' +
-    'A positive weight raises the score. These are associations within this model, not causes.</p>' +
-    table(['Model input', 'Coefficient'], order.map((i) => [escapeHtml(names[i] ?? `input ${i}`), fmtNum(coef[i])])) +
-    `<p class="small">Intercept ${fmtNum(d.outcome.intercept)}.</p>`;
 }

@@ -100,3 +100,55 @@ export function barChart(title: string, bars: readonly { readonly label: string;
   });
   return `<figure class="chart"><svg viewBox="0 0 ${W} ${h}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${rows.join('')}</svg><figcaption>${escapeHtml(title)}</figcaption></figure>`;
 }
+
+/** One bar with an interval: `value` and its [lo, hi] in data units (null: no bar / no whisker), with the printed text. */
+export interface IntervalBar {
+  readonly label: string;
+  readonly value: number | null;
+  readonly lo: number | null;
+  readonly hi: number | null;
+  readonly text: string;
+}
+
+/**
+ * Horizontal bars from a zero line (values may be negative) with interval whiskers, on a shared axis spanning every
+ * value and interval end; the printed text sits right of the plot so it never overlaps a bar.
+ */
+export function intervalBarChart(title: string, xLabel: string, bars: readonly IntervalBar[]): string {
+  const rowH = 22;
+  const labelW = 130;
+  const textW = 92;
+  const top = 4;
+  const plotH = bars.length * rowH;
+  const h = top + plotH + 34;
+  const ends = bars.flatMap((b) => [b.value, b.lo, b.hi]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const x0 = Math.min(0, ...ends);
+  const x1 = Math.max(0, ...ends);
+  const span = x1 - x0 || 1;
+  const left = labelW;
+  const right = W - textW;
+  const sx = (v: number): number => left + ((v - x0) / span) * (right - left);
+  const parts: string[] = [];
+  for (const t of [x0, x0 + span / 2, x0 + span]) {
+    parts.push(`<line class="grid" x1="${r3(sx(t))}" x2="${r3(sx(t))}" y1="${top}" y2="${top + plotH}"/>`);
+    parts.push(`<text class="tick" x="${r3(sx(t))}" y="${top + plotH + 14}" text-anchor="middle">${escapeHtml(+t.toPrecision(2))}</text>`);
+  }
+  parts.push(`<line class="ref" x1="${r3(sx(0))}" x2="${r3(sx(0))}" y1="${top}" y2="${top + plotH}"/>`);
+  bars.forEach((b, i) => {
+    const y = top + i * rowH;
+    const mid = y + rowH / 2;
+    // Long names are cut to fit the label column; the full name is in the text's tooltip and in the table beside.
+    const label = b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label;
+    parts.push(`<text class="tick" x="${labelW - 6}" y="${y + 15}" text-anchor="end"><title>${escapeHtml(b.label)}</title>${escapeHtml(label)}</text>`);
+    if (b.value !== null && Number.isFinite(b.value)) {
+      const a = sx(Math.min(0, b.value));
+      parts.push(`<rect class="bar s0" x="${r3(a)}" y="${y + 5}" width="${r3(Math.abs(sx(b.value) - sx(0)))}" height="${rowH - 10}"/>`);
+    }
+    if (b.lo !== null && b.hi !== null && Number.isFinite(b.lo) && Number.isFinite(b.hi)) {
+      parts.push(`<path class="whisker" d="M${r3(sx(b.lo))},${mid}H${r3(sx(b.hi))}M${r3(sx(b.lo))},${mid - 4}V${mid + 4}M${r3(sx(b.hi))},${mid - 4}V${mid + 4}"/>`);
+    }
+    parts.push(`<text class="tick" x="${right + 6}" y="${y + 15}">${escapeHtml(b.text)}</text>`);
+  });
+  parts.push(`<text class="axis" x="${r3((left + right) / 2)}" y="${h - 6}" text-anchor="middle">${escapeHtml(xLabel)}</text>`);
+  return `<figure class="chart wide"><svg viewBox="0 0 ${W} ${h}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${parts.join('')}</svg><figcaption>${escapeHtml(title)}</figcaption></figure>`;
+}
