@@ -1,47 +1,101 @@
 // The public face of the core: workers, the CLI and tests import from here, not from deep paths.
-export * from './random.ts';
-export * from './config.ts';
-export * from './models/mlp-hyperparameters.ts';
-export * from './data/column.ts';
-export * from './data/snapshot.ts';
-export * from './data/sha256.ts';
-export * from './data/load-error.ts';
-export * from './data/parse-csv.ts';
-export * from './data/csv-ingest.ts';
-export * from './contract/contract.ts';
-export * from './contract/label-classes.ts';
-export * from './contract/encode-classes.ts';
-export * from './contract/encode-label.ts';
-export * from './contract/data-contract.ts';
-export * from './contract/finding.ts';
-export * from './contract/contract-schema.ts';
-export * from './contract/default-contract.ts';
-export * from './contract/to-run-contract.ts';
-export * from './contract/run-checks.ts';
-export * from './contract/complete-contract.ts';
-export * from './contract/checks/index.ts';
-export * from './profile/index.ts';
-export * from './split/split.ts';
-export * from './split/stratified-split.ts';
-export * from './split/group-split.ts';
-export * from './split/time-split.ts';
-export * from './split/default-time-cuts.ts';
-export * from './split/make-split.ts';
-export * from './split/split-summary.ts';
-export * from './split/random-split-leak-warning.ts';
-export * from './split/describe-split.ts';
-export * from './features/preprocessing.ts';
-export * from './features/fit-preprocessing.ts';
-export * from './features/transform.ts';
-export * from './metrics/index.ts';
-export * from './evaluation/index.ts';
-export * from './train/train-outcome.ts';
-export * from './train/run-record.ts';
-export { describeModel } from './bundle/compact-prefill.ts';
-export * from './bundle/canonical-json.ts';
-export * from './bundle/compact.ts';
-export * from './bundle/compact-prefill.ts';
-export * from './bundle/build-bundle.ts';
-export * from './bundle/bundle-run.ts';
-export * from './bundle/scores-csv.ts';
-export { BACKENDS, isBackendPreference, type BackendName, type BackendPreference, type ActiveBackend } from './models/backend-name.ts';
+export { createRandom, deriveSeed, type Random, shuffleInPlace } from './random.ts';
+export { errorText } from './error-text.ts';
+export { DEFAULT_LOGISTIC, type LogisticHyperparameters } from './models/logistic-hyperparameters.ts';
+export type { ClassWeight } from './models/class-weights.ts';
+export { createRunConfig, isMulticlass, type ModelKind, type RunConfig, type RunOptions, type Task } from './config.ts';
+export {
+  DEFAULT_MLP, MLP_MAX_LAYERS, MLP_MAX_UNITS, type MlpHyperparameters, validateMlp,
+} from './models/mlp-hyperparameters.ts';
+export {
+  type CategoricalColumn, cellText, type Column, columnLength, type ColumnType, type DatetimeColumn, hasValues,
+  type NumericColumn, type ParseNotes, type ValuesColumn,
+} from './data/column.ts';
+export { columnByName, shortId, type Snapshot } from './data/snapshot.ts';
+export { sha256Hex } from './data/sha256.ts';
+export { fail, type LoadError, LoadFailure, type LoadLocation } from './data/load-error.ts';
+export {
+  asLoadResult, CHUNK_BYTES, DEFAULT_MISSING_TOKENS, type LoadResult, parseCsv, type ParseOptions,
+} from './data/parse-csv.ts';
+export { CsvIngest } from './data/csv-ingest.ts';
+export { type Contract, createContract } from './contract/contract.ts';
+export { defaultPositiveClass, type LabelClass, labelClasses } from './contract/label-classes.ts';
+export { encodeClasses, type EncodedClasses, MAX_CLASSES } from './contract/encode-classes.ts';
+export { type EncodedLabel, encodeLabel } from './contract/encode-label.ts';
+export {
+  type ColumnRule, columnsWithRole, type DataContract, type Dismissal, type LabelTiming, type Role, ROLES,
+} from './contract/data-contract.ts';
+export type { CheckStatus, Finding } from './contract/finding.ts';
+export { DataContractSchema, parseDataContract } from './contract/contract-schema.ts';
+export { createDataContract, defaultSplit, type ProposedRole, reviseContract } from './contract/default-contract.ts';
+export { toRunContract } from './contract/to-run-contract.ts';
+export { blockingFindings, type ChecksReport, runChecks } from './contract/run-checks.ts';
+export { completeContract, PartialContractSchema } from './contract/complete-contract.ts';
+export {
+  assignFolds, checkAllowedValues, checkDuplicateKeys, checkDuplicatesAcrossSplits, checkEntityOverlap,
+  checkFutureDates, checkIdLikeColumns, checkLabel, checkMissingKeys, checkNullRates, checkRanges,
+  checkRequiredColumns, checkSingleFeaturePower, crossSplitGroups, type CrossSplitGroups, type FeaturePower,
+  ID_DISTINCT_SHARE, isIdLike, LEAK_FAIL_AUC, LEAK_WARN_AUC, leakageChecks, type LeakageInput,
+  MAX_SEEDED_CATEGORIES, medianImputed, ORDER_AUC_WARN, outOfFoldTargetMean, requiredColumns, seededNullRate,
+  seedRules, singleFeatureAuc, splitMembership, TARGET_MEAN_FOLDS, TARGET_MEAN_SMOOTHING, validateContract,
+  withinFoldAuc,
+} from './contract/checks/index.ts';
+export {
+  type CodeCounts, columnFlags, type ColumnProfile, countCodes, detectPii, ENTITY_WORDS, entityCandidate,
+  type EntityCandidate, eventTimeScore, type FlagFacts, grouped, hasToken, headerTokens, histogram,
+  type HistogramBin, ID_MIN_ROWS, ID_WORDS, isEmail, isFreeText, isPersonName, isPhone, isUnique,
+  type KindEvidence, MAX_BINS, MAX_EXAMPLES, MAX_SAMPLE, percent, PII_VALUE_SHARE, profileColumn,
+  type ProfileFlag, type ProfileFlagKind, profileKind, type ProfileKind, profileSnapshot, quantiles,
+  type Quantiles, quantileSorted, type RoleSuggestion, rowList, sampleTexts, shareMatching, suggestRoles,
+  summarizeValues, textShape, type TextShape, TOP_VALUES, type TopValue, topValues, type ValueSummary,
+} from './profile/index.ts';
+export { DEFAULT_SPLIT, type Split, type SplitConfig, type SplitFractions } from './split/split.ts';
+export { stratifiedSplit } from './split/stratified-split.ts';
+export { groupSplit } from './split/group-split.ts';
+export { timeSplit, type TimeSplit } from './split/time-split.ts';
+export { defaultTimeCuts } from './split/default-time-cuts.ts';
+export { makeSplit, type SplitResult } from './split/make-split.ts';
+export { type SplitPartSummary, type SplitSummary, summarizeSplit } from './split/split-summary.ts';
+export { randomSplitLeakWarning } from './split/random-split-leak-warning.ts';
+export { describeSplit } from './split/describe-split.ts';
+export {
+  type CategoricalStep, type FeatureStep, type NumericStep, type Preprocessing, stepOutputNames,
+} from './features/preprocessing.ts';
+export { fitPreprocessing, MAX_CATEGORIES } from './features/fit-preprocessing.ts';
+export { transform } from './features/transform.ts';
+export {
+  averagePrecision, averagePrecisionFromSweep, type Averages, type BinaryCi, binaryReport, type BinaryReport,
+  bootstrapBinary, type BootstrapOptions, type BootstrapResult, brier, type Calibration, CALIBRATION_BIN_COUNT,
+  type CalibrationBin, calibrationBins, checkBinaryInputs, checkProbabilities, checkThreshold, type CiMetric,
+  type ClassMetrics, type Confusion, confusionAt, confusionAtPoint, confusionMatrix, type Interval,
+  isProbabilities, LOG_LOSS_EPS, logLoss, multiclassReport, type MulticlassReport, pairedBootstrap,
+  type PairedBootstrapResult, type PairedDelta, pointsAtOrAbove, prCurve, type PrCurve, rates, type Rates,
+  readConfusion, reportAt, rocAuc, rocAucFromSweep, rocCurve, type RocCurve, type Sweep, thresholdFields,
+  thresholdSweep,
+} from './metrics/index.ts';
+export {
+  chooseThreshold, type ChosenThreshold, classFromScoreColumn, type Cluster, type ComparedRun, compareRuns,
+  type Comparison, csvCell, describeStrategy, errorClusters, type ErrorClusters, errorLists, type ErrorLists,
+  type ErrorRow, evaluationReport, type EvaluationReport, expectedCost, type IntervalFn, MAX_CATEGORY_SLICES,
+  MIN_CLUSTER_SHARE, MIN_CLUSTER_SUPPORT, MIN_SLICE_ROWS, MISSING_LABEL, nextUp, nullable, type OperatingPoint,
+  operatingPoints, OTHER_LABEL, type OverallMetrics, pick, readScoresTable, regressionFixtureCsv,
+  type ReportRequest, type RunToCompare, type ScoredRows, scoreHistogram, type ScoreHistogram, type ScoresTable,
+  ScoresTableError, type ScoresTableSpec, type SliceComparisonRow, type SliceRow, type SliceSpec, sliceTable,
+  type SliceTable, sliceValues, type SliceValues, splitScoredRows, suggestedPiiColumns, sweepTable,
+  type SweepTable, thinIndices, type ThresholdStrategy,
+} from './evaluation/index.ts';
+export type { ScoredSplit, TrainOutcome, TrainProgress } from './train/train-outcome.ts';
+export { createRunRecord, type RunRecord } from './train/run-record.ts';
+export { canonicalJson, jsonBytes } from './canonical-json.ts';
+export {
+  buildCompact, COMPACT_FIELDS, type CompactField, compactJson, type CompactKey, compactMarkdown,
+} from './bundle/compact.ts';
+export { compactPrefill, describeModel } from './bundle/compact-prefill.ts';
+export {
+  type AppInfo, buildBundle, type Bundle, bundleConfig, bundleId, type BundleInput, zipBundle,
+} from './bundle/build-bundle.ts';
+export { bundleRun, type BundleRunInput } from './bundle/bundle-run.ts';
+export { scoresCsv } from './bundle/scores-csv.ts';
+export {
+  type ActiveBackend, type BackendName, type BackendPreference, BACKENDS, isBackendPreference,
+} from './models/backend-name.ts';

@@ -1,4 +1,5 @@
 import {
+  errorText,
   blockingFindings, createContract, createDataContract, defaultPositiveClass, defaultSplit, labelClasses, reviseContract,
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
   type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
@@ -187,7 +188,7 @@ export class ContractState {
       const report = await this.#checks.run(contract, this.seed);
       if (run === this.#checkRun) this.#report = report;
     } catch (e) {
-      if (run === this.#checkRun) this.#report = { validation: [], leakage: [], split: null, splitError: e instanceof Error ? e.message : String(e), droppedMissingTime: 0 };
+      if (run === this.#checkRun) this.#report = { validation: [], leakage: [], split: null, splitError: errorText(e), droppedMissingTime: 0 };
     } finally {
       if (run === this.#checkRun) this.#checking = false;
     }

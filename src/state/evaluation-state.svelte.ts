@@ -1,4 +1,5 @@
 import {
+  errorText,
   binaryReport, chooseThreshold, confusionAt, nextUp, rates, readConfusion, reportAt, thresholdSweep,
   type BinaryReport, type ChosenThreshold, type Confusion, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Snapshot,
   type ThresholdStrategy, type TrainOutcome,
@@ -195,7 +196,7 @@ export class EvaluationState {
       const id = this.#runId();
       if (outcome && id) void saveThresholdChoice(id, chosen);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     }
   }
 
@@ -260,7 +261,7 @@ export class EvaluationState {
       this.error = null;
     } catch (e) {
       if (generation === this.#generation) {
-        this.error = e instanceof Error ? e.message : String(e);
+        this.error = errorText(e);
         this.#full = null;
       }
     } finally {
@@ -285,7 +286,7 @@ export class EvaluationState {
       this.fileScores = score ? [score] : [];
       this.filePositive = '';
     } catch (e) {
-      this.fileError = e instanceof Error ? e.message : String(e);
+      this.fileError = errorText(e);
     }
   }
 
@@ -306,7 +307,7 @@ export class EvaluationState {
       this.threshold = 0.5;
       if (generation === this.#generation) this.#full = { key: this.subject?.key ?? '', report: result.report };
     } catch (e) {
-      this.fileError = e instanceof Error ? e.message : String(e);
+      this.fileError = errorText(e);
     }
   }
 }

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { DEFAULT_MISSING_TOKENS, type LoadError, type LoadResult, type Snapshot } from '../core/index.ts';
+import { errorText, DEFAULT_MISSING_TOKENS, type LoadError, type LoadResult, type Snapshot } from '../core/index.ts';
 import type { Sample } from '../samples.ts';
 import type { LoadProgress, ParseApi } from '../workers/protocol.ts';
 import { saveCurrentFile } from './file-store.ts';
@@ -47,7 +47,7 @@ export class SnapshotState {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       await this.#load(new File([await response.blob()], fileName, { type: 'text/csv' }), this.#missingTokens);
     } catch (e) {
-      this.#error = { kind: 'unsupported', message: `${fileName} could not be fetched: ${e instanceof Error ? e.message : String(e)}`, location: {} };
+      this.#error = { kind: 'unsupported', message: `${fileName} could not be fetched: ${errorText(e)}`, location: {} };
     }
   }
 
@@ -92,7 +92,7 @@ export class SnapshotState {
       // A crashed worker is replaced on the next load; the snapshot already on screen is untouched.
       this.#worker?.raw.terminate();
       this.#worker = null;
-      this.#error = { kind: 'unsupported', message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, location: {} };
+      this.#error = { kind: 'unsupported', message: `${file.name} could not be read: ${errorText(e)}`, location: {} };
     } finally {
       this.#loading = null;
       this.#progress = null;

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { errorText, createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
 import { guardWorker } from './guard-worker.ts';
@@ -100,7 +100,7 @@ export class TrainingState {
       this.#status = outcome.status;
     } catch (e) {
       const aborted = run.abort.signal.aborted;
-      this.#message = aborted ? 'Cancelled before the first iteration finished, so there are no weights to keep.' : e instanceof Error ? e.message : String(e);
+      this.#message = aborted ? 'Cancelled before the first iteration finished, so there are no weights to keep.' : errorText(e);
       this.#status = aborted ? 'cancelled' : 'failed';
     } finally {
       // The outcome carries the full history; a batch still waiting would append duplicates after it.

@@ -3,9 +3,8 @@ import { canonicalJson, createRunConfig, isBackendPreference, type CompactKey, t
 import { EvaluationState } from './evaluation-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
 import { ModelSettings } from './model-settings.svelte.ts';
-import { clearContracts } from './contract-store.ts';
-import { clearCurrentFile, loadCurrentFile } from './file-store.ts';
-import { clearRuns } from './run-store.ts';
+import { loadCurrentFile } from './file-store.ts';
+import { clearAll } from '../storage/app-db.ts';
 import { SnapshotState } from './snapshot-state.svelte.ts';
 import { TrainingState } from './training-state.svelte.ts';
 
@@ -38,9 +37,9 @@ export class Workspace {
     if (file && !this.data.snapshot && !this.data.loading) await this.data.loadFile(file);
   }
 
-  /** Forgets the stored file and every stored contract, then reloads to a blank page. */
+  /** Forgets everything stored (file, contracts, runs, thresholds, calibration), then reloads to a blank page. */
   async clear(): Promise<void> {
-    await Promise.all([clearCurrentFile(), clearContracts(), clearRuns()]);
+    await clearAll();
     location.assign(location.pathname);
   }
 

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { compareRuns, evaluationReport, parseCsv, readScoresTable, ScoresTableError, suggestedPiiColumns, type Snapshot } from '../core/index.ts';
+import { errorText, compareRuns, evaluationReport, parseCsv, readScoresTable, ScoresTableError, suggestedPiiColumns, type Snapshot } from '../core/index.ts';
 import type { EvaluateApi, EvaluateSettings } from './protocol.ts';
 
 const ARRIVAL_TIMEOUT_MS = 10_000;
@@ -54,7 +54,7 @@ const api: EvaluateApi = {
     try {
       table = readScoresTable(file, spec);
     } catch (e) {
-      throw new Error(e instanceof ScoresTableError ? e.message : e instanceof Error ? e.message : String(e));
+      throw new Error(e instanceof ScoresTableError ? e.message : errorText(e));
     }
     const classes = table.kind === 'multiclass' ? table.classes : null;
     const report = evaluationReport({

@@ -5,7 +5,7 @@ import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
-import { canonicalJson, jsonBytes } from './canonical-json.ts';
+import { canonicalJson, jsonBytes } from '../canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
 
 /** Build facts the bundle records about the app itself. */

@@ -6,6 +6,7 @@ import type { DataContract } from './data-contract.ts';
 import { encodeLabel } from './encode-label.ts';
 import type { Finding } from './finding.ts';
 import { toRunContract } from './to-run-contract.ts';
+import { errorText } from '../error-text.ts';
 
 /** Everything the contract step shows: validation, leakage findings and the split that training would use. */
 export interface ChecksReport {
@@ -39,6 +40,6 @@ export function runChecks(snapshot: Snapshot, contract: DataContract, seed: numb
       droppedMissingTime: split.droppedMissingTime,
     };
   } catch (e) {
-    return { validation, leakage: [], split: null, splitError: e instanceof Error ? e.message : String(e), droppedMissingTime: 0 };
+    return { validation, leakage: [], split: null, splitError: errorText(e), droppedMissingTime: 0 };
   }
 }

@@ -1,4 +1,4 @@
-import type { LogisticHyperparameters } from '../config.ts';
+import type { LogisticHyperparameters } from './logistic-hyperparameters.ts';
 import { minimizeLbfgs } from './lbfgs.ts';
 import { disposeDesign, logisticLoss, logisticObjective, uploadDesign, type LogisticEvaluation } from './logistic-objective.ts';
 import { disposeClassDesign, softmaxLoss, softmaxObjective, uploadClassDesign } from './softmax-objective.ts';
