@@ -14,10 +14,10 @@ export {
 export { columnByName, shortId, type Snapshot } from './data/snapshot.ts';
 export { sha256Hex } from './data/sha256.ts';
 export { fail, type LoadError, LoadFailure, type LoadLocation } from './data/load-error.ts';
-export {
-  asLoadResult, CHUNK_BYTES, DEFAULT_MISSING_TOKENS, type LoadResult, parseCsv, type ParseOptions,
-} from './data/parse-csv.ts';
+export { asLoadResult, CHUNK_BYTES, DEFAULT_MISSING_TOKENS, type LoadResult, type ParseOptions } from './data/parse-csv.ts';
 export { CsvIngest } from './data/csv-ingest.ts';
+export type { ColumnProfiler } from './data/column-profile.ts';
+export { loadCsv, profilingIngest } from './load/load-csv.ts';
 export { type Contract, createContract } from './contract/contract.ts';
 export { defaultPositiveClass, type LabelClass, labelClasses } from './contract/label-classes.ts';
 export { encodeClasses, type EncodedClasses, MAX_CLASSES } from './contract/encode-classes.ts';

@@ -1,4 +1,4 @@
-import type { ColumnProfile } from '../profile/column-profile.ts';
+import type { ColumnProfile } from './column-profile.ts';
 import type { Column } from './column.ts';
 
 /** A loaded CSV: its SHA-256 identity and typed columns. No row objects anywhere. */

@@ -1,5 +1,5 @@
 import { cellText, columnLength, hasValues, type Column } from '../data/column.ts';
-import type { ProfileFlag, ProfileKind } from './column-profile.ts';
+import type { ProfileFlag, ProfileKind } from '../data/column-profile.ts';
 import { grouped, percent, rowList } from './format.ts';
 
 /** Most example rows a flag carries. */

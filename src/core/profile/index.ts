@@ -1,4 +1,4 @@
-export type { ColumnProfile, HistogramBin, ProfileFlag, ProfileFlagKind, ProfileKind, Quantiles, TopValue } from './column-profile.ts';
+export type { ColumnProfile, HistogramBin, ProfileFlag, ProfileFlagKind, ProfileKind, Quantiles, TopValue } from '../data/column-profile.ts';
 export { columnFlags, MAX_EXAMPLES, type FlagFacts } from './column-flags.ts';
 export { countCodes, type CodeCounts } from './count-codes.ts';
 export { detectPii, PII_VALUE_SHARE } from './detect-pii.ts';

@@ -1,6 +1,6 @@
 import type { CategoricalColumn, Column, ValuesColumn } from '../data/column.ts';
 import { columnFlags } from './column-flags.ts';
-import type { ColumnProfile, TopValue } from './column-profile.ts';
+import type { ColumnProfile, TopValue } from '../data/column-profile.ts';
 import { countCodes } from './count-codes.ts';
 import { profileKind } from './profile-kind.ts';
 import { summarizeValues } from './summarize-values.ts';

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../data/snapshot.ts';
-import type { ColumnProfile } from './column-profile.ts';
+import type { ColumnProfile } from '../data/column-profile.ts';
 import { profileColumn } from './profile-column.ts';
 
 /** Profiles of every column of a snapshot, in snapshot order; reuses the ones computed while loading. */

@@ -1,6 +1,6 @@
 import type { Role } from '../contract/data-contract.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import type { ColumnProfile } from './column-profile.ts';
+import type { ColumnProfile } from '../data/column-profile.ts';
 import { detectPii } from './detect-pii.ts';
 import { entityCandidate, type EntityCandidate } from './entity-role.ts';
 import { eventTimeScore } from './event-time.ts';
