@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { errorText, createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
-import { guardWorker } from './guard-worker.ts';
+import { WorkerClient } from './worker-client.ts';
 
 // Far longer than any single synchronous step of a run (which delays heartbeats), far shorter than forever.
 const HEARTBEAT_SILENCE_MS = 60_000;
@@ -26,7 +26,11 @@ export class TrainingState {
   #storeError = $state<string | null>(null);
   #message = $state<string | null>(null);
   #cancelling = $state(false);
-  #run: { api: Comlink.Remote<TrainApi>; abort: AbortController } | null = null;
+  // One worker per run: a fresh one starts with the run and is terminated when it ends, freeing its GPU memory.
+  readonly #worker = new WorkerClient<TrainApi>(() => new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' }), {
+    heartbeat: { silenceMs: HEARTBEAT_SILENCE_MS },
+  });
+  #run: { abort: AbortController } | null = null;
 
   get status(): TrainingStatus { return this.#status; }
   get progress(): readonly TrainProgress[] { return this.#progress; }
@@ -69,8 +73,7 @@ export class TrainingState {
     this.#progress = [];
     this.#message = null;
     this.#cancelling = false;
-    const worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' });
-    const run = { api: Comlink.wrap<TrainApi>(worker), abort: new AbortController() };
+    const run = { abort: new AbortController() };
     this.#run = run;
     const pending: TrainProgress[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +92,7 @@ export class TrainingState {
       }, PROGRESS_INTERVAL_MS);
     };
     try {
-      const outcome = await guardWorker(worker, run.api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal, { silenceMs: HEARTBEAT_SILENCE_MS });
+      const outcome = await this.#worker.call((api) => api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal);
       this.#progress = [...outcome.history];
       const record = await createRunRecord(outcome, dataContract, new Date().toISOString(), __APP_VERSION__);
       if (this.#snapshotId === outcome.snapshotId) {
@@ -105,7 +108,7 @@ export class TrainingState {
     } finally {
       // The outcome carries the full history; a batch still waiting would append duplicates after it.
       clearTimeout(timer);
-      worker.terminate();
+      this.#worker.terminate();
       this.#run = null;
       this.#cancelling = false;
     }
@@ -116,7 +119,7 @@ export class TrainingState {
     const run = this.#run;
     if (!run) return;
     this.#cancelling = true;
-    void run.api.cancel();
+    void this.#worker.running?.cancel();
     setTimeout(() => {
       if (this.#run === run) run.abort.abort(new Error('cancelled'));
     }, CANCEL_GRACE_MS);
