@@ -1,5 +1,5 @@
 // The public face of the core: workers, the CLI and tests import from here, not from deep paths.
-export { createRandom, deriveSeed, type Random, shuffleInPlace } from './random.ts';
+export { createRandom, DEFAULT_SEED, deriveSeed, type Random, shuffleInPlace } from './random.ts';
 export { errorText } from './error-text.ts';
 export { DEFAULT_LOGISTIC, type LogisticHyperparameters } from './models/logistic-hyperparameters.ts';
 export type { ClassWeight } from './models/class-weights.ts';

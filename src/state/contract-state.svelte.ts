@@ -1,9 +1,9 @@
 import {
-  errorText,
   blockingFindings, createContract, createDataContract, defaultPositiveClass, defaultSplit, labelClasses, reviseContract,
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
   type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
 } from '../core/index.ts';
+import { DEFAULT_SEED, errorText } from '../core/index.ts';
 import { ChecksClient } from './checks-client.ts';
 import { loadContract, saveContract } from './contract-store.ts';
 
@@ -26,7 +26,7 @@ export class ContractState {
   #storeError = $state<string | null>(null);
   readonly #checks = new ChecksClient();
   #checkRun = 0;
-  seed = $state(42);
+  seed = $state(DEFAULT_SEED);
   backend = $state<BackendPreference>('auto');
 
   constructor(backend: BackendPreference) {
