@@ -1,6 +1,8 @@
 // The public face of the core: workers, the CLI and tests import from here, not from deep paths.
 export { createRandom, DEFAULT_SEED, deriveSeed, type Random, shuffleInPlace } from './random.ts';
 export { errorText } from './error-text.ts';
+export { percent } from './percent.ts';
+export { plural } from './plural.ts';
 export { DEFAULT_LOGISTIC, type LogisticHyperparameters } from './models/logistic-hyperparameters.ts';
 export type { ClassWeight } from './models/class-weights.ts';
 export { createRunConfig, isMulticlass, type ModelKind, type RunConfig, type RunOptions, type Task } from './config.ts';
@@ -11,7 +13,7 @@ export {
   type CategoricalColumn, cellText, type Column, columnLength, type ColumnType, type DatetimeColumn, hasValues,
   type NumericColumn, type ParseNotes, type ValuesColumn,
 } from './data/column.ts';
-export { columnByName, shortId, type Snapshot } from './data/snapshot.ts';
+export { columnByName, shortId, type Snapshot, snapshotSummary } from './data/snapshot.ts';
 export { sha256Hex } from './data/sha256.ts';
 export { fail, type LoadError, LoadFailure, type LoadLocation } from './data/load-error.ts';
 export { asLoadResult, CHUNK_BYTES, DEFAULT_MISSING_TOKENS, type LoadResult, type ParseOptions } from './data/parse-csv.ts';
@@ -44,7 +46,7 @@ export {
   type CodeCounts, columnFlags, type ColumnProfile, countCodes, detectPii, ENTITY_WORDS, entityCandidate,
   type EntityCandidate, eventTimeScore, type FlagFacts, grouped, hasToken, headerTokens, histogram,
   type HistogramBin, ID_MIN_ROWS, ID_WORDS, isEmail, isFreeText, isPersonName, isPhone, isUnique,
-  type KindEvidence, MAX_BINS, MAX_EXAMPLES, MAX_SAMPLE, percent, PII_VALUE_SHARE, profileColumn,
+  type KindEvidence, MAX_BINS, MAX_EXAMPLES, MAX_SAMPLE, PII_VALUE_SHARE, profileColumn,
   type ProfileFlag, type ProfileFlagKind, profileKind, type ProfileKind, profileSnapshot, quantiles,
   type Quantiles, quantileSorted, type RoleSuggestion, rowList, sampleTexts, shareMatching, suggestRoles,
   summarizeValues, textShape, type TextShape, TOP_VALUES, type TopValue, topValues, type ValueSummary,

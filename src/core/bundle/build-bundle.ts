@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import type { DataContract } from '../contract/data-contract.ts';
-import type { Snapshot } from '../data/snapshot.ts';
+import { snapshotSummary, type Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
@@ -90,7 +90,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const manifest = {
     format: 1, bundle_id: id, created_at: input.createdAt,
     app: { version: input.app.version, git_sha: input.app.gitSha },
-    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    snapshot: snapshotSummary(snapshot),
     label: outcome.contract.label, positive_class: outcome.contract.positiveClass,
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,

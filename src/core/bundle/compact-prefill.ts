@@ -5,9 +5,10 @@ import { describeStrategy, type ChosenThreshold } from '../evaluation/threshold-
 import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { CompactKey } from './compact.ts';
 import { describeSplit } from '../split/describe-split.ts';
+import { percent } from '../percent.ts';
 
 const fmt = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
-const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
+const pct = (part: number, whole: number): string => (whole ? percent(part / whole, 1) : 'n/a');
 
 /** One phrase naming the model and how it was fitted. */
 export function describeModel(outcome: TrainOutcome): string {

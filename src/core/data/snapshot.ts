@@ -16,6 +16,11 @@ export interface Snapshot {
   readonly profiles?: readonly ColumnProfile[];
 }
 
+/** How bundles and CLI reports name a snapshot: its SHA-256, file name and row count. */
+export function snapshotSummary(snapshot: Pick<Snapshot, 'id' | 'fileName' | 'rowCount'>): { sha256: string; file_name: string; rows: number } {
+  return { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount };
+}
+
 /** The first 12 hex characters of a snapshot ID, as shown in the UI and in bundle IDs. */
 export function shortId(id: string): string {
   return id.slice(0, 12);

@@ -4,7 +4,7 @@ export { countCodes, type CodeCounts } from './count-codes.ts';
 export { detectPii, PII_VALUE_SHARE } from './detect-pii.ts';
 export { entityCandidate, type EntityCandidate } from './entity-role.ts';
 export { eventTimeScore } from './event-time.ts';
-export { grouped, percent, rowList } from './format.ts';
+export { grouped, rowList } from './format.ts';
 export { ENTITY_WORDS, hasToken, headerTokens, ID_WORDS } from './header-tokens.ts';
 export { histogram, MAX_BINS } from './histogram.ts';
 export { profileColumn } from './profile-column.ts';
