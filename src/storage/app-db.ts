@@ -6,7 +6,6 @@ import { errorText } from '../core/error-text.ts';
  * small keyed values (a run's threshold choice, the backend calibration).
  */
 export const STORES = { contracts: 'contracts', files: 'files', runs: 'runs', kv: 'kv' } as const;
-export type StoreName = (typeof STORES)[keyof typeof STORES];
 
 // v4 added the kv store; thresholds and calibrations kept in `files` before it move there on upgrade.
 const VERSION = 4;

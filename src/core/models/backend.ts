@@ -18,11 +18,6 @@ async function works(): Promise<boolean> {
   }
 }
 
-/** The backend tfjs is running on now (e.g. to learn which one a failed run was using). */
-export function currentBackendName(): string {
-  return tf.getBackend();
-}
-
 /**
  * Activates the first backend in preference order that registers, initialises and computes correctly.
  * `skip` names backends the host knows to be a poor choice here, with the reason shown to the user; in automatic mode
