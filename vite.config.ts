@@ -37,5 +37,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
     environment: 'node',
+    // The CLI tests run bin/mle-playground.js, which runs the built CLI: build it from the current sources first.
+    globalSetup: ['test/unit/build-cli.setup.ts'],
   },
 });

@@ -1,10 +1,10 @@
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { AppInfo } from '../core/index.ts';
+// Imported (not read at run time) so the built CLI, which lives in dist-cli/, carries the version with it.
+import pkg from '../../package.json' with { type: 'json' };
 
 /** Version from package.json and the git commit, when the CLI runs from a checkout. */
 export function appInfo(): AppInfo {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   let gitSha = 'unknown';
   try {
     gitSha = execSync('git rev-parse --short=12 HEAD', { cwd: new URL('.', import.meta.url), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
-import { blockingFindings, runChecks } from '../core/index.ts';
+import { DEFAULT_SEED, snapshotSummary, blockingFindings, runChecks } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
+import { needs, readOptions, seedOption, text } from './options.ts';
 
 export const CHECK_USAGE = `mle-playground check <csv> --contract contract.json [--seed N]
 
@@ -10,16 +10,15 @@ The contract needs only "label"; roles, rules and the split default as in the ap
 (and is not dismissed in the contract), 2 when the CSV or the contract cannot be read.`;
 
 export async function checkCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { contract: { type: 'string' }, seed: { type: 'string' } } });
+  const { values, positionals } = readOptions('check', args, { contract: text, seed: seedOption });
   const [csv] = positionals;
-  if (!csv || !values.contract) throw new CliError(`check needs <csv> and --contract\n\n${CHECK_USAGE}`, 2);
-  const seed = Number(values.seed ?? 42);
-  if (!Number.isInteger(seed) || seed < 0) throw new CliError(`--seed must be a whole number, got "${values.seed}"`, 2);
+  if (!csv || !values.contract) throw needs('check', '<csv> and --contract');
+  const seed = values.seed ?? DEFAULT_SEED;
   const { snapshot, contract } = await readSnapshotAndContract(csv, values.contract);
   const report = runChecks(snapshot, contract, seed);
   const blocking = blockingFindings([...report.validation, ...report.leakage], contract);
   const out = {
-    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    snapshot: snapshotSummary(snapshot),
     contract, seed, validation: report.validation, leakage: report.leakage, split: report.split, split_error: report.splitError,
     blocking: blocking.map((f) => f.id),
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { completeContract, profileSnapshot, seedRules, suggestRoles, type DataContract, type Snapshot } from '../core/index.ts';
+import { errorText, completeContract, profileSnapshot, seedRules, suggestRoles, type DataContract, type Snapshot } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
@@ -8,12 +8,12 @@ function readJson(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new CliError(`${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${path} is not valid JSON: ${errorText(e)}`, 2);
   }
 }
 
@@ -30,6 +30,6 @@ export async function readSnapshotAndContract(csv: string, contract: string | ob
   try {
     return { snapshot, contract: completeContract(snapshot, json, suggestRoles(snapshot, profileSnapshot(snapshot), null), seedRules(snapshot)) };
   } catch (e) {
-    throw new CliError(`${source}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${source}: ${errorText(e)}`, 2);
   }
 }

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
-import { cellText, columnByName, evaluationReport, pairedBootstrap, readScoresTable, ScoresTableError, splitScoredRows, suggestedPiiColumns, type ScoredRows, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
+import { DEFAULT_SEED, snapshotSummary, errorText, cellText, columnByName, compareRuns, evaluationReport, readScoresTable, ScoresTableError, splitScoredRows, suggestedPiiColumns, type ScoredRows, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
+import { needs, readOptions, seedOption, text, texts, toggle, type OptionValues } from './options.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
 export const EVALUATE_USAGE = `mle-playground evaluate <csv> --label COL --score COL [--positive VALUE]
@@ -19,20 +19,16 @@ threshold on the rows whose COL is VALUE and reports on the others, so nothing i
 bootstrap intervals of the differences (score − baseline). Exits 1 when the headline metrics are
 undefined (no rows, or one class only), 2 when the file or the arguments cannot be used.`;
 
-function number(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`--${name} must be a number, got "${value}"`, 2);
-  return n;
-}
+const OPTIONS = {
+  label: text, score: texts, positive: text,
+  threshold: { kind: 'number' }, 'cost-fp': { kind: 'number' }, 'cost-fn': { kind: 'number' }, 'max-f1': toggle,
+  'min-precision': { kind: 'number' }, 'min-recall': { kind: 'number' },
+  slice: texts, bins: { kind: 'number', whole: true, min: 2 }, bootstrap: { kind: 'number', whole: true, min: 0, note: '0 for none' }, seed: seedOption,
+  'choose-on': text, 'baseline-score': text,
+} as const;
 
-function strategyFrom(values: Record<string, string | boolean | string[] | undefined>): ThresholdStrategy {
-  const get = (name: string) => number(values[name] as string | undefined, name);
-  const threshold = get('threshold');
-  const costFp = get('cost-fp');
-  const costFn = get('cost-fn');
-  const minPrecision = get('min-precision');
-  const minRecall = get('min-recall');
+function strategyFrom(values: OptionValues<typeof OPTIONS>): ThresholdStrategy {
+  const { threshold, 'cost-fp': costFp, 'cost-fn': costFn, 'min-precision': minPrecision, 'min-recall': minRecall } = values;
   const chosen: ThresholdStrategy[] = [];
   if (threshold !== undefined) chosen.push({ kind: 'fixed', value: threshold });
   if (costFp !== undefined || costFn !== undefined) {
@@ -47,33 +43,13 @@ function strategyFrom(values: Record<string, string | boolean | string[] | undef
 }
 
 export async function evaluateCommand(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args, allowPositionals: true,
-      options: {
-        label: { type: 'string' }, score: { type: 'string', multiple: true }, positive: { type: 'string' },
-        threshold: { type: 'string' }, 'cost-fp': { type: 'string' }, 'cost-fn': { type: 'string' }, 'max-f1': { type: 'boolean' },
-        'min-precision': { type: 'string' }, 'min-recall': { type: 'string' },
-        slice: { type: 'string', multiple: true }, bins: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' },
-        'choose-on': { type: 'string' }, 'baseline-score': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    // parseArgs reads "-1" as an option name; the fix is the "=" form.
-    const hint = /ambiguous/i.test(String(e)) ? ' (for a negative number write it as --option=-1)' : '';
-    throw new CliError(`${e instanceof Error ? e.message : String(e)}${hint}\n\n${EVALUATE_USAGE}`, 2);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readOptions('evaluate', args, OPTIONS);
   const [csv] = positionals;
-  if (!csv || !values.label || !values.score?.length) throw new CliError(`evaluate needs <csv>, --label and --score\n\n${EVALUATE_USAGE}`, 2);
+  if (!csv || !values.label || !values.score.length) throw needs('evaluate', '<csv>, --label and --score');
   const strategy = strategyFrom(values);
-  const bins = number(values.bins, 'bins') ?? 4;
-  if (!Number.isInteger(bins) || bins < 2) throw new CliError(`--bins must be a whole number of at least 2, got "${values.bins}"`, 2);
-  const resamples = number(values.bootstrap, 'bootstrap') ?? 1000;
-  if (!Number.isInteger(resamples) || resamples < 0) throw new CliError(`--bootstrap must be a whole number (0 for none), got "${values.bootstrap}"`, 2);
-  const seed = number(values.seed, 'seed') ?? 42;
-  if (!Number.isInteger(seed) || seed < 0) throw new CliError(`--seed must be a whole number, got "${values.seed}"`, 2);
+  const bins = values.bins ?? 4;
+  const resamples = values.bootstrap ?? 1000;
+  const seed = values.seed ?? DEFAULT_SEED;
 
   const snapshot = await readSnapshot(csv);
   let table;
@@ -135,24 +111,28 @@ export async function evaluateCommand(args: string[]): Promise<void> {
       ...(table.kind === 'multiclass' ? { classes: table.classes } : {}),
     });
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+    throw new CliError(errorText(e), 2);
   }
   let comparison = null;
   const baselineEvaluated = baselineParts[1];
   if (baselineEvaluated) {
-    const base = evaluationReport({ evaluated: baselineEvaluated, choice: baselineParts[0], strategy, bootstrap: resamples > 0 ? { resamples, seed } : null });
-    const paired = resamples > 0 ? pairedBootstrap(baselineEvaluated.scores, evaluated.scores, evaluated.labels, base.threshold, report.threshold, { resamples, seed }) : null;
+    // The score and the baseline are compared as two runs on the same rows, exactly as the app's comparison does.
+    const compared = compareRuns([
+      { id: 'baseline', name: values['baseline-score'] ?? 'baseline', test: baselineEvaluated, validation: baselineParts[0], strategy },
+      { id: 'score', name: values.score[0], test: evaluated, validation: choice, strategy },
+    ], 'baseline', { snapshot: null, bootstrap: resamples > 0 ? { resamples, seed } : null, slice: null });
+    const [{ report: base }, candidate] = compared.runs;
     comparison = {
       baseline_score: values['baseline-score'],
       baseline: {
         threshold: base.threshold, threshold_choice: base.threshold_choice, roc_auc: base.roc_auc, average_precision: base.average_precision,
         precision: base.precision, recall: base.recall, f1: base.f1, ci: base.ci,
       },
-      delta: paired ? paired.delta : null,
+      delta: candidate.delta,
     };
   }
   const out = {
-    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    snapshot: snapshotSummary(snapshot),
     label: values.label, positive_class: table.positive, score_columns: values.score, skipped_rows: table.skipped, pii_columns_left_out: pii,
     ...(values['choose-on'] ? { chosen_on_rows: values['choose-on'] } : {}),
     ...report,

@@ -1,35 +1,53 @@
 import { CliError } from './cli-error.ts';
-import { CHECK_USAGE, checkCommand } from './check-command.ts';
-import { EVALUATE_USAGE, evaluateCommand } from './evaluate-command.ts';
-import { PROFILE_USAGE, profileCommand } from './profile-command.ts';
-import { TRAIN_USAGE, trainCommand } from './train-command.ts';
+import { errorText } from '../core/error-text.ts';
 
-const HELP = `mle-playground: the MLE Playground core on the command line (same code as the browser app)
+interface Command {
+  readonly usage: string;
+  run(args: string[]): Promise<void>;
+}
+
+// Each command module loads only when asked for, so a command pays only for its own imports: tfjs loads for `train`
+// alone, and `--help` for one command reads just that command's module.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  profile: async () => { const m = await import('./profile-command.ts'); return { usage: m.PROFILE_USAGE, run: m.profileCommand }; },
+  check: async () => { const m = await import('./check-command.ts'); return { usage: m.CHECK_USAGE, run: m.checkCommand }; },
+  train: async () => { const m = await import('./train-command.ts'); return { usage: m.TRAIN_USAGE, run: m.trainCommand }; },
+  evaluate: async () => { const m = await import('./evaluate-command.ts'); return { usage: m.EVALUATE_USAGE, run: m.evaluateCommand }; },
+};
+
+async function help(): Promise<string> {
+  const usages = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).usage));
+  return `mle-playground: the MLE Playground core on the command line (same code as the browser app)
 
 Commands:
-  ${[PROFILE_USAGE, CHECK_USAGE, TRAIN_USAGE, EVALUATE_USAGE].map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
+  ${usages.map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
 
 Options:
-  --help     show this help
+  --help     show this help (after a command: that command's help)
 
 Exit codes: 0 ok, 1 a blocking check failed (e.g. the label has one class), 2 unreadable input or bad arguments;
 the reason is one line on stderr.`;
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || rest.includes('--help')) {
-    process.stdout.write(`${HELP}\n`);
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!command || command === '--help' || command === '-h' || (wantsHelp && !load)) {
+    process.stdout.write(`${await help()}\n`);
     return;
   }
-  if (command === 'profile') return profileCommand(rest);
-  if (command === 'check') return checkCommand(rest);
-  if (command === 'train') return trainCommand(rest);
-  if (command === 'evaluate') return evaluateCommand(rest);
-  throw new CliError(`unknown command "${command}"; run mle-playground --help`, 2);
+  if (!load) throw new CliError(`unknown command "${command}"; run mle-playground --help`, 2);
+  const { usage, run } = await load();
+  if (wantsHelp) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  return run(rest);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   const code = e instanceof CliError ? e.exitCode : 2;
-  process.stderr.write(`mle-playground: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+  process.stderr.write(`mle-playground: ${errorText(e).split('\n')[0]}\n`);
   process.exitCode = code;
 });

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { DEFAULT_MISSING_TOKENS, profileSnapshot, suggestRoles } from '../core/index.ts';
-import { CliError } from './cli-error.ts';
+import { needs, readOptions } from './options.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
 export const PROFILE_USAGE = `mle-playground profile <csv>
@@ -9,9 +8,9 @@ Prints the snapshot (SHA-256, rows, delimiter), every column's profile (kind, mi
 quantiles, top values, histogram, flags with example rows) and the suggested roles, as JSON on stdout.`;
 
 export async function profileCommand(args: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals } = readOptions('profile', args, {});
   const [csv] = positionals;
-  if (!csv) throw new CliError(`profile needs <csv>\n\n${PROFILE_USAGE}`, 2);
+  if (!csv) throw needs('profile', '<csv>');
   const snapshot = await readSnapshot(csv);
   const profiles = profileSnapshot(snapshot);
   const report = {

@@ -1,13 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { binaryReport, bundleRun, createContract, createRunConfig, labelClasses, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
-import '../core/models/wasm-backend.ts';
-import { trainBaseline } from '../core/training.ts';
+import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
 import { modelOptions } from './model-options.ts';
+import { needs, readOptions, seedOption, text } from './options.ts';
 
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
                       [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
@@ -21,28 +19,24 @@ config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundl
 (positive class against the rest) otherwise; test metrics are always for the positive class, one-vs-rest.
 The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
 
-function number(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new CliError(`--${name} must be a number, got "${value}"`, 2);
-  return n;
+// tfjs (and the quieting of its console chatter) loads only here, when a run trains: every other command starts without it.
+async function loadTraining() {
+  const [{ quietTfjs, trainBaseline }] = await Promise.all([import('../core/training.ts'), import('../core/models/wasm-backend.ts')]);
+  quietTfjs();
+  return trainBaseline;
 }
 
 export async function trainCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: {
-      label: { type: 'string' }, positive: { type: 'string' }, exclude: { type: 'string' }, seed: { type: 'string' },
-      threshold: { type: 'string' }, backend: { type: 'string' }, out: { type: 'string' }, contract: { type: 'string' },
-      model: { type: 'string' }, config: { type: 'string' }, 'class-weight': { type: 'string' }, task: { type: 'string' },
-    },
+  const { values, positionals } = readOptions('train', args, {
+    label: text, positive: text, exclude: text, seed: seedOption,
+    threshold: { kind: 'number', min: 0, max: 1 }, backend: text, out: text, contract: text,
+    model: text, config: text, 'class-weight': text, task: text,
   });
   const [csv] = positionals;
-  if (!csv || !values.out || (!values.label && !values.contract)) throw new CliError(`train needs <csv>, --contract or --label, and --out\n\n${TRAIN_USAGE}`, 2);
+  if (!csv || !values.out || (!values.label && !values.contract)) throw needs('train', '<csv>, --contract or --label, and --out');
   const backend = (values.backend ?? 'cpu') as BackendPreference;
   if (backend !== 'cpu' && backend !== 'wasm') throw new CliError(`--backend must be cpu or wasm in Node, got "${backend}"`, 2);
-  const threshold = number(values.threshold, 'threshold', 0.5);
-  if (threshold < 0 || threshold > 1) throw new CliError(`--threshold must be between 0 and 1, got ${threshold}`, 2);
+  const threshold = values.threshold ?? 0.5;
   const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
   const { snapshot, contract: dataContract } = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
@@ -54,17 +48,18 @@ export async function trainCommand(args: string[]): Promise<void> {
     const labelColumn = snapshot.columns.find((c) => c.name === run.label);
     const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
     config = createRunConfig({
-      seed: number(values.seed, 'seed', 42), backend, split: dataContract.split,
+      seed: values.seed ?? DEFAULT_SEED, backend, split: dataContract.split,
       ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount),
     });
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+    throw new CliError(errorText(e), 2);
   }
+  const trainBaseline = await loadTraining();
   let outcome;
   try {
     outcome = await trainBaseline(snapshot, contract, config);
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e), 1);
+    throw new CliError(errorText(e), 1);
   }
   const createdAt = new Date().toISOString();
   const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract });

@@ -77,7 +77,7 @@ export {
 } from './metrics/index.ts';
 export {
   chooseThreshold, type ChosenThreshold, classFromScoreColumn, type Cluster, type ComparedRun, compareRuns,
-  type Comparison, csvCell, describeStrategy, errorClusters, type ErrorClusters, errorLists, type ErrorLists,
+  type Comparison, describeStrategy, errorClusters, type ErrorClusters, errorLists, type ErrorLists,
   type ErrorRow, evaluationReport, type EvaluationReport, expectedCost, type IntervalFn, MAX_CATEGORY_SLICES,
   MIN_CLUSTER_SHARE, MIN_CLUSTER_SUPPORT, MIN_SLICE_ROWS, MISSING_LABEL, nextUp, nullable, type OperatingPoint,
   operatingPoints, OTHER_LABEL, type OverallMetrics, pick, readScoresTable, regressionFixtureCsv,
@@ -101,3 +101,4 @@ export { scoresCsv } from './bundle/scores-csv.ts';
 export {
   type ActiveBackend, type BackendName, type BackendPreference, BACKENDS, isBackendPreference,
 } from './models/backend-name.ts';
+export { csvCell } from './data/csv-cell.ts';

@@ -6,3 +6,4 @@ export { logisticLayersModel, predictScores, saveModelFiles, type ModelFiles } f
 export { minimizeLbfgs } from './models/lbfgs.ts';
 export { trainLogistic } from './models/train-logistic.ts';
 export { calibrateBackends, fastest, type Calibration } from './models/calibrate.ts';
+export { quietTfjs } from './models/quiet-tfjs.ts';

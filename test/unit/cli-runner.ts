@@ -4,7 +4,10 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const BIN = new URL('../../bin/mle-playground.js', import.meta.url).pathname;
 
-/** Runs the CLI as a user would (a separate Node process) and returns its exit code and both streams. */
+/**
+ * Runs the CLI as a user would (a separate Node process on bin/mle-playground.js, which runs the build in dist-cli/ that
+ * vitest's globalSetup makes from the current sources) and returns its exit code and both streams.
+ */
 export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);

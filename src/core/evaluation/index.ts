@@ -14,7 +14,7 @@ export { errorLists, type ErrorLists, type ErrorRow } from './error-lists.ts';
 export {
   type Cluster, errorClusters, type ErrorClusters, MIN_CLUSTER_SHARE, MIN_CLUSTER_SUPPORT,
 } from './error-clusters.ts';
-export { csvCell, regressionFixtureCsv } from './regression-fixture.ts';
+export { regressionFixtureCsv } from './regression-fixture.ts';
 export {
   classFromScoreColumn, readScoresTable, type ScoresTable, ScoresTableError, type ScoresTableSpec,
 } from './scores-table.ts';

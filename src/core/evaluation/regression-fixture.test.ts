@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Column } from '../data/column.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import { csvCell, regressionFixtureCsv } from './regression-fixture.ts';
+import { regressionFixtureCsv } from './regression-fixture.ts';
 
 const name: Column = { name: 'name, full', type: 'categorical', codes: Int32Array.from([0, 1, 2, -1]), categories: ['Smith, John', 'say "hi"', 'two\nlines'], missing: 1, distinct: 3 };
 const age: Column = { name: 'age', type: 'numeric', values: Float64Array.from([22, NaN, 0.5, 7]), missing: 1, distinct: 3 };
@@ -30,9 +30,5 @@ describe('regressionFixtureCsv', () => {
 
   test('a row outside the snapshot throws', () => {
     expect(() => regressionFixtureCsv(snap, ['age'], [{ row: 4, score: 0, label: 0 }], 0.5, 'm')).toThrow(RangeError);
-  });
-
-  test('csvCell quotes only when needed', () => {
-    expect([csvCell('plain'), csvCell('a,b'), csvCell('a"b'), csvCell('a\rb'), csvCell('')]).toEqual(['plain', '"a,b"', '"a""b"', '"a\rb"', '']);
   });
 });

@@ -1,4 +1,5 @@
 import { cellText } from '../data/column.ts';
+import { csvCell } from '../data/csv-cell.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 
 /**
@@ -24,9 +25,4 @@ export function regressionFixtureCsv(
     lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\n') + '\n';
-}
-
-/** One CSV field: quoted (quotes doubled) only when a delimiter, quote or line break would otherwise split it. */
-export function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
