@@ -20,7 +20,7 @@ export { asLoadResult, CHUNK_BYTES, DEFAULT_MISSING_TOKENS, type LoadResult, typ
 export { CsvIngest } from './data/csv-ingest.ts';
 export type { ColumnProfiler } from './data/column-profile.ts';
 export { loadCsv, profilingIngest } from './load/load-csv.ts';
-export { type Contract, createContract } from './contract/contract.ts';
+export { type Contract, createContract, toRunContract } from './contract/contract.ts';
 export { defaultPositiveClass, type LabelClass, labelClasses } from './contract/label-classes.ts';
 export { encodeClasses, type EncodedClasses, MAX_CLASSES } from './contract/encode-classes.ts';
 export { type EncodedLabel, encodeLabel } from './contract/encode-label.ts';
@@ -30,7 +30,6 @@ export {
 export type { CheckStatus, Finding } from './contract/finding.ts';
 export { DataContractSchema, parseDataContract } from './contract/contract-schema.ts';
 export { createDataContract, defaultSplit, type ProposedRole, reviseContract } from './contract/default-contract.ts';
-export { toRunContract } from './contract/to-run-contract.ts';
 export { blockingFindings, type ChecksReport, runChecks } from './contract/run-checks.ts';
 export { completeContract, PartialContractSchema } from './contract/complete-contract.ts';
 export {
@@ -58,8 +57,7 @@ export { timeSplit, type TimeSplit } from './split/time-split.ts';
 export { defaultTimeCuts } from './split/default-time-cuts.ts';
 export { makeSplit, type SplitResult } from './split/make-split.ts';
 export { type SplitPartSummary, type SplitSummary, summarizeSplit } from './split/split-summary.ts';
-export { randomSplitLeakWarning } from './split/random-split-leak-warning.ts';
-export { describeSplit } from './split/describe-split.ts';
+export { describeSplit, randomSplitLeakWarning } from './split/describe-split.ts';
 export {
   type CategoricalStep, type FeatureStep, type NumericStep, type Preprocessing, stepOutputNames,
 } from './features/preprocessing.ts';

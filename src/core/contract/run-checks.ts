@@ -5,7 +5,7 @@ import { leakageChecks, validateContract } from './checks/index.ts';
 import type { DataContract } from './data-contract.ts';
 import { encodeLabel } from './encode-label.ts';
 import type { Finding } from './finding.ts';
-import { toRunContract } from './to-run-contract.ts';
+import { toRunContract } from './contract.ts';
 import { errorText } from '../error-text.ts';
 
 /** Everything the contract step shows: validation, leakage findings and the split that training would use. */

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../data/snapshot.ts';
-import { profileSnapshot } from '../profile/profile-snapshot.ts';
+import { profileSnapshot } from '../profile/profile-column.ts';
 import { suggestRoles } from '../profile/suggest-roles.ts';
 
 /**

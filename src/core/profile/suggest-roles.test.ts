@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { CategoricalColumn, Column } from '../data/column.ts';
 import { parseCsv } from '../data/parse-csv.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import { profileSnapshot } from './profile-snapshot.ts';
+import { profileSnapshot } from './profile-column.ts';
 import { sampleTexts } from './sample-texts.ts';
 import { suggestRoles, type RoleSuggestion } from './suggest-roles.ts';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../data/parse-csv.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import type { ColumnProfile } from '../data/column-profile.ts';
-import { profileSnapshot } from './profile-snapshot.ts';
+import { profileSnapshot } from './profile-column.ts';
 import { suggestRoles, type RoleSuggestion } from './suggest-roles.ts';
 
 let snapshot: Snapshot;
