@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The layering of docs/architecture: core is pure, workers and CLI adapt core, state drives workers, ui shows state.
+// The layering: core is pure; storage (IndexedDB) sits on core; workers and the CLI adapt core; state drives the
+// workers and storage; ui shows state.
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 
 function sourceFiles(dir: string): string[] {
@@ -98,6 +99,8 @@ describe('import graph of src/', () => {
     ['workers never import state or ui', /^workers\//, /^(state|ui)\//],
     ['state never imports ui or cli', /^state\//, /^(ui|cli)\//],
     ['cli never imports state, ui or workers', /^cli\//, /^(state|ui|workers)\//],
+    ['storage never imports state, ui, workers or cli', /^storage\//, /^(state|ui|workers|cli)\//],
+    ['ui reaches workers only through state', /^ui\//, /^workers\//],
   ];
   for (const [rule, from, to] of forbidden) {
     it(rule, () => {
