@@ -19,10 +19,15 @@ export type { EvaluationSubject } from './run-evaluation.svelte.ts';
  * evaluate worker.
  */
 export class EvaluationState {
+  /** The evaluate worker, shared by the full report, the scores file and the comparison of runs. */
   readonly client = new EvaluateClient();
+  /** The strategy form (one for both sources: it holds inputs, not a decision). */
   readonly control = new ThresholdControl();
+  /** Slices, bins and bootstrap resamples of the full report. */
   readonly settings = new ReportSettings();
+  /** The selected run, with the threshold decision the bundle uses. */
   readonly run: RunEvaluation;
+  /** A loaded scores file, with its own threshold decision. */
   readonly scoresFile = new ScoresFile(this.client);
   computing = $state(false);
   error = $state<string | null>(null);

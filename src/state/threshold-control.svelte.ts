@@ -1,5 +1,6 @@
 import { nextUp, type Sweep, type ThresholdStrategy } from '../core/index.ts';
 
+/** Which strategy the form describes (`fixed`, `min-cost`, `max-f1`, `precision-at-least`, `recall-at-least`). */
 export type StrategyKind = ThresholdStrategy['kind'];
 
 /**

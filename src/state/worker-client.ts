@@ -59,6 +59,7 @@ export function guardWorker<T>(worker: Worker, call: Promise<T>, abort?: AbortSi
   });
 }
 
+/** How a `WorkerClient` watches and prepares its worker. */
 export interface WorkerClientOptions<Api> {
   /** Watch for silence: the worker must post heartbeats (workers/heartbeat.ts). */
   readonly heartbeat?: Heartbeat;
