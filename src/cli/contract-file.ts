@@ -1,16 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { errorText, completeContract, profileSnapshot, seedRules, suggestRoles, type DataContract, type Snapshot } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
-import { readSnapshot } from './read-snapshot.ts';
+import { readChunks, readSnapshot } from './read-snapshot.ts';
 
 function readJson(path: string): unknown {
+  const chunks: Uint8Array[] = [];
+  readChunks(path, (chunk) => chunks.push(chunk.slice()));
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new CliError(`${path} is not valid UTF-8; save the contract as UTF-8 JSON`, 2);
   }
   try {
+    // TextDecoder drops a UTF-8 byte-order mark, which editors on Windows write; JSON.parse would refuse it.
     return JSON.parse(text);
   } catch (e) {
     throw new CliError(`${path} is not valid JSON: ${errorText(e)}`, 2);

@@ -1,4 +1,4 @@
-import { DEFAULT_SEED, snapshotSummary, errorText, cellText, columnByName, compareRuns, evaluationReport, readScoresTable, ScoresTableError, splitScoredRows, suggestedPiiColumns, type ScoredRows, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
+import { DEFAULT_SEED, snapshotSummary, errorText, cellText, columnByName, compareRuns, evaluationReport, readScoresTable, reportTopLevel, ScoresTableError, splitScoredRows, suggestedPiiColumns, type ScoredRows, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { needs, readOptions, seedOption, text, texts, toggle, type OptionValues } from './options.ts';
 import { readSnapshot } from './read-snapshot.ts';
@@ -16,8 +16,10 @@ two columns. --bootstrap N (default 1000; 0 for none) gives seeded 95% percentil
 --score once per class probability column (p_<class> names give the class). --choose-on split=validation chooses the
 threshold on the rows whose COL is VALUE and reports on the others, so nothing is tuned on the reported rows.
 --baseline-score COL compares the score with a baseline's on the same rows: each at its own threshold, with paired
-bootstrap intervals of the differences (score − baseline). Exits 1 when the headline metrics are
-undefined (no rows, or one class only), 2 when the file or the arguments cannot be used.`;
+bootstrap intervals of the differences (score − baseline). A multiclass report's top level holds the multiclass
+metrics (accuracy, log_loss, macro_/weighted_ precision, recall, F1); the positive class's threshold figures sit
+under one_vs_rest.<class>. Exits 1 when the headline metrics are undefined (no rows, or for a binary report one class
+only), 2 when the file or the arguments cannot be used.`;
 
 const OPTIONS = {
   label: text, score: texts, positive: text,
@@ -135,9 +137,12 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     snapshot: snapshotSummary(snapshot),
     label: values.label, positive_class: table.positive, score_columns: values.score, skipped_rows: table.skipped, pii_columns_left_out: pii,
     ...(values['choose-on'] ? { chosen_on_rows: values['choose-on'] } : {}),
-    ...report,
+    // Multiclass: the top level is the multiclass report; the positive class's figures sit under one_vs_rest[class].
+    ...reportTopLevel(report, report.multiclass, table.positive),
     ...(comparison ? { comparison } : {}),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  if (report.n === 0 || report.roc_auc === null) throw new CliError(report.messages[0] ?? 'the headline metrics are undefined for these rows', 1);
+  if (report.multiclass) {
+    if (report.multiclass.accuracy === null) throw new CliError(report.multiclass.messages[0] ?? 'the multiclass report is undefined for these rows', 1);
+  } else if (report.n === 0 || report.roc_auc === null) throw new CliError(report.messages[0] ?? 'the headline metrics are undefined for these rows', 1);
 }

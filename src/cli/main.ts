@@ -1,4 +1,5 @@
 import { CliError } from './cli-error.ts';
+import { takeMaxBytes } from './read-snapshot.ts';
 import { errorText } from '../core/error-text.ts';
 
 interface Command {
@@ -13,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => { const m = await import('./check-command.ts'); return { usage: m.CHECK_USAGE, run: m.checkCommand }; },
   train: async () => { const m = await import('./train-command.ts'); return { usage: m.TRAIN_USAGE, run: m.trainCommand }; },
   evaluate: async () => { const m = await import('./evaluate-command.ts'); return { usage: m.EVALUATE_USAGE, run: m.evaluateCommand }; },
+  inspect: async () => { const m = await import('./inspect-command.ts'); return { usage: m.INSPECT_USAGE, run: m.inspectCommand }; },
+  reproduce: async () => { const m = await import('./reproduce-command.ts'); return { usage: m.REPRODUCE_USAGE, run: m.reproduceCommand }; },
 };
 
 async function help(): Promise<string> {
@@ -23,14 +26,15 @@ Commands:
   ${usages.map((u) => u.split('\n').join('\n  ')).join('\n\n  ')}
 
 Options:
-  --help     show this help (after a command: that command's help)
+  --help         show this help (after a command: that command's help)
+  --max-bytes N  refuse input files larger than N bytes (suffix K, M or G; default 4G)
 
 Exit codes: 0 ok, 1 a blocking check failed (e.g. the label has one class), 2 unreadable input or bad arguments;
 the reason is one line on stderr.`;
 }
 
 async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = takeMaxBytes(argv);
   const wantsHelp = rest.includes('--help') || rest.includes('-h');
   const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!command || command === '--help' || command === '-h' || (wantsHelp && !load)) {

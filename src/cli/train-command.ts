@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
+import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
@@ -10,17 +10,21 @@ import { needs, readOptions, seedOption, text } from './options.ts';
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
                       [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
                       [--task auto|binary|multiclass]
-                      [--seed N] [--threshold T] [--backend cpu|wasm] --out DIR
+                      [--seed N] [--threshold T] [--backend cpu|wasm] [--parity-rows N] --out DIR
 
 With --contract, features are the columns whose role is "feature" (PII never) and the split is the contract's.
 Trains with the same core as the browser and writes to DIR: model/ (tfjs LayersModel), preprocessing.json,
-config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundle-id>.zip (the artifact bundle).
+config.json, scores-train.csv, scores-validation.csv, scores-test.csv and <bundle-id>.zip (the artifact bundle, format 2:
+with report.html, model-card.md and environment.json). --parity-rows N adds parity.json: the feature cells of the first
+N test rows (never PII) with their scores, so another scorer can prove it computes the same; off (0) by default.
 --task auto (the default) trains softmax over every class when the label has more than two, and binary
-(positive class against the rest) otherwise; test metrics are always for the positive class, one-vs-rest.
+(positive class against the rest) otherwise; multiclass test metrics are the multiclass ones, with the positive
+class's one-vs-rest figures under test.one_vs_rest.<class>. converged is true only when L-BFGS met its gradient
+tolerance; stop_reason, gradient_max and objective say how it ended.
 The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
 
-// tfjs (and the quieting of its console chatter) loads only here, when a run trains: every other command starts without it.
-async function loadTraining() {
+/** tfjs (and the quieting of its console chatter) loads only here, when a run trains: other commands start without it. */
+export async function loadTraining() {
   const [{ quietTfjs, trainBaseline }] = await Promise.all([import('../core/training.ts'), import('../core/models/wasm-backend.ts')]);
   quietTfjs();
   return trainBaseline;
@@ -31,6 +35,7 @@ export async function trainCommand(args: string[]): Promise<void> {
     label: text, positive: text, exclude: text, seed: seedOption,
     threshold: { kind: 'number', min: 0, max: 1 }, backend: text, out: text, contract: text,
     model: text, config: text, 'class-weight': text, task: text,
+    'parity-rows': { kind: 'number', whole: true, min: 0, max: 1000, note: '0 for none' },
   });
   const [csv] = positionals;
   if (!csv || !values.out || (!values.label && !values.contract)) throw needs('train', '<csv>, --contract or --label, and --out');
@@ -44,7 +49,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   let config;
   try {
     const run = toRunContract(dataContract);
-    contract = createContract(run.label, run.positiveClass, run.features);
+    contract = createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
     const labelColumn = snapshot.columns.find((c) => c.name === run.label);
     const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
     config = createRunConfig({
@@ -62,13 +67,16 @@ export async function trainCommand(args: string[]): Promise<void> {
     throw new CliError(errorText(e), 1);
   }
   const createdAt = new Date().toISOString();
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract });
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, parityRows: values['parity-rows'] ?? 0 });
   mkdirSync(join(values.out, 'model'), { recursive: true });
   writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
     if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(values.out, path), bytes);
   }
   for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
-  const report = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, test: report }, null, 2)}\n`);
+  const { test } = outcome;
+  const multi = outcome.classes && test.probabilities && test.classIndex ? multiclassReport(test.probabilities, test.classIndex, outcome.classes) : null;
+  const report = reportTopLevel(binaryReport(test.scores, test.labels, threshold), multi, contract.positiveClass);
+  const optimizer = outcome.optimizer ? { stop_reason: outcome.optimizer.reason, gradient_max: outcome.optimizer.gradientMax, gradient_tolerance: outcome.optimizer.tolerance, objective: outcome.optimizer.objective } : {};
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, test: report }, null, 2)}\n`);
 }

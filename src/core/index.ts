@@ -17,7 +17,7 @@ export { columnByName, shortId, type Snapshot, snapshotSummary } from './data/sn
 export { sha256Hex } from './data/sha256.ts';
 export { fail, type LoadError, LoadFailure, type LoadLocation } from './data/load-error.ts';
 export { asLoadResult, CHUNK_BYTES, DEFAULT_MISSING_TOKENS, type LoadResult, type ParseOptions } from './data/parse-csv.ts';
-export { CsvIngest } from './data/csv-ingest.ts';
+export { CsvIngest, MAX_RECORD_CHARS } from './data/csv-ingest.ts';
 export type { ColumnProfiler } from './data/column-profile.ts';
 export { loadCsv, profilingIngest } from './load/load-csv.ts';
 export { type Contract, createContract, toRunContract } from './contract/contract.ts';
@@ -28,15 +28,18 @@ export {
   type ColumnRule, columnsWithRole, type DataContract, type Dismissal, type LabelTiming, type Role, ROLES,
 } from './contract/data-contract.ts';
 export type { CheckStatus, Finding } from './contract/finding.ts';
-export { DataContractSchema, parseDataContract } from './contract/contract-schema.ts';
+export {
+  contractIssueMessage, DataContractSchema, extraLabels, parseDataContract,
+} from './contract/contract-schema.ts';
 export { createDataContract, defaultSplit, type ProposedRole, reviseContract } from './contract/default-contract.ts';
 export { blockingFindings, type ChecksReport, runChecks } from './contract/run-checks.ts';
 export { completeContract, PartialContractSchema } from './contract/complete-contract.ts';
+export { type RoleSuggestion, suggestRoles } from './contract/suggest-roles.ts';
 export {
-  assignFolds, checkAllowedValues, checkDuplicateKeys, checkDuplicatesAcrossSplits, checkEntityOverlap,
-  checkFutureDates, checkIdLikeColumns, checkLabel, checkMissingKeys, checkNullRates, checkRanges,
-  checkRequiredColumns, checkSingleFeaturePower, crossSplitGroups, type CrossSplitGroups, type FeaturePower,
-  ID_DISTINCT_SHARE, isIdLike, LEAK_FAIL_AUC, LEAK_WARN_AUC, leakageChecks, type LeakageInput,
+  assignFolds, checkAllowedValues, checkCategoryValues, checkDuplicateKeys, checkDuplicatesAcrossSplits,
+  checkEntityOverlap, checkFutureDates, checkIdLikeColumns, checkLabel, checkMissingKeys, checkNullRates,
+  checkRanges, checkRequiredColumns, checkSingleFeaturePower, crossSplitGroups, type CrossSplitGroups,
+  type FeaturePower, ID_DISTINCT_SHARE, isIdLike, LEAK_FAIL_AUC, LEAK_WARN_AUC, leakageChecks, type LeakageInput,
   MAX_SEEDED_CATEGORIES, medianImputed, ORDER_AUC_WARN, outOfFoldTargetMean, requiredColumns, seededNullRate,
   seedRules, singleFeatureAuc, splitMembership, TARGET_MEAN_FOLDS, TARGET_MEAN_SMOOTHING, validateContract,
   withinFoldAuc,
@@ -47,7 +50,7 @@ export {
   type HistogramBin, ID_MIN_ROWS, ID_WORDS, isEmail, isFreeText, isPersonName, isPhone, isUnique,
   type KindEvidence, MAX_BINS, MAX_EXAMPLES, MAX_SAMPLE, PII_VALUE_SHARE, profileColumn,
   type ProfileFlag, type ProfileFlagKind, profileKind, type ProfileKind, profileSnapshot, quantiles,
-  type Quantiles, quantileSorted, type RoleSuggestion, rowList, sampleTexts, shareMatching, suggestRoles,
+  type Quantiles, quantileSorted, rowList, sampleTexts, shareMatching,
   summarizeValues, textShape, type TextShape, TOP_VALUES, type TopValue, topValues, type ValueSummary,
 } from './profile/index.ts';
 export { DEFAULT_SPLIT, type Split, type SplitConfig, type SplitFractions } from './split/split.ts';
@@ -56,7 +59,9 @@ export { groupSplit } from './split/group-split.ts';
 export { timeSplit, type TimeSplit } from './split/time-split.ts';
 export { defaultTimeCuts } from './split/default-time-cuts.ts';
 export { makeSplit, type SplitResult } from './split/make-split.ts';
-export { type SplitPartSummary, type SplitSummary, summarizeSplit } from './split/split-summary.ts';
+export {
+  type SplitPartSummary, type SplitSummary, summarizeSplit, trainingClassesBlocker, trainingPartBlocker,
+} from './split/split-summary.ts';
 export { describeSplit, randomSplitLeakWarning } from './split/describe-split.ts';
 export {
   type CategoricalStep, type FeatureStep, type NumericStep, type Preprocessing, stepOutputNames,
@@ -84,19 +89,33 @@ export {
   type SliceTable, sliceValues, type SliceValues, splitScoredRows, suggestedPiiColumns, sweepTable,
   type SweepTable, thinIndices, type ThresholdStrategy,
 } from './evaluation/index.ts';
-export type { ScoredSplit, TrainOutcome, TrainProgress } from './train/train-outcome.ts';
+export {
+  type OptimizerReport, type ScoredSplit, type TrainOutcome, type TrainProgress,
+} from './train/train-outcome.ts';
 export { createRunRecord, type RunRecord } from './train/run-record.ts';
 export { canonicalJson, jsonBytes } from './canonical-json.ts';
 export {
   buildCompact, COMPACT_FIELDS, type CompactField, compactJson, type CompactKey, compactMarkdown,
 } from './bundle/compact.ts';
-export { compactPrefill, describeModel } from './bundle/compact-prefill.ts';
+export { compactPrefill, describeConvergence, describeModel } from './bundle/compact-prefill.ts';
 export {
-  type AppInfo, buildBundle, type Bundle, bundleConfig, bundleId, type BundleInput, zipBundle,
+  type AppInfo, buildBundle, type Bundle, bundleConfig, bundleId, type BundleInput, rawValueFiles,
+  type RawValuesEntry, zipBundle,
 } from './bundle/build-bundle.ts';
-export { bundleRun, type BundleRunInput } from './bundle/bundle-run.ts';
+export {
+  bundleEvaluation, type BundleEvaluationSettings, bundlePiiColumns, bundleRun, type BundleRunInput,
+} from './bundle/bundle-run.ts';
 export { scoresCsv } from './bundle/scores-csv.ts';
 export {
   type ActiveBackend, type BackendName, type BackendPreference, BACKENDS, isBackendPreference,
 } from './models/backend-name.ts';
 export { csvCell } from './data/csv-cell.ts';
+export { readBundle, bundleSummary, BundleError, DEFAULT_BUNDLE_LIMITS, FORMAT_1_FILES, type OpenedBundle, type BundleSummary, type BundleRefusal, type BundleLimits } from './bundle/open-bundle.ts';
+export { multiclassTopLevel, reportTopLevel, type MulticlassShaped, type MulticlassTopLevel } from './evaluation/report-top-level.ts';
+export { byColumn } from './contract/by-column.ts';
+export { reportHtml } from './bundle/report-html.ts';
+export { modelCard } from './bundle/model-card.ts';
+export { environmentFile, BUNDLE_FORMAT } from './bundle/environment.ts';
+export { parityFile, type ParityFile, type ParityRow } from './bundle/parity.ts';
+export { escapeHtml } from './bundle/html.ts';
+export { type ReportData } from './bundle/report-data.ts';

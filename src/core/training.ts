@@ -7,3 +7,4 @@ export { minimizeLbfgs } from './models/lbfgs.ts';
 export { trainLogistic } from './models/train-logistic.ts';
 export { calibrateBackends, fastest, type Calibration } from './models/calibrate.ts';
 export { quietTfjs } from './models/quiet-tfjs.ts';
+export { loadModelFiles } from './models/load-model-files.ts';

@@ -3,7 +3,7 @@ import {
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
   type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
 } from '../core/index.ts';
-import { DEFAULT_SEED, errorText } from '../core/index.ts';
+import { byColumn, DEFAULT_SEED, errorText } from '../core/index.ts';
 import { ChecksClient } from './checks-client.ts';
 import { loadContract, saveContract } from './contract-store.ts';
 
@@ -24,6 +24,10 @@ export class ContractState {
   #checking = $state(false);
   #restored = $state(false);
   #storeError = $state<string | null>(null);
+  #conflict = $state<string | null>(null);
+  /** Bumped when another tab's revision replaces ours; saves queued before that are dropped, never written. */
+  #generation = 0;
+  #saving: Promise<void> = Promise.resolve();
   readonly #checks = new ChecksClient();
   #checkRun = 0;
   seed = $state(DEFAULT_SEED);
@@ -45,6 +49,8 @@ export class ContractState {
   /** True when the contract on screen came back from IndexedDB. */
   get restored(): boolean { return this.#restored; }
   get storeError(): string | null { return this.#storeError; }
+  /** Set when another tab saved a newer revision: this tab reloaded it and dropped its own unsaved edit. */
+  get conflict(): string | null { return this.#conflict; }
 
   /** Suggestions whose role differs from the column's current role, with their reasons. */
   get suggestions(): readonly RoleSuggestion[] {
@@ -60,6 +66,7 @@ export class ContractState {
     if (snapshot === this.#snapshot) return null;
     this.#snapshot = snapshot;
     this.#contract = null;
+    this.#conflict = null;
     this.#report = null;
     this.#profiles = [];
     this.#suggestions = [];
@@ -68,6 +75,8 @@ export class ContractState {
     if (this.#snapshot !== snapshot) return null;
     this.#profiles = facts.profiles;
     this.#suggestions = facts.suggestions;
+    // This tab's own queued saves land first, so a re-parse never reads back an older revision of its own contract.
+    await this.#saving;
     const stored = await loadContract(snapshot.id);
     if (this.#snapshot !== snapshot) return null;
     this.#restored = stored !== null;
@@ -96,7 +105,7 @@ export class ContractState {
   setLabel(label: string): void {
     const c = this.#contract;
     if (!c || !this.#snapshot) return;
-    const roles: Record<string, Role> = { ...c.roles };
+    const roles: Record<string, Role> = byColumn(c.roles);
     // The old label goes back to being a feature; the new one leaves whatever role it had.
     if (roles[c.label] === 'label') roles[c.label] = 'feature';
     roles[label] = 'label';
@@ -112,11 +121,19 @@ export class ContractState {
   setRole(column: string, role: Role): void {
     const c = this.#contract;
     if (!c || column === c.label || role === 'label') return;
-    const roles = { ...c.roles, [column]: role };
+    const roles = byColumn<Role>(c.roles, { [column]: role });
     // A new event time makes a time split the sensible default; losing it makes a time split on it impossible.
     const split = role === 'event_time' || (c.split.policy !== 'stratified-random' && c.split.column === column)
       ? (this.#snapshot ? defaultSplit(this.#snapshot, roles) : c.split) : c.split;
     this.#commit(reviseContract(c, { roles, split }));
+  }
+
+  /** Keeps a column's category values out of the bundle (salted SHA-256 digests instead), or lets them back in. */
+  setHashed(column: string, on: boolean): void {
+    const c = this.#contract;
+    if (!c) return;
+    const others = (c.hashedColumns ?? []).filter((name) => name !== column);
+    this.#commit(reviseContract(c, { hashedColumns: on ? [...others, column] : others }));
   }
 
   setSplit(split: SplitConfig): void {
@@ -128,7 +145,7 @@ export class ContractState {
   }
 
   setRule(column: string, rule: ColumnRule): void {
-    if (this.#contract) this.#commit(reviseContract(this.#contract, { rules: { ...this.#contract.rules, [column]: rule } }));
+    if (this.#contract) this.#commit(reviseContract(this.#contract, { rules: byColumn<ColumnRule>(this.#contract.rules, { [column]: rule }) }));
   }
 
   dismiss(findingId: string, reason: string): void {
@@ -163,6 +180,7 @@ export class ContractState {
     if (!Object.values(c.roles).includes('feature')) return 'Give at least one column the role "feature".';
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 0xffffffff) return 'The seed must be a whole number from 0 to 4294967295.';
     if (this.#report?.splitError) return `The split cannot be made: ${this.#report.splitError}`;
+    if (this.#report?.split?.blocking[0]) return this.#report.split.blocking[0];
     if (this.blocking.validation > 0) return `${this.blocking.validation} validation check${this.blocking.validation === 1 ? '' : 's'} failed; fix the contract or dismiss them with a reason.`;
     return null;
   }
@@ -170,12 +188,29 @@ export class ContractState {
   runContract(): Contract {
     if (!this.#contract) throw new Error('No contract yet.');
     const run = toRunContract(this.#contract);
-    return createContract(run.label, run.positiveClass, run.features);
+    return createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
   }
 
   #commit(next: DataContract): void {
     this.#contract = next;
-    void saveContract(next).then((error) => { this.#storeError = error; });
+    this.#conflict = null;
+    const generation = this.#generation;
+    // Saves run one after another, so a refused one stops every later edit that was built on it.
+    this.#saving = this.#saving.then(async () => {
+      if (generation !== this.#generation) return;
+      const saved = await saveContract(next);
+      if (saved.kind === 'stale') this.#reloadNewer(next, saved.newer);
+      else this.#storeError = saved.kind === 'failed' ? saved.message : null;
+    });
+    void this.#check();
+  }
+
+  #reloadNewer(mine: DataContract, newer: DataContract): void {
+    this.#generation++;
+    if (this.#contract?.snapshotId !== newer.snapshotId) return;
+    this.#contract = newer;
+    this.#conflict = `Another tab saved revision ${newer.revision} of this contract while this tab was at revision ${mine.revision - 1}. ` +
+      'This tab has reloaded that revision instead of overwriting it; your last change was not saved, so make it again if you still want it.';
     void this.#check();
   }
 

@@ -31,6 +31,8 @@ export class EvaluationState {
   readonly scoresFile = new ScoresFile(this.client);
   computing = $state(false);
   error = $state<string | null>(null);
+  /** The last runs comparison made on the page, so an export can carry it into report.html. */
+  lastComparison = $state.raw<Comparison | null>(null);
   #source = $state<'run' | 'file'>('run');
   #full = $state.raw<{ key: string; report: EvaluationReport } | null>(null);
   #snapshot: () => Snapshot | null;
@@ -151,9 +153,11 @@ export class EvaluationState {
     if (generation === this.#generation) this.#full = { key: this.subject?.key ?? '', report };
   }
 
-  /** Compares the saved runs at their own thresholds, with the report settings' slice bins and resamples. */
-  compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[]): Promise<Comparison> {
+  /** Compares the saved runs at their own thresholds, with the report settings' slice bins and resamples; kept as `lastComparison`. */
+  async compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[]): Promise<Comparison> {
     const slice = sliceColumn ? { columns: [sliceColumn] as [string], bins: Number(this.settings.bins) || 4 } : null;
-    return compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns));
+    const comparison = await compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns));
+    this.lastComparison = comparison;
+    return comparison;
   }
 }

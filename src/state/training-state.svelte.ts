@@ -3,6 +3,7 @@ import { errorText, createRunRecord, type Contract, type DataContract, type RunC
 import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
 import { WorkerClient } from './worker-client.ts';
+import { clearInFlight, deleteInterrupted, loadInterrupted, markInFlight, takeInterrupted, type InterruptedRun } from './interrupted-runs.ts';
 
 // Far longer than any single synchronous step of a run (which delays heartbeats), far shorter than forever.
 const HEARTBEAT_SILENCE_MS = 60_000;
@@ -31,6 +32,21 @@ export class TrainingState {
     heartbeat: { silenceMs: HEARTBEAT_SILENCE_MS },
   });
   #run: { abort: AbortController } | null = null;
+  #interrupted = $state.raw<InterruptedRun[]>([]);
+
+  /** `onInterrupted` gets the config of a run this tab was training when it reloaded, to put back into the form. */
+  constructor(onInterrupted: (config: RunConfig) => void = () => {}) {
+    const lost = takeInterrupted();
+    if (lost) onInterrupted(lost.config);
+  }
+
+  /** Runs of the current snapshot that were training when their page reloaded; shown as "interrupted". */
+  get interrupted(): readonly InterruptedRun[] { return this.#interrupted; }
+
+  removeInterrupted(id: string): void {
+    deleteInterrupted(id);
+    this.#interrupted = this.#interrupted.filter((r) => r.id !== id);
+  }
 
   get status(): TrainingStatus { return this.#status; }
   get progress(): readonly TrainProgress[] { return this.#progress; }
@@ -49,6 +65,7 @@ export class TrainingState {
     const runs = snapshotId ? await loadRuns(snapshotId) : [];
     if (this.#snapshotId !== snapshotId) return;
     this.#runs = runs;
+    this.#interrupted = snapshotId ? loadInterrupted(snapshotId) : [];
     this.#selected = runs.at(-1)?.id ?? null;
     if (!this.running) this.#status = runs.length ? (runs.at(-1)?.outcome.status ?? 'idle') : 'idle';
   }
@@ -75,6 +92,7 @@ export class TrainingState {
     this.#cancelling = false;
     const run = { abort: new AbortController() };
     this.#run = run;
+    markInFlight({ id: crypto.randomUUID(), snapshotId: snapshot.id, startedAt: new Date().toISOString(), config });
     const pending: TrainProgress[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Batch progress a few times a second so a fast optimiser cannot flood the main thread with chart re-renders.
@@ -108,6 +126,7 @@ export class TrainingState {
     } finally {
       // The outcome carries the full history; a batch still waiting would append duplicates after it.
       clearTimeout(timer);
+      clearInFlight();
       this.#worker.terminate();
       this.#run = null;
       this.#cancelling = false;

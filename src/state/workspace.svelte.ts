@@ -1,9 +1,10 @@
 import { getContext, setContext } from 'svelte';
-import { canonicalJson, createRunConfig, isBackendPreference, type CompactKey, type RunConfig, type TrainOutcome } from '../core/index.ts';
+import { canonicalJson, createRunConfig, isBackendPreference, MAX_CLASSES, type CompactKey, type RunConfig, type TrainOutcome } from '../core/index.ts';
 import { EvaluationState } from './evaluation-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
 import { ModelSettings } from './model-settings.svelte.ts';
 import { loadCurrentFile } from './file-store.ts';
+import { clearInterrupted } from './interrupted-runs.ts';
 import { clearAll } from '../storage/app-db.ts';
 import { SnapshotState } from './snapshot-state.svelte.ts';
 import { TrainingState } from './training-state.svelte.ts';
@@ -13,7 +14,7 @@ export class Workspace {
   readonly data: SnapshotState;
   readonly contract: ContractState;
   readonly model = new ModelSettings();
-  readonly training = new TrainingState();
+  readonly training = new TrainingState((config) => this.model.apply(config));
   readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot, () => (this.outcomeForSnapshot ? this.training.selectedId : null), () => this.data.snapshot);
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
@@ -27,7 +28,7 @@ export class Workspace {
     return createRunConfig({
       seed: this.contract.seed, backend: this.contract.backend, split: this.contract.contract?.split,
       model: this.model.model, hyperparameters: this.model.hyperparameters(), classWeight: this.model.classWeight,
-      task: this.contract.classes.length > 2 ? this.model.task : 'binary',
+      task: this.contract.classes.length > 2 && this.contract.classes.length <= MAX_CLASSES ? this.model.task : 'binary',
     });
   }
 
@@ -39,6 +40,7 @@ export class Workspace {
 
   /** Forgets everything stored (file, contracts, runs, thresholds, calibration), then reloads to a blank page. */
   async clear(): Promise<void> {
+    clearInterrupted();
     await clearAll();
     location.assign(location.pathname);
   }

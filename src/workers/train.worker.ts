@@ -18,6 +18,8 @@ useWasmPaths({
 
 let cancelled = false;
 
+const HOST_FIT = { name: 'cpu', note: 'automatic choice: cpu, since this model fits on the host (float64 L-BFGS) whatever the backend, which only scores the rows' } as const;
+
 // A test hook: Playwright's worker.evaluate can call it to simulate a GPU reset mid-run (see the train-controls e2e).
 // Only builds for the browser tests have it (`vite build --mode e2e`); in a production build the branch is dropped.
 if (import.meta.env.MODE === 'e2e') Reflect.set(globalThis, 'mleDestroyGpuDevice', destroyWebgpuDevice);
@@ -34,9 +36,12 @@ function yieldToEvents(): Promise<void> {
 const api: TrainApi = {
   async train(snapshot, contract, config, onProgress) {
     cancelled = false;
-    const webgpuSkip = config.backend === 'auto' ? await webgpuSkipReason() : null;
+    // Logistic regression and the prior fit on the host in float64 (see linearObjective): the backend only scores the
+    // rows once, so automatic mode takes cpu without probing or calibrating; only an MLP's speed depends on it.
+    const choose = config.backend === 'auto' && config.model === 'mlp';
+    const webgpuSkip = choose ? await webgpuSkipReason() : null;
     const skipBackends = webgpuSkip ? { webgpu: webgpuSkip } : {};
-    const autoBackend = config.backend === 'auto' ? await calibratedBackend(skipBackends) : null;
+    const autoBackend = choose ? await calibratedBackend(skipBackends) : config.backend === 'auto' ? HOST_FIT : null;
     let running: BackendName = 'cpu';
     let deviceLost: () => string | null = () => null;
     const outcome = await trainWithFallback(snapshot, contract, config, {

@@ -11,7 +11,7 @@ let browser: Browser;
 let page: Page;
 
 const count = async (id: string): Promise<number> => Number(await page.getByTestId(id).locator('.count').textContent());
-const ORACLE = JSON.parse(readFileSync(new URL('../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as { test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number } };
+const ORACLE = JSON.parse(readFileSync(new URL('../fixtures/breast_cancer_oracle.json', import.meta.url), 'utf8')) as { test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number } };
 
 interface SweepJson { threshold: (number | null)[]; recall: (number | null)[]; ppr: (number | null)[]; points_exact: number }
 
@@ -187,6 +187,9 @@ describe('evaluation on Titanic', () => {
     expect(await matrix.locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('multiclass-per-class').locator('tbody tr').count()).toBe(6);
     expect(Number(await page.getByTestId('multiclass-accuracy').textContent())).toBeGreaterThan(0.6);
+    // The headline is the multiclass accuracy, the same figure as the all-classes panel's; the AUC says it is one-vs-rest.
+    await expect.poll(async () => Number(await page.getByTestId('headline-accuracy').textContent()).toFixed(3)).toBe(await page.getByTestId('multiclass-accuracy').textContent());
+    expect(await page.locator('p.auc').textContent()).toMatch(/ROC AUC for "\d" one-vs-rest/);
     await screenshot(page, 'evaluate-multiclass');
   });
 

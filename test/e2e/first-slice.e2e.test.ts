@@ -104,7 +104,8 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     expect(manifest.backend).toBe('webgpu');
     expect(manifest.threshold).toBe(0.5);
     const others = Object.keys(bundle.files).filter((p) => p !== 'manifest.json').sort();
-    expect(others).toEqual(['compact.json', 'compact.md', 'config.json', 'contract.json', 'metrics.json', 'model/model.json', 'model/weights.bin', 'preprocessing.json']);
+    // Format 2: parity.json is opt-in, so a plain export has none.
+    expect(others).toEqual(['compact.json', 'compact.md', 'config.json', 'contract.json', 'environment.json', 'metrics.json', 'model-card.md', 'model/model.json', 'model/weights.bin', 'preprocessing.json', 'report.html']);
     expect(Object.keys(manifest.files).sort()).toEqual(others);
     for (const path of others) expect(manifest.files[path], path).toBe(sha256(bundle.files[path]));
 

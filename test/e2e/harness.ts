@@ -20,7 +20,7 @@ export async function startServer(): Promise<{ server: PreviewServer; url: strin
   return { server, url };
 }
 
-/** Launches Chromium with the DESIGN.md flags; `webgpu: false` leaves out --enable-unsafe-webgpu. */
+/** Launches Chromium with the flags listed in docs/architecture.md (Testing); `webgpu: false` leaves out --enable-unsafe-webgpu. */
 export async function launch(options: { webgpu?: boolean } = {}): Promise<Browser> {
   // Playwright refuses --user-data-dir here; it gives every launch a fresh temporary profile itself.
   const args = [...BASE_FLAGS];

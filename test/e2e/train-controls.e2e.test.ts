@@ -25,11 +25,16 @@ afterAll(async () => {
 
 describe('training controls and backends', () => {
   test('Cancel stops a running fit and keeps the weights reached so far, labelled cancelled', async () => {
-    const page = await open('backend=webgpu&sample=titanic');
+    const page = await open('backend=wasm&sample=titanic');
+    // An MLP with many epochs: logistic regression now fits on the host in milliseconds, too fast to cancel by hand.
+    await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+    await page.getByLabel('Epochs').fill('400');
+    await page.getByLabel('Patience').fill('400');
+    await page.getByLabel('Patience').blur();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/iteration [2-9]/);
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/epoch [2-9]/);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/Run cancelled after \d+ iterations/);
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/Run cancelled after \d+ epochs/);
     expect(await page.getByTestId('train-status').textContent()).toContain('not converged');
     expect(await page.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
     expect(await page.getByTestId('roc-auc').textContent()).toMatch(/^0\.\d{4}$/);
@@ -46,10 +51,19 @@ describe('training controls and backends', () => {
     expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.98);
   });
 
-  test('without --enable-unsafe-webgpu, automatic choice falls back from webgpu with a visible note', async () => {
+  test('without --enable-unsafe-webgpu, automatic choice falls back from webgpu with a visible note; LR needs no choice', async () => {
     const page = await open('sample=breast_cancer', { webgpu: false });
+    // Logistic regression fits on the host: automatic mode takes cpu without probing and says why.
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('backend-notes').textContent()).toMatch(/automatic choice: cpu, since this model fits on the host/);
+    // An MLP's speed depends on the backend, so automatic mode probes WebGPU and says why it passed over it.
+    await page.getByLabel('Model', { exact: true }).selectOption('mlp');
+    await page.getByLabel('Epochs').fill('2');
+    await page.getByLabel('Epochs').blur();
+    const before = await page.getByTestId('runs-table').locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count(), { timeout: 120_000 }).toBe(before + 1);
     expect(await page.getByTestId('backend-used').textContent()).not.toBe('webgpu');
     expect(await page.getByTestId('train-status').textContent()).toMatch(/Backend choice: .*webgpu: /);
     await screenshot(page, 'train-fallback');

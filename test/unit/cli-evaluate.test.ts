@@ -4,10 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli } from './cli-runner.ts';
 
-const oracle = JSON.parse(readFileSync(new URL('../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as {
+const oracle = JSON.parse(readFileSync(new URL('../fixtures/breast_cancer_oracle.json', import.meta.url), 'utf8')) as {
   test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number; brier: number; log_loss: number; ece_sklearn_bins: number; mce_sklearn_bins: number };
 };
 
+const threeClass = JSON.parse(readFileSync(new URL('../fixtures/sklearn/three-class-scores.json', import.meta.url), 'utf8')) as {
+  sklearn_version: string; accuracy: number; log_loss: number; macro: { precision: number; f1: number }; weighted: { recall: number; f1: number };
+};
+interface Multi {
+  task: string; classes: string[]; confusion: number[][]; accuracy: number; log_loss: number; macro_f1: number; weighted_f1: number;
+  macro_precision: number; weighted_recall: number; positive_class: string; one_vs_rest: Record<string, { n: number; roc_auc: number | null }>;
+}
 
 function file(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'mle-eval-')), name);
@@ -49,13 +56,40 @@ describe('mle-playground evaluate', () => {
     expect(dearMiss.ci).toBeNull();
   }, 60_000);
 
-  test('multiclass: one --score per class column gives a K×K matrix', async () => {
+  test('multiclass: one --score per class column gives a K×K matrix at the top level; one-vs-rest sits under its class', async () => {
     const csv = file('multi.csv', 'y,p_a,p_b,p_c\na,0.7,0.2,0.1\nb,0.1,0.8,0.1\nc,0.2,0.2,0.6\na,0.3,0.6,0.1\nc,0.1,0.1,0.8\nb,0.3,0.4,0.3\n');
     const { code, stdout, stderr } = await cli(['evaluate', csv, '--label', 'y', '--score', 'p_a', '--score', 'p_b', '--score', 'p_c', '--bootstrap', '0']);
     expect(code, stderr).toBe(0);
-    const r = JSON.parse(stdout) as Report;
-    expect(r.multiclass?.classes).toEqual(['a', 'b', 'c']);
-    expect(r.multiclass?.confusion).toEqual([[1, 1, 0], [0, 2, 0], [0, 0, 2]]);
+    const r = JSON.parse(stdout) as Multi;
+    expect(r.task).toBe('multiclass');
+    expect(r.classes).toEqual(['a', 'b', 'c']);
+    expect(r.confusion).toEqual([[1, 1, 0], [0, 2, 0], [0, 0, 2]]);
+    expect(r.accuracy).toBeCloseTo(5 / 6, 15);
+    expect('multiclass' in r).toBe(false);
+    expect(Object.keys(r.one_vs_rest)).toEqual([r.positive_class]);
+    expect(r.one_vs_rest[r.positive_class].n).toBe(6);
+  }, 60_000);
+
+  test(`multiclass: top-level accuracy, log loss and macro/weighted F1 equal scikit-learn ${threeClass.sklearn_version} on a p_<class> file`, async () => {
+    const path = new URL('../fixtures/sklearn/three-class-scores.csv', import.meta.url).pathname;
+    const { code, stdout, stderr } = await cli(['evaluate', path, '--label', 'species', '--score', 'p_setosa', '--score', 'p_versicolor', '--score', 'p_virginica', '--bootstrap', '0']);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout) as Multi;
+    expect(r.accuracy).toBe(threeClass.accuracy);
+    expect(r.log_loss).toBeCloseTo(threeClass.log_loss, 12);
+    expect(r.macro_f1).toBeCloseTo(threeClass.macro.f1, 14);
+    expect(r.weighted_f1).toBeCloseTo(threeClass.weighted.f1, 14);
+    expect(r.macro_precision).toBeCloseTo(threeClass.macro.precision, 14);
+    expect(r.weighted_recall).toBeCloseTo(threeClass.weighted.recall, 14);
+  }, 60_000);
+
+  test('multiclass: a positive class with no rows still gives a complete report and exit 0', async () => {
+    const csv = file('nodrizzle.csv', 'w,p_sun,p_rain,p_drizzle\nsun,0.7,0.2,0.1\nrain,0.1,0.8,0.1\nsun,0.5,0.3,0.2\nrain,0.3,0.6,0.1\n');
+    const { code, stdout, stderr } = await cli(['evaluate', csv, '--label', 'w', '--score', 'p_sun', '--score', 'p_rain', '--score', 'p_drizzle', '--positive', 'drizzle', '--bootstrap', '0']);
+    expect(code, stderr).toBe(0);
+    const r = JSON.parse(stdout) as Multi;
+    expect(r.accuracy).toBe(1);
+    expect(r.one_vs_rest.drizzle.roc_auc).toBeNull();
   }, 60_000);
 
   test('exit codes: 1 when there is one class only (report still printed), 2 for a bad cell or bad arguments', async () => {

@@ -155,10 +155,17 @@ describe('train reproduces', () => {
     const args = ['train', TITANIC, '--label', 'pclass', '--positive', '1', '--exclude', 'survived,name,ticket,cabin,boat,body,home.dest', '--seed', '3'];
     const multi = await cli([...args, '--out', out]);
     expect(multi.code, multi.stderr).toBe(0);
-    const summary = JSON.parse(multi.stdout) as { task: string; classes: string[]; test: { roc_auc: number } };
+    const summary = JSON.parse(multi.stdout) as {
+      task: string; classes: string[]; converged: boolean; stop_reason: string; gradient_max: number;
+      test: { task: string; accuracy: number; macro_f1: number; one_vs_rest: Record<string, { roc_auc: number }> };
+    };
     expect(summary.task).toBe('multiclass');
     expect(summary.classes).toEqual(['1', '2', '3']);
-    expect(summary.test.roc_auc).toBeGreaterThan(0.85);
+    expect(summary).toMatchObject({ converged: true, stop_reason: 'gradient' });
+    expect(summary.gradient_max).toBeLessThan(1e-5);
+    expect(summary.test.task).toBe('multiclass');
+    expect(summary.test.accuracy).toBeGreaterThan(0.6);
+    expect(summary.test.one_vs_rest['1'].roc_auc).toBeGreaterThan(0.85);
     const lines = readFileSync(join(out, 'scores-test.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('row_index,label,score,class,p_1,p_2,p_3');
     for (const line of lines.slice(1)) {

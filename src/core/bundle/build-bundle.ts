@@ -3,10 +3,20 @@ import type { DataContract } from '../contract/data-contract.ts';
 import { snapshotSummary, type Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
-import type { TrainOutcome } from '../train/train-outcome.ts';
+import { multiclassReport } from '../metrics/multiclass-report.ts';
+import { reportTopLevel } from '../evaluation/report-top-level.ts';
+import type { ScoredSplit, TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
 import { canonicalJson, jsonBytes } from '../canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
+import { BUNDLE_FORMAT, environmentFile } from './environment.ts';
+import type { EvaluationReport } from '../evaluation/evaluation-report.ts';
+import type { Comparison } from '../evaluation/compare-runs.ts';
+import type { Finding } from '../contract/finding.ts';
+import { modelCard } from './model-card.ts';
+import { parityFile } from './parity.ts';
+import type { ReportData } from './report-data.ts';
+import { reportHtml } from './report-html.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -28,6 +38,14 @@ export interface BundleInput {
   /** ISO 8601 creation time; a parameter so tests and replays are deterministic. */
   readonly createdAt: string;
   readonly thresholdChoice?: ChosenThreshold | null;
+  /** The test split's full evaluation at `threshold` (curves, intervals, slices, clusters), for report.html. */
+  readonly evaluation: EvaluationReport;
+  /** Columns whose values never enter the bundle (the contract's PII role, or the profile's PII suggestions). */
+  readonly piiColumns: readonly string[];
+  readonly findings?: readonly Finding[];
+  readonly comparison?: Comparison | null;
+  /** Rows of parity.json (0 or absent: no parity.json, the default, since it holds real feature cells). */
+  readonly parityRows?: number;
 }
 
 /** A built bundle: its ID, the zip's file name and every file's bytes by path. */
@@ -44,8 +62,28 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
   if (!data) return base;
   return {
     ...base, data_contract_revision: data.revision, roles: data.roles, label_timing: data.labelTiming, split: data.split,
-    missing_tokens: data.missingTokens, dismissed: data.dismissed,
+    missing_tokens: data.missingTokens, dismissed: data.dismissed, hashed_columns: data.hashedColumns ?? [],
   };
+}
+
+/** One bundle file that holds raw category values as written in the data, and the columns they come from. */
+export interface RawValuesEntry {
+  readonly file: string;
+  readonly columns: readonly string[];
+}
+
+/**
+ * Where raw category values sit in the bundle: the label's classes (positive class, and every class for softmax)
+ * in the manifest, config, contract and compact; each categorical feature's vocabulary in `preprocessing.json`,
+ * unless the column keeps its values out (then only salted digests are there). For the manifest's `raw_values`.
+ */
+export function rawValueFiles(outcome: TrainOutcome): RawValuesEntry[] {
+  const label = [outcome.contract.label];
+  const clear = outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt === undefined).map((s) => s.column);
+  return [
+    ...['compact.json', 'compact.md', 'config.json', 'contract.json', 'manifest.json'].map((file) => ({ file, columns: label })),
+    ...(clear.length > 0 ? [{ file: 'preprocessing.json', columns: clear }] : []),
+  ];
 }
 
 /** `config.json`: what decided the run and the decision threshold, plus the backend that actually ran it. */
@@ -60,13 +98,22 @@ export function bundleConfig(outcome: TrainOutcome, threshold: number, choice: C
   };
 }
 
+/**
+ * One split's metrics as metrics.json holds them: the binary report, or for a multiclass run the multiclass figures at
+ * the top and the binary report under `one_vs_rest[positive class]` (see `reportTopLevel`).
+ */
+function splitMetrics(outcome: TrainOutcome, split: ScoredSplit, report: BinaryReport): object {
+  const multi = outcome.classes && split.probabilities && split.classIndex ? multiclassReport(split.probabilities, split.classIndex, outcome.classes) : null;
+  return reportTopLevel(report, multi, outcome.contract.positiveClass);
+}
+
 /** `<model-kind>-<sha256(snapshot)[:12]>-<sha256(canonical config)[:12]>`; the threshold is part of the config. */
 export async function bundleId(outcome: TrainOutcome, threshold: number, choice: ChosenThreshold | null = null): Promise<string> {
   const configHash = await sha256Hex(new TextEncoder().encode(canonicalJson(bundleConfig(outcome, threshold, choice))));
   return `${outcome.config.model}-${outcome.snapshotId.slice(0, 12)}-${configHash.slice(0, 12)}`;
 }
 
-/** Assembles every bundle file (format 1) and a manifest holding the SHA-256 of each. PII never enters: only contract features do. */
+/** Assembles every bundle file (format 2) and a manifest holding the SHA-256 of each. PII never enters: only contract features do. */
 export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const { snapshot, outcome } = input;
   const choice = input.thresholdChoice ?? null;
@@ -79,22 +126,33 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'contract.json': jsonBytes(contractFile(outcome, input.dataContract)),
     'config.json': jsonBytes(bundleConfig(outcome, input.threshold, choice)),
     'metrics.json': jsonBytes({
-      format: 1, split: 'test', ...input.testReport, validation: input.validationReport,
-      ...(input.trainReport ? { train: input.trainReport } : {}), ...(choice && choice.threshold === input.threshold ? { threshold_choice: choice } : {}),
+      format: 1, split: 'test', ...splitMetrics(outcome, outcome.test, input.testReport), validation: splitMetrics(outcome, outcome.validation, input.validationReport),
+      ...(input.trainReport ? { train: splitMetrics(outcome, outcome.train, input.trainReport) } : {}), ...(choice && choice.threshold === input.threshold ? { threshold_choice: choice } : {}),
     }),
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
+    'environment.json': jsonBytes(environmentFile(outcome, input.app)),
   };
+  const report: ReportData = {
+    bundleId: id, snapshot, outcome, metrics: input.testReport, evaluation: input.evaluation, compact: input.compact,
+    piiColumns: input.piiColumns, app: input.app,
+    ...(input.dataContract ? { dataContract: input.dataContract } : {}), ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null,
+  };
+  files['report.html'] = new TextEncoder().encode(reportHtml(report));
+  files['model-card.md'] = new TextEncoder().encode(modelCard(report));
+  if (input.parityRows && input.parityRows > 0) files['parity.json'] = jsonBytes(parityFile(snapshot, outcome, input.piiColumns, input.parityRows));
   const hashes: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) hashes[path] = await sha256Hex(files[path]);
   const manifest = {
-    format: 1, bundle_id: id, created_at: input.createdAt,
+    format: BUNDLE_FORMAT, bundle_id: id, created_at: input.createdAt,
     app: { version: input.app.version, git_sha: input.app.gitSha },
     snapshot: snapshotSummary(snapshot),
     label: outcome.contract.label, positive_class: outcome.contract.positiveClass,
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
+    raw_values: rawValueFiles(outcome),
+    hashed_values: outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column),
   };
   return { id, fileName: `${id}.zip`, files: { 'manifest.json': jsonBytes(manifest), ...files } };
 }

@@ -1,11 +1,26 @@
-import type { DataContract } from '../contract/data-contract.ts';
+import { columnsWithRole, type DataContract } from '../contract/data-contract.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Snapshot } from '../data/snapshot.ts';
+import type { Comparison } from '../evaluation/compare-runs.ts';
+import { evaluationReport, type EvaluationReport } from '../evaluation/evaluation-report.ts';
+import { suggestedPiiColumns } from '../evaluation/pii-columns.ts';
+import type { SliceSpec } from '../evaluation/slice-table.ts';
 import { binaryReport } from '../metrics/binary-report.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
-import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
+import type { ChosenThreshold, ThresholdStrategy } from '../evaluation/threshold-strategy.ts';
 import { buildBundle, type AppInfo, type Bundle } from './build-bundle.ts';
 import { buildCompact, type CompactKey } from './compact.ts';
 import { compactPrefill } from './compact-prefill.ts';
+
+/** How the report's evaluation is computed; absent fields take the app's defaults. */
+export interface BundleEvaluationSettings {
+  readonly slices?: readonly SliceSpec[];
+  /** Columns error clusters may look at; PII columns are dropped whatever is passed. */
+  readonly errorColumns?: readonly string[];
+  /** Bootstrap resamples (0: no intervals); default 1000. */
+  readonly resamples?: number;
+  readonly seed?: number;
+}
 
 export interface BundleRunInput {
   readonly snapshot: Snapshot;
@@ -18,17 +33,64 @@ export interface BundleRunInput {
   readonly dataContract?: DataContract;
   /** How the threshold was chosen (strategy, inputs, split), when a strategy chose it. */
   readonly thresholdChoice?: ChosenThreshold | null;
+  readonly evaluation?: BundleEvaluationSettings;
+  readonly findings?: readonly Finding[];
+  readonly comparison?: Comparison | null;
+  /** Rows of the opt-in parity.json; 0 or absent writes none. */
+  readonly parityRows?: number;
+}
+
+const MAX_DEFAULT_SLICES = 3;
+const MAX_SLICE_CATEGORIES = 12;
+
+/** PII by the contract when there is one, else by the profile's evidence (the same rule the evaluate step uses). */
+export function bundlePiiColumns(snapshot: Snapshot, outcome: TrainOutcome, dataContract: DataContract | undefined): string[] {
+  return dataContract ? columnsWithRole(dataContract, 'pii') : suggestedPiiColumns(snapshot, outcome.contract.label);
+}
+
+/** Default slices: the contract's slice columns, then small categorical features; never PII, never the label. */
+function defaultSlices(snapshot: Snapshot, outcome: TrainOutcome, dataContract: DataContract | undefined, pii: ReadonlySet<string>): SliceSpec[] {
+  const sliceRole = dataContract ? columnsWithRole(dataContract, 'slice') : [];
+  const small = outcome.contract.features.filter((name) => {
+    const c = snapshot.columns.find((col) => col.name === name);
+    return c !== undefined && c.type !== 'numeric' && c.type !== 'datetime' && c.categories.length >= 2 && c.categories.length <= MAX_SLICE_CATEGORIES;
+  });
+  return [...new Set([...sliceRole, ...small])].filter((c) => !pii.has(c) && c !== outcome.contract.label).slice(0, MAX_DEFAULT_SLICES).map((c) => ({ columns: [c] as const }));
+}
+
+/** The test split evaluated at exactly the exported threshold, with the same core function the evaluate step runs. */
+export function bundleEvaluation(snapshot: Snapshot, outcome: TrainOutcome, threshold: number, choice: ChosenThreshold | null, pii: readonly string[], settings: BundleEvaluationSettings = {}, dataContract?: DataContract): EvaluationReport {
+  const piiSet = new Set(pii);
+  const fixed: ThresholdStrategy = { kind: 'fixed', value: threshold };
+  const slices = (settings.slices ?? defaultSlices(snapshot, outcome, dataContract, piiSet)).filter((s) => s.columns.every((c) => !piiSet.has(c)));
+  const errorColumns = (settings.errorColumns ?? [...outcome.contract.features, ...(dataContract ? columnsWithRole(dataContract, 'slice') : [])]).filter((c) => !piiSet.has(c) && c !== outcome.contract.label);
+  const resamples = settings.resamples ?? 1000;
+  const run = (strategy: ThresholdStrategy) => evaluationReport({
+    evaluated: outcome.test, evaluatedOn: 'test', choice: outcome.validation, strategy,
+    bootstrap: resamples > 0 ? { resamples, seed: settings.seed ?? 42 } : null, snapshot, slices, errorColumns,
+    ...(outcome.classes ? { classes: outcome.classes } : {}),
+  });
+  // The strategy that chose the threshold is replayed so the report names it; should it land elsewhere, the fixed value wins.
+  if (choice && choice.threshold === threshold) {
+    const report = run(choice.strategy);
+    if (report.threshold === threshold) return report;
+  }
+  return run(fixed);
 }
 
 /** The one path from a finished run to its bundle, shared by the page and the CLI so both write identical files. */
 export function bundleRun(input: BundleRunInput): Promise<Bundle> {
-  const { snapshot, outcome, threshold } = input;
+  const { snapshot, outcome, threshold, dataContract } = input;
+  const choice = input.thresholdChoice ?? null;
   const testReport = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
+  const piiColumns = bundlePiiColumns(snapshot, outcome, dataContract);
   return buildBundle({
     snapshot, outcome, threshold, testReport,
     validationReport: binaryReport(outcome.validation.scores, outcome.validation.labels, threshold),
     trainReport: binaryReport(outcome.train.scores, outcome.train.labels, threshold),
-    compact: buildCompact(compactPrefill(snapshot, outcome, testReport, input.thresholdChoice ?? null), input.compactEdits ?? {}),
-    app: input.app, createdAt: input.createdAt, dataContract: input.dataContract, thresholdChoice: input.thresholdChoice ?? null,
+    compact: buildCompact(compactPrefill(snapshot, outcome, testReport, choice), input.compactEdits ?? {}),
+    app: input.app, createdAt: input.createdAt, dataContract, thresholdChoice: choice,
+    evaluation: bundleEvaluation(snapshot, outcome, threshold, choice, piiColumns, input.evaluation, dataContract), piiColumns,
+    ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null, parityRows: input.parityRows ?? 0,
   });
 }

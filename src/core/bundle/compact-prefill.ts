@@ -1,4 +1,5 @@
 import type { Snapshot } from '../data/snapshot.ts';
+import { multiclassReport } from '../metrics/multiclass-report.ts';
 import { readConfusion } from '../metrics/reading.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import { describeStrategy, type ChosenThreshold } from '../evaluation/threshold-strategy.ts';
@@ -10,17 +11,47 @@ import { percent } from '../percent.ts';
 const fmt = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
 const pct = (part: number, whole: number): string => (whole ? percent(part / whole, 1) : 'n/a');
 
+const REASONS = {
+  gradient: 'converged',
+  'line-search': 'the line search stalled (no step lowered the objective)',
+  'max-iterations': 'stopped at the iteration cap',
+  'non-finite': 'the objective became non-finite',
+  stopped: 'stopped by the user',
+} as const;
+
+/**
+ * How an L-BFGS fit ended, in words: "converged, max|gradient| 3.1e-6 < 1e-5" or "not converged: the line search
+ * stalled (…), max|gradient| 4.2e-5 against a tolerance of 1e-5, objective 0.412350". Runs stored before the optimizer
+ * was recorded read plainly converged / not converged.
+ */
+export function describeConvergence(outcome: TrainOutcome): string {
+  const o = outcome.optimizer;
+  if (!o) return outcome.converged ? 'converged' : 'not converged';
+  const g = o.gradientMax.toExponential(1);
+  const tol = o.tolerance.toExponential(0);
+  if (outcome.converged) return `converged, max|gradient| ${g} < ${tol}`;
+  return `not converged: ${REASONS[o.reason]}, max|gradient| ${g} against a tolerance of ${tol}, objective ${o.objective.toPrecision(6)}`;
+}
+
 /** One phrase naming the model and how it was fitted. */
 export function describeModel(outcome: TrainOutcome): string {
   const { config } = outcome;
   const k = outcome.classes?.length;
   if (config.model === 'prior') return k ? `Prior baseline (every row gets the training class distribution over ${k} classes)` : 'Prior baseline (every row scores the training base rate)';
   if (config.model === 'logistic') {
-    return `${k ? `Multinomial (softmax, ${k} classes) logistic` : 'Logistic'} regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${outcome.converged ? 'converged' : 'not converged'})`;
+    return `${k ? `Multinomial (softmax, ${k} classes) logistic` : 'Logistic'} regression (L2, C=${config.hyperparameters.C}, full-batch L-BFGS, ${outcome.iterations} iterations, ${describeConvergence(outcome)})`;
   }
   const h = config.hyperparameters;
   return `MLP ${h.hidden.join('×')} ${h.activation}${k ? `, softmax over ${k} classes` : ''} (dropout ${h.dropout}, L2 ${h.l2}, Adam lr ${h.learningRate} ε ${h.epsilon}, batch ${h.batchSize}; ` +
     `${outcome.iterations} of at most ${h.epochs} epochs, best weights from epoch ${outcome.bestEpoch ?? outcome.iterations})`;
+}
+
+// A multiclass run's own figures come first, so the one-vs-rest ones are not read as the model's.
+function multiclassLine(outcome: TrainOutcome): string {
+  const { test, classes } = outcome;
+  if (!classes || !test.probabilities || !test.classIndex) return '';
+  const m = multiclassReport(test.probabilities, test.classIndex, classes);
+  return `Test over all ${classes.length} classes: accuracy ${fmt(m.accuracy)}, log loss ${fmt(m.log_loss)}, macro F1 ${fmt(m.macro.f1)}, weighted F1 ${fmt(m.weighted.f1)}. `;
 }
 
 /** The compact fields the app can write itself: the data snapshot, the baseline and the threshold plan. */
@@ -38,7 +69,7 @@ export function compactPrefill(snapshot: Snapshot, outcome: TrainOutcome, report
     baseline:
       `${describeModel(outcome)} on ${contract.features.length} features (${outcome.preprocessing.outputNames.length} model inputs), trained on the ${outcome.backend.name} backend` +
       `${config.classWeight === 'balanced' ? ' with balanced class weights' : ''}. ` +
-      `Test ROC AUC ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
+      `${multiclassLine(outcome)}Test ROC AUC${outcome.classes ? ` for "${contract.positiveClass}" one-vs-rest` : ''} ${fmt(report.roc_auc)}, average precision ${fmt(report.average_precision)}, log loss ${fmt(report.log_loss)}, Brier ${fmt(report.brier)}. ` +
       `A constant base-rate predictor would have ROC AUC 0.5.`,
     threshold_or_config_plan:
       `Flag positive when score ≥ ${report.threshold}${choice && choice.threshold === report.threshold ? ` (chosen on the ${choice.chosen_on === 'validation' ? 'validation split' : 'evaluated rows'} by ${describeStrategy(choice.strategy)})` : ''}. On the test split (n=${report.n}): precision ${fmt(report.precision)}, recall ${fmt(report.recall)}, ` +

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildCompact, compactJson, compactMarkdown, COMPACT_FIELDS } from './compact.ts';
 
-// The field titles exactly as DESIGN.md lists them, in order.
-const DESIGN_TITLES = [
+// The field titles exactly as docs/bundle-format.md lists them, in order.
+const FIELD_TITLES = [
   'Goal', 'Who cares', 'Decision owner', 'User or system action changed by the model', 'Success metric',
   'Guardrail metrics', 'Mistake budget', 'Unacceptable mistakes', 'Acceptable mistakes', 'Assumptions',
   'Constraints', 'Labels and data snapshot', 'Baseline', 'Candidate signals', 'Threshold or config plan',
@@ -10,10 +10,10 @@ const DESIGN_TITLES = [
 ];
 
 describe('buildCompact', () => {
-  test('returns the 19 fields in DESIGN.md order, all empty and not prefilled', () => {
+  test('returns the 19 fields in docs/bundle-format.md order, all empty and not prefilled', () => {
     const fields = buildCompact({});
     expect(fields).toHaveLength(19);
-    expect(fields.map((f) => f.title)).toEqual(DESIGN_TITLES);
+    expect(fields.map((f) => f.title)).toEqual(FIELD_TITLES);
     expect(fields.map((f) => f.key)).toEqual(COMPACT_FIELDS.map(([key]) => key));
     expect(fields.every((f) => f.value === '' && !f.prefilled)).toBe(true);
   });
@@ -26,7 +26,7 @@ describe('buildCompact', () => {
 
   test('prefilled values are marked prefilled; order does not change', () => {
     const fields = buildCompact({ baseline: 'LR, AUC 0.99', eval_slices: 'by age' });
-    expect(fields.map((f) => f.title)).toEqual(DESIGN_TITLES);
+    expect(fields.map((f) => f.title)).toEqual(FIELD_TITLES);
     expect(fields[12]).toEqual({ key: 'baseline', title: 'Baseline', value: 'LR, AUC 0.99', prefilled: true });
     expect(fields[15]).toEqual({ key: 'eval_slices', title: 'Eval slices', value: 'by age', prefilled: true });
     expect(fields.filter((f) => f.prefilled)).toHaveLength(2);
@@ -44,11 +44,11 @@ describe('buildCompact', () => {
 });
 
 describe('compactMarkdown', () => {
-  test('has a title and 19 "## " headings in DESIGN.md order', () => {
+  test('has a title and 19 "## " headings in docs/bundle-format.md order', () => {
     const md = compactMarkdown(buildCompact({}), 'logreg-abc-def');
     expect(md.startsWith('# Iteration Compact: logreg-abc-def\n')).toBe(true);
     const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(DESIGN_TITLES);
+    expect(headings).toEqual(FIELD_TITLES);
   });
 
   test('empty fields say so instead of vanishing; written fields show their trimmed text', () => {
@@ -69,7 +69,7 @@ describe('compactJson', () => {
     const json = compactJson(buildCompact({ baseline: 'b' }), 'bid');
     expect(json.format).toBe(1);
     expect(json.bundle_id).toBe('bid');
-    expect(json.fields.map((f) => f.title)).toEqual(DESIGN_TITLES);
+    expect(json.fields.map((f) => f.title)).toEqual(FIELD_TITLES);
     expect(json.fields[12].value).toBe('b');
   });
 });

@@ -16,7 +16,7 @@ describe('parseDataContract', () => {
   test('names the path of an unknown role', () => {
     const result = parseDataContract({ ...good, roles: { ...good.roles, x: 'feeture' } });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^roles\.x: /);
+    expect(!result.ok && result.message).toMatch(/^roles\["x"\]: /);
   });
 
   test('rejects fractions that do not sum to 1 and inverted time cuts', () => {

@@ -49,6 +49,11 @@ export interface DataContract {
   readonly missingTokens: readonly string[];
   readonly split: SplitConfig;
   readonly dismissed: readonly Dismissal[];
+  /**
+   * Columns whose category values are kept out of the bundle: `preprocessing.json` stores salted SHA-256 digests of
+   * them instead. Absent in contracts written before the choice existed (same as empty).
+   */
+  readonly hashedColumns?: readonly string[];
 }
 
 /** Columns that hold a given role, in snapshot order (roles map order is insertion order = snapshot order). */

@@ -2,6 +2,7 @@ import { DEFAULT_MISSING_TOKENS } from '../data/csv-ingest.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { defaultTimeCuts } from '../split/default-time-cuts.ts';
 import { DEFAULT_SPLIT, type SplitConfig } from '../split/split.ts';
+import { byColumn } from './by-column.ts';
 import type { ColumnRule, DataContract, Role } from './data-contract.ts';
 
 /** A role the app proposes for a column, with the evidence; see `suggestRoles` in core/profile. */
@@ -38,10 +39,10 @@ export function createDataContract(
   rules: Readonly<Record<string, ColumnRule>>,
 ): DataContract {
   const proposed = new Map(proposals.filter((p) => p.column !== label).map((p) => [p.column, p.role]));
-  const roles: Record<string, Role> = {};
+  const roles = byColumn<Role>();
   for (const c of snapshot.columns) roles[c.name] = c.name === label ? 'label' : (proposed.get(c.name) ?? 'feature');
   return {
-    schema: 1, revision: 1, snapshotId: snapshot.id, label, positiveClass, roles, labelTiming: null, rules,
+    schema: 1, revision: 1, snapshotId: snapshot.id, label, positiveClass, roles, labelTiming: null, rules: byColumn(rules),
     missingTokens: [...DEFAULT_MISSING_TOKENS], split: defaultSplit(snapshot, roles), dismissed: [],
   };
 }

@@ -25,6 +25,11 @@ export function blockingFindings(findings: readonly Finding[], contract: Pick<Da
   return findings.filter((f) => f.status === 'fail' && !dismissed.has(f.id));
 }
 
+/** A training split without both classes, as a failed validation check (it blocks training like any other). */
+function splitFinding(message: string): Finding {
+  return { id: 'split:train-classes', check: 'split-classes', status: 'fail', message, suggestion: 'Choose another split policy, column or seed.' };
+}
+
 /** Validates the snapshot against the contract, makes the split and runs the leakage checks on it, before any training. */
 export function runChecks(snapshot: Snapshot, contract: DataContract, seed: number): ChecksReport {
   const validation = validateContract(snapshot, contract);
@@ -32,10 +37,11 @@ export function runChecks(snapshot: Snapshot, contract: DataContract, seed: numb
     const label = encodeLabel(snapshot, toRunContract(contract));
     const split = makeSplit(snapshot, label.labelled, label.y, contract.split, seed);
     const time = contract.split.policy === 'time' ? snapshot.columns.find((c) => c.name === (contract.split as { column: string }).column) : undefined;
+    const summary = summarizeSplit(split, label.y, time);
     return {
-      validation,
+      validation: [...validation, ...summary.blocking.map(splitFinding)],
       leakage: leakageChecks({ snapshot, contract, y: label.y, split, seed }),
-      split: summarizeSplit(split, label.y, time),
+      split: summary,
       splitError: null,
       droppedMissingTime: split.droppedMissingTime,
     };

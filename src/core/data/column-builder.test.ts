@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { cellText, type CategoricalColumn, type Column, type NumericColumn } from './column.ts';
-import { ColumnBuilder, UNCOUNTED } from './column-builder.ts';
+import { CellOverflow, ColumnBuilder, parseNumber, UNCOUNTED } from './column-builder.ts';
 import { DEFAULT_MISSING_TOKENS, parseCsv } from './parse-csv.ts';
 import { columnByName } from './snapshot.ts';
 
@@ -143,16 +144,63 @@ describe('ColumnBuilder directly', () => {
     expect(c.distinct).toBe(UNCOUNTED);
   });
 
-  test('plain decimal notation only: 0e5, .5, 5. and -1.5e3 are numbers; 1e400, -0x1F, 0b1, + and 1,5 are not', () => {
+  test('plain decimal notation only: 0e5, .5, 5. and -1.5e3 are numbers; -0x1F, 0b1, +, 1,5 and -Infinity are not', () => {
     const b = new ColumnBuilder('n', new Set(['']));
     for (const v of ['0e5', '.5', '5.', '-1.5e3', '+7']) b.push(v);
     expect(Array.from(numeric(b.build()).values)).toEqual([0, 0.5, 5, -1500, 7]);
-    for (const v of ['1e400', '-0x1F', '0b1', '+', '1,5']) {
+    for (const v of ['-0x1F', '0b1', '+', '1,5', '-Infinity', '+Infinity']) {
       const one = new ColumnBuilder('t', new Set(['']));
       one.push('1');
       one.push(v);
       expect(one.build().type, v).toBe('categorical');
     }
+  });
+
+  test('a number beyond ±1e150 (1e308, or 1e400 which overflows to Infinity) is refused, not read as text', () => {
+    for (const v of ['1e308', '-1e308', '1e400', '-1e999', '2e150']) {
+      const one = new ColumnBuilder('t', new Set(['']));
+      one.push('1');
+      expect(() => one.push(v), v).toThrow(CellOverflow);
+    }
+    const ok = new ColumnBuilder('t', new Set(['']));
+    ok.push('1e150');
+    expect(numeric(ok.build()).values[0]).toBe(1e150);
+  });
+
+  test('comma thousands separators: a consistent column is read as numbers with a note; a decimal comma keeps it text', () => {
+    const b = new ColumnBuilder('n', new Set(['']));
+    for (const v of ['119,220', '1,234,567.5', '950', '', '-2,000']) b.push(v);
+    const c = numeric(b.build());
+    expect(Array.from(c.values)).toEqual([119220, 1234567.5, 950, NaN, -2000]);
+    expect(c.notes).toEqual({ thousandsSeparators: { count: 3, rows: [0, 1, 4], readAsNumbers: true } });
+    const mixed = new ColumnBuilder('m', new Set(['']));
+    for (const v of ['119,220', '1,5']) mixed.push(v);
+    const t = mixed.build();
+    expect(t.type).toBe('categorical');
+    expect(t.notes).toEqual({ decimalCommas: { count: 1, rows: [1] }, thousandsSeparators: { count: 1, rows: [0], readAsNumbers: false } });
+  });
+
+  test('property: the fast decimal path gives exactly Number(cell) (bits and sign of zero), and NaN off plain notation', () => {
+    const reference = (s: string): number => {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return NaN;
+      const v = Number(s);
+      return Number.isFinite(v) ? v : NaN;
+    };
+    const decimal = fc.tuple(fc.constantFrom('', '-', '+'), fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '7'), maxLength: 18 }), fc.boolean(), fc.string({ unit: fc.constantFrom('0', '3', '9'), maxLength: 18 }))
+      .map(([sign, whole, dot, frac]) => `${sign}${whole}${dot ? '.' : ''}${dot ? frac : ''}`);
+    const odd = fc.string({ unit: fc.constantFrom('0', '1', '.', '-', '+', 'e', 'x', '_'), maxLength: 8 });
+    fc.assert(fc.property(fc.oneof(decimal, odd), (s) => {
+      expect(Object.is(parseNumber(s), reference(s)), s).toBe(true);
+    }), { seed: 9, numRuns: 5000 });
+    expect(Object.is(parseNumber('-0.0'), -0)).toBe(true);
+    expect(parseNumber('123456789012345.6')).toBe(123456789012345.6);
+  });
+
+  test('a million missing tokens do not overflow the call stack', () => {
+    const tokens = new Set(Array.from({ length: 1_000_000 }, (_, i) => `m${i}`));
+    const b = new ColumnBuilder('n', tokens);
+    for (const v of ['1', 'm999999', '3']) b.push(v);
+    expect(b.build().missing).toBe(1);
   });
 
   test('custom missing tokens replace the defaults', () => {

@@ -7,24 +7,73 @@ import { epochFormat, parseIsoDate } from './datetime.ts';
  */
 export const UNCOUNTED = -1;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+// Comma-grouped thousands: 1-3 leading digits, then groups of exactly three, an optional decimal part.
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * Largest magnitude a numeric cell may have. Beyond it squares overflow float64 (variance, standardisation), so a
+ * value such as 1e308 would turn a model's scores into NaN far from the cell that caused it.
+ */
+export const MAX_MAGNITUDE = 1e150;
+
+/** Thrown by `ColumnBuilder.push` for a number too large to compute with; the loader adds the location. */
+export class CellOverflow extends Error {
+  constructor(readonly cell: string) {
+    super(`${cell} is beyond ±${MAX_MAGNITUDE}`);
+  }
+}
 const EXAMPLES = 5;
 const BOOLEAN_PAIRS: ReadonlyArray<readonly [string, string]> = [['false', 'true'], ['no', 'yes'], ['n', 'y']];
 
 /** A trimmed cell as a finite number, or NaN when it is not plain decimal notation (so `0x1F`, `Infinity`, `1,5` are not numbers). */
 export function parseNumber(cell: string): number {
-  return plainNumber(cell.trim());
+  const v = plainNumber(cell.trim());
+  return Number.isFinite(v) ? v : NaN;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * `Number(cell)` for plain decimals of at most 15 digits (`-123.45678`), the bulk of numeric cells, without the
+ * generic string-to-number conversion: the digits form an exact integer below 2^53 and one division by an exact power
+ * of ten rounds correctly, so the result is bit-for-bit `Number(cell)`. Anything else takes `generalNumber`.
+ */
+function plainNumber(cell: string): number {
+  const n = cell.length;
+  let i = 0;
+  let c = cell.charCodeAt(0);
+  const negative = c === 45;
+  if (negative || c === 43) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (dot) scale++;
+    } else if (c === 46 && !dot) dot = true;
+    else return generalNumber(cell);
+  }
+  if (digits === 0 || digits > 15) return generalNumber(cell);
+  const v = scale === 0 ? mantissa : mantissa / POW10[scale];
+  return negative ? -v : v;
 }
 
 /**
- * `Number(cell)` restricted to plain decimal notation, without a regex on the hot path: JavaScript's own parser does
- * the work, and the few spellings it accepts beyond decimals (hex/octal/binary prefixes, Infinity, empty) are refused.
+ * `Number(cell)` restricted to plain decimal notation: JavaScript's own parser does the work, and the few spellings it
+ * accepts beyond decimals (hex/octal/binary prefixes, Infinity, empty) are refused.
+ * A decimal too large for float64 (`1e999`) comes back as ±Infinity, so the caller can refuse it rather than read text.
  */
-function plainNumber(cell: string): number {
+function generalNumber(cell: string): number {
   const c0 = cell.charCodeAt(0);
   // Must start with a digit, a sign or a point; this also rules out "", "Infinity" and words.
   if (!((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46)) return NaN;
   const v = +cell;
-  if (!Number.isFinite(v)) return NaN;
+  // "-Infinity" and "+Infinity" spell a word, not an overflowing number.
+  if (!Number.isFinite(v)) return v === v && cell.charCodeAt(cell.length - 1) !== 121 ? v : NaN;
   // "0x1F", "0b1", "0o7": a radix prefix right after a leading zero (signed forms are already NaN).
   if (c0 === 48 && cell.length > 1) {
     const c1 = cell.charCodeAt(1) | 32;
@@ -65,11 +114,16 @@ export class ColumnBuilder {
   readonly #textRows: number[] = [];
   #decimalCommas = 0;
   readonly #decimalCommaRows: number[] = [];
+  #thousands = 0;
+  readonly #thousandsRows: number[] = [];
 
   readonly #longestToken: number;
 
   constructor(readonly name: string, private readonly missingTokens: ReadonlySet<string>, capacity = 1024) {
-    this.#longestToken = Math.max(0, ...[...missingTokens].map((t) => t.length));
+    // A loop, not Math.max(...tokens): a spread of a million tokens overflows the call stack.
+    let longest = 0;
+    for (const t of missingTokens) longest = Math.max(longest, t.length);
+    this.#longestToken = longest;
     this.#numbers = new Float64Array(Math.max(16, capacity));
   }
 
@@ -88,12 +142,17 @@ export class ColumnBuilder {
     this.#present++;
     const value = plainNumber(cell);
     const numeric = value === value;
+    if (numeric && (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE)) throw new CellOverflow(cell);
     if (numeric) {
       this.#numericCells++;
       if (this.#numericRows.length < EXAMPLES) this.#numericRows.push(i);
     } else {
       if (this.#textRows.length < EXAMPLES) this.#textRows.push(i);
-      if (cell.includes(',') && DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
+      if (cell.includes(',')) {
+        if (THOUSANDS.test(cell)) {
+          if (this.#thousands++ < EXAMPLES) this.#thousandsRows.push(i);
+        } else if (DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
+      }
     }
     if (!this.#codes) {
       if (numeric) {
@@ -105,14 +164,20 @@ export class ColumnBuilder {
     (this.#codes as Int32Array)[i] = this.#code(cell);
   }
 
+  // Every text cell is a comma-grouped number (`119,220`): the commas are thousands separators, not decimal commas.
+  get #thousandsOnly(): boolean {
+    return this.#thousands > 0 && this.#present - this.#numericCells === this.#thousands;
+  }
+
   #notes(): ParseNotes | undefined {
     const textCells = this.#present - this.#numericCells;
     // Mostly numbers with a few words is the classic "n/a" or typo problem worth pointing at.
-    const mixed = this.#codes && this.#numericCells >= textCells && textCells > 0;
-    if (!mixed && this.#decimalCommas === 0) return undefined;
+    const mixed = this.#codes && !this.#thousandsOnly && this.#numericCells >= textCells && textCells > 0;
+    if (!mixed && this.#decimalCommas === 0 && this.#thousands === 0) return undefined;
     return {
       ...(mixed ? { mixedTypes: { numericCells: this.#numericCells, textCells, textRows: [...this.#textRows], numericRows: [...this.#numericRows] } } : {}),
       ...(this.#decimalCommas ? { decimalCommas: { count: this.#decimalCommas, rows: [...this.#decimalCommaRows] } } : {}),
+      ...(this.#thousands ? { thousandsSeparators: { count: this.#thousands, rows: [...this.#thousandsRows], readAsNumbers: this.#thousandsOnly } } : {}),
     };
   }
 
@@ -166,6 +231,11 @@ export class ColumnBuilder {
       return { ...base, type: 'numeric', values, distinct: UNCOUNTED };
     }
     const codes = this.#codes ? fit(this.#codes, n) : new Int32Array(n).fill(-1);
+    if (this.#thousandsOnly) {
+      const parsed = this.#categories.map((c) => +c.replaceAll(',', ''));
+      const values = Float64Array.from(codes, (c) => (c < 0 ? NaN : parsed[c]));
+      return { ...base, type: 'numeric', values, distinct: UNCOUNTED };
+    }
     const dates = this.#categories.length ? this.#categories.map(parseIsoDate) : [];
     if (dates.length && dates.every((d) => !Number.isNaN(d))) {
       // Only distinct strings are parsed; rows map through their dictionary codes.

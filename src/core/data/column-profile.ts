@@ -31,7 +31,7 @@ export interface TopValue {
 }
 
 /** Kinds of data-quality notes a profile can raise about a column. */
-export type ProfileFlagKind = 'constant' | 'high-cardinality' | 'mixed-types' | 'decimal-comma' | 'mostly-missing';
+export type ProfileFlagKind = 'constant' | 'high-cardinality' | 'mixed-types' | 'decimal-comma' | 'thousands-separators' | 'mostly-missing';
 
 /** A data-quality note: a sentence for the user and up to 5 example rows (0-based data rows). */
 export interface ProfileFlag {

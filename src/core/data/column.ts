@@ -10,6 +10,8 @@ export interface ParseNotes {
   readonly mixedTypes?: { readonly numericCells: number; readonly textCells: number; readonly textRows: readonly number[]; readonly numericRows: readonly number[] };
   /** Cells such as `1,5` that look like decimal commas; they are read as text, not numbers. */
   readonly decimalCommas?: { readonly count: number; readonly rows: readonly number[] };
+  /** Cells such as `119,220` with comma-grouped thousands; `readAsNumbers` when every text cell is one, so the column is numeric. */
+  readonly thousandsSeparators?: { readonly count: number; readonly rows: readonly number[]; readonly readAsNumbers: boolean };
 }
 
 /** A numeric column: one float64 per row, NaN where the cell was missing. */

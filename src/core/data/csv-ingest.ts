@@ -1,12 +1,11 @@
-import Papa from 'papaparse';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { ColumnBuilder, UNCOUNTED } from './column-builder.ts';
+import { CellOverflow, ColumnBuilder, MAX_MAGNITUDE, UNCOUNTED } from './column-builder.ts';
 import type { ColumnProfiler } from './column-profile.ts';
-import { guessDelimiter, splitHeader } from './delimiter.ts';
-import { raggedMessage, uniqueHeader } from './header.ts';
+import { CsvTokenizer, type TokenProblem } from './csv-tokenizer.ts';
+import { guessDelimiter } from './delimiter.ts';
+import { escapeName, raggedMessage, uniqueHeader } from './header.ts';
 import { fail } from './load-error.ts';
-import { positionAtEnd, RecordScanner } from './record-scanner.ts';
 import type { Snapshot } from './snapshot.ts';
 import { countDistinctFloat64 } from './sort-float64.ts';
 import { checkFirstChunk, completeLength, firstInvalidUtf8 } from './utf8-chunks.ts';
@@ -14,10 +13,18 @@ import { checkFirstChunk, completeLength, firstInvalidUtf8 } from './utf8-chunks
 /** Cell values read as missing by default (after trimming). */
 export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null', 'NaN', '?'];
 
+/**
+ * Longest record (characters) held while waiting for its end: one read chunk's worth. A longer one is almost always
+ * an unclosed quote or a file with no line breaks, and holding it would grow memory without bound.
+ */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
 export interface ParseOptions {
   readonly missingTokens?: readonly string[];
   /** The file's size when known up front; lets the column buffers be sized once from the first chunk's row length. */
   readonly expectedBytes?: number;
+  /** A streaming SHA-256 to use instead of the portable one (the CLI passes Node's native hash, about 5× faster). */
+  readonly createHash?: () => { update(bytes: Uint8Array): unknown; digest(): Uint8Array };
   /**
    * Profiles each column as the load finishes (one sort per float column serves distinct counts and quantiles);
    * composed in by `core/load`, since profiling sits above loading. Without it, the snapshot has no profiles.
@@ -26,20 +33,20 @@ export interface ParseOptions {
 }
 
 /**
- * Streaming CSV ingestion: bytes arrive in chunks of any size; each is hashed (SHA-256), checked as strict UTF-8,
- * cut at the last complete record and tokenised by papaparse straight into typed column builders. Memory holds the
- * columns plus one chunk, never the whole file. Problems throw `LoadFailure` with a file/row/line/column location.
+ * Streaming CSV ingestion: bytes arrive in chunks of any size; each is hashed (SHA-256), checked as strict UTF-8 and
+ * tokenised (`CsvTokenizer`) straight into typed column builders. Memory holds the columns plus one chunk and at most
+ * one unfinished record, never the whole file. Problems throw `LoadFailure` with a file/row/line/column location.
  */
 export class CsvIngest {
-  readonly #hash = sha256.create();
+  readonly #hash: { update(bytes: Uint8Array): unknown; digest(): Uint8Array };
   readonly #decoder = new TextDecoder('utf-8', { fatal: true });
-  readonly #scanner = new RecordScanner();
   readonly #missing: ReadonlySet<string>;
   readonly #warnings: string[] = [];
   #bytes = 0;
   #tail: Uint8Array = new Uint8Array(0);
-  #carry = '';
-  #linesBefore = 0;
+  #pending = '';
+  #tokenizer: CsvTokenizer | null = null;
+  #blanks = 0;
   #delimiter: string | null = null;
   #header: string[] | null = null;
   #builders: ColumnBuilder[] = [];
@@ -51,6 +58,7 @@ export class CsvIngest {
   constructor(readonly fileName: string, options: ParseOptions = {}) {
     this.#missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
     this.#expectedBytes = options.expectedBytes ?? 0;
+    this.#hash = options.createHash?.() ?? sha256.create();
     this.#profile = options.profile ?? null;
   }
 
@@ -69,23 +77,25 @@ export class CsvIngest {
     const buf = this.#tail.length ? concat(this.#tail, body) : body;
     const cut = completeLength(buf);
     this.#tail = buf.slice(cut);
-    this.#accept(this.#decode(buf.subarray(0, cut), start));
+    this.#feed(this.#decode(buf.subarray(0, cut), start));
+    if (!this.#reserved && this.#expectedBytes > 0 && this.#rows > 0) {
+      this.#reserved = true;
+      // 5% headroom over the first chunk's bytes per row; a wrong guess only means one more doubling later.
+      const estimate = Math.ceil((this.#expectedBytes / this.#bytes) * this.#rows * 1.05);
+      for (const b of this.#builders) b.reserve(estimate);
+    }
   }
 
   /** Parses what is left and returns the snapshot; `id` is the SHA-256 of every byte pushed. */
   finish(): Snapshot {
     if (this.#bytes === 0) fail('empty', `${this.fileName} is empty (0 bytes). Choose a CSV file with a header row and data rows.`);
     if (this.#tail.length) this.#decode(this.#tail, this.#bytes - this.#tail.length);
-    if (this.#scanner.inQuotes) {
-      const line = this.#scanner.quoteLine + 1;
-      fail('quotes', `${this.fileName}: a quoted field that opens on line ${line} is never closed, so the rest of the file would be one cell.`, { line });
-    }
-    if (this.#carry.trim() !== '') this.#parse(this.#carry.endsWith('\n') ? this.#carry : `${this.#carry}\n`);
-    this.#carry = '';
+    if (!this.#tokenizer && this.#pending !== '') this.#start(this.#pending);
+    this.#tokenizer?.end();
     const names = this.#header;
     if (!names) fail('empty', `${this.fileName} has no header row: the file contains only blank lines.`);
     if (this.#rows === 0) {
-      fail('no-rows', `${this.fileName} has a header row (${names.length} column${names.length === 1 ? '' : 's'}: ${names.slice(0, 5).map((n) => `"${n}"`).join(', ')}${names.length > 5 ? ', …' : ''}) but no data rows.`, { line: 2, row: 1 });
+      fail('no-rows', `${this.fileName} has a header row (${names.length} column${names.length === 1 ? '' : 's'}: ${names.slice(0, 5).map((n) => `"${escapeName(n)}"`).join(', ')}${names.length > 5 ? ', …' : ''}) but no data rows.`, { line: 2, row: 1 });
     }
     const built = this.#builders.map((b) => b.build());
     const profile = this.#profile;
@@ -102,74 +112,82 @@ export class CsvIngest {
       return this.#decoder.decode(bytes);
     } catch {
       const bad = Math.max(0, firstInvalidUtf8(bytes));
-      const before = `${this.#carry}${new TextDecoder().decode(bytes.subarray(0, bad))}`;
-      const delimiter = this.#delimiter ?? guessDelimiter(before.split('\n', 1)[0]);
-      const at = positionAtEnd(before, delimiter);
-      const line = this.#linesBefore + at.newlines + 1;
-      const record = (this.#header ? 1 + this.#rows : 0) + at.records;
-      const names = this.#header ?? splitHeader(before.split('\n', 1)[0], delimiter);
-      const column = names[at.field - 1];
-      const where = `line ${line}${record > 0 ? ` (data row ${record})` : ' (the header)'}, column ${at.field}${column ? ` "${column}"` : ''}`;
+      // The valid text before the bad byte goes through the tokenizer, so the location is the one it would have.
+      this.#feed(new TextDecoder().decode(bytes.subarray(0, bad)));
+      if (!this.#tokenizer) this.#start(this.#pending);
+      const line = this.#tokenizer?.line ?? 1;
+      const field = this.#tokenizer?.field ?? 1;
+      const record = this.#header ? this.#rows + 1 : 0;
+      const column = this.#header?.[field - 1];
+      const where = `line ${line}${record > 0 ? ` (data row ${record})` : ' (the header)'}, column ${field}${column !== undefined ? ` "${escapeName(column)}"` : ''}`;
       fail('encoding', `${this.fileName} is not valid UTF-8: byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${start + bad}, ${where}. Re-save the file as UTF-8.`, {
-        byte: start + bad, line, field: at.field, column, row: record > 0 ? record : undefined,
+        byte: start + bad, line, field, column, row: record > 0 ? record : undefined,
       });
     }
   }
 
-  #accept(text: string): void {
-    const end = this.#scanner.scan(text);
-    if (end === 0) {
-      this.#carry += text;
+  // The delimiter is guessed from the header line, so text is held until the first line break.
+  #feed(text: string): void {
+    if (this.#tokenizer) {
+      this.#tokenizer.feed(text);
       return;
     }
-    const complete = this.#carry + text.slice(0, end);
-    this.#carry = text.slice(end);
-    this.#parse(complete);
+    this.#pending += text;
+    if (/[\r\n]/.test(this.#pending)) this.#start(this.#pending);
+    else if (this.#pending.length > MAX_RECORD_CHARS) fail('too-long', `${this.fileName}: the header line runs past ${MAX_RECORD_CHARS} characters without a line break; is this a CSV file?`, { line: 1 });
   }
 
-  // `text` holds whole records and ends with a newline.
-  #parse(text: string): void {
-    this.#delimiter ??= guessDelimiter(text.split('\n', 1)[0]);
-    let error: unknown = null;
-    Papa.parse<string[]>(text, {
-      delimiter: this.#delimiter,
-      // Only truly empty lines are skipped: a row of empty cells is a row of missing values and keeps row numbers true.
-      skipEmptyLines: true,
-      step: (step, parser) => {
-        try {
-          this.#row(step.data, text, step.meta.cursor);
-        } catch (e) {
-          error = e;
-          parser.abort();
-        }
-      },
-    });
-    if (error) throw error;
-    if (!this.#reserved && this.#expectedBytes > 0 && this.#rows > 0) {
-      this.#reserved = true;
-      // 5% headroom over the first chunk's bytes per row; a wrong guess only means one more doubling later.
-      const estimate = Math.ceil((this.#expectedBytes / this.#bytes) * this.#rows * 1.05);
-      for (const b of this.#builders) b.reserve(estimate);
-    }
-    let newlines = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
-    this.#linesBefore += newlines;
+  #start(text: string): void {
+    this.#pending = '';
+    this.#delimiter = guessDelimiter(text.split(/[\r\n]/, 1)[0]);
+    this.#tokenizer = new CsvTokenizer(this.#delimiter, (fields, line, blank) => this.#row(fields, line, blank), (problem, line, field, detail) => this.#problem(problem, line, field, detail), MAX_RECORD_CHARS);
+    this.#tokenizer.feed(text);
   }
 
-  #row(fields: string[], text: string, cursor: number): void {
+  #problem(problem: TokenProblem, line: number, field: number, detail: string): never {
+    const record = this.#header ? this.#rows + 1 : 0;
+    const column = this.#header?.[field - 1];
+    const where = `line ${line}${record > 0 ? ` (data row ${record})` : ' (the header)'}, column ${field}${column !== undefined ? ` "${escapeName(column)}"` : ''}`;
+    const location = { line, field, column, row: record > 0 ? record : undefined };
+    if (problem === 'control') fail('binary', `${this.fileName}: ${detail} at ${where}; CSV text carries no control characters other than tab and line breaks.`, location);
+    if (problem === 'unclosed') fail('quotes', `${this.fileName}: ${detail}.`, { line });
+    if (problem === 'too-long') fail('too-long', `${this.fileName}: ${detail}.`, { line });
+    fail('quotes', `${this.fileName}, ${where}: ${detail}.`, location);
+  }
+
+  #row(fields: string[], line: number, blank: boolean): void {
     if (!this.#header) {
+      if (blank) return;
       this.#header = uniqueHeader(fields, this.#warnings);
       this.#builders = this.#header.map((name) => new ColumnBuilder(name, this.#missing));
       return;
     }
-    this.#rows++;
-    if (fields.length !== this.#header.length) {
-      const before = text.slice(0, cursor);
-      const trailing = before.endsWith('\n') ? 1 : 0;
-      const line = this.#linesBefore + before.split('\n').length - trailing;
-      raggedMessage(this.fileName, this.#rows, line, fields, this.#header);
+    if (blank) {
+      // A blank line in a one-column file is that column's empty cell; trailing ones are only line ends, so they wait.
+      if (this.#header.length === 1) this.#blanks++;
+      return;
     }
-    for (let c = 0; c < this.#builders.length; c++) this.#builders[c].push(fields[c]);
+    for (; this.#blanks > 0; this.#blanks--) {
+      this.#rows++;
+      this.#push([''], line - this.#blanks);
+    }
+    this.#rows++;
+    if (fields.length !== this.#header.length) raggedMessage(this.fileName, this.#rows, line, fields, this.#header);
+    this.#push(fields, line);
+  }
+
+  #push(fields: readonly string[], line: number): void {
+    for (let c = 0; c < this.#builders.length; c++) {
+      try {
+        this.#builders[c].push(fields[c]);
+      } catch (e) {
+        if (!(e instanceof CellOverflow)) throw e;
+        const name = escapeName(this.#builders[c].name);
+        fail('overflow', `${this.fileName}, line ${line} (data row ${this.#rows}), column ${c + 1} "${name}": ${JSON.stringify(e.cell)} is too large in magnitude to compute with (beyond ±${MAX_MAGNITUDE}).`, {
+          line, row: this.#rows, field: c + 1, column: this.#builders[c].name,
+        });
+      }
+    }
   }
 }
 

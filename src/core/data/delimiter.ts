@@ -10,17 +10,3 @@ export function guessDelimiter(firstLine: string): string {
   for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
   return best;
 }
-
-/** Splits a header line on the delimiter outside quotes and strips the quotes, for naming columns in messages. */
-export function splitHeader(line: string, delimiter: string): string[] {
-  const names: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of line.replace(/\r$/, '')) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) { names.push(current); current = ''; }
-    else current += ch;
-  }
-  names.push(current);
-  return names;
-}

@@ -1,5 +1,10 @@
 import { fail } from './load-error.ts';
 
+/** A name as it is quoted in a one-line message: control characters, quotes and backslashes escaped (`a\nb`). */
+export function escapeName(name: string): string {
+  return JSON.stringify(name).slice(1, -1);
+}
+
 /** Header names made unique and non-empty, with a warning for each rename. */
 export function uniqueHeader(raw: readonly string[], warnings: string[]): string[] {
   const taken = new Set(raw.map((name) => name.trim()));
@@ -19,7 +24,7 @@ export function uniqueHeader(raw: readonly string[], warnings: string[]): string
     while (used.has(`${base}_${k}`) || taken.has(`${base}_${k}`)) k++;
     const renamed = `${base}_${k}`;
     used.add(renamed);
-    warnings.push(`Header "${base}" appears more than once; column ${i + 1} is renamed "${renamed}".`);
+    warnings.push(`Header "${escapeName(base)}" appears more than once; column ${i + 1} is renamed "${escapeName(renamed)}".`);
     return renamed;
   });
 }
@@ -29,7 +34,7 @@ export function raggedMessage(fileName: string, row: number, line: number, field
   const location = { row, line };
   if (fields.length < header.length) {
     const column = header[fields.length];
-    fail('ragged', `${fileName}, data row ${row} (line ${line}) has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length}: column ${fields.length + 1} "${column}" is missing.`, { ...location, field: fields.length + 1, column });
+    fail('ragged', `${fileName}, data row ${row} (line ${line}) has ${fields.length} field${fields.length === 1 ? '' : 's'} but the header has ${header.length}: column ${fields.length + 1} "${escapeName(column)}" is missing.`, { ...location, field: fields.length + 1, column });
   }
-  fail('ragged', `${fileName}, data row ${row} (line ${line}) has ${fields.length} fields but the header has ${header.length}: an extra field starts at column ${header.length + 1}, after "${header[header.length - 1]}".`, { ...location, field: header.length + 1 });
+  fail('ragged', `${fileName}, data row ${row} (line ${line}) has ${fields.length} fields but the header has ${header.length}: an extra field starts at column ${header.length + 1}, after "${escapeName(header[header.length - 1])}".`, { ...location, field: header.length + 1 });
 }

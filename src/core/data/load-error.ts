@@ -14,7 +14,7 @@ export interface LoadLocation {
 
 /** A failed load: a message a person can act on, and where the problem is. */
 export interface LoadError {
-  readonly kind: 'empty' | 'no-rows' | 'ragged' | 'binary' | 'encoding' | 'quotes' | 'unsupported' | 'cancelled';
+  readonly kind: 'empty' | 'no-rows' | 'ragged' | 'binary' | 'encoding' | 'quotes' | 'too-long' | 'overflow' | 'unsupported' | 'cancelled';
   readonly message: string;
   readonly location: LoadLocation;
 }

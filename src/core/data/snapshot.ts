@@ -1,5 +1,6 @@
 import type { ColumnProfile } from './column-profile.ts';
 import type { Column } from './column.ts';
+import { escapeName } from './header.ts';
 
 /** A loaded CSV: its SHA-256 identity and typed columns. No row objects anywhere. */
 export interface Snapshot {
@@ -29,6 +30,6 @@ export function shortId(id: string): string {
 /** Looks a column up by name; throws a message naming the missing column. */
 export function columnByName(snapshot: Pick<Snapshot, 'columns' | 'fileName'>, name: string): Column {
   const column = snapshot.columns.find((c) => c.name === name);
-  if (!column) throw new Error(`Column "${name}" is not in ${snapshot.fileName}`);
+  if (!column) throw new Error(`Column "${escapeName(name)}" is not in ${snapshot.fileName}`);
   return column;
 }

@@ -40,8 +40,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 const SNIFF_BYTES = 65536;
 
-/** Rejects a first chunk that is UTF-16 or binary; returns how many BOM bytes to skip (0 or 3). */
+/** Rejects a first chunk that is UTF-32, UTF-16 or binary; returns how many BOM bytes to skip (0 or 3). */
 export function checkFirstChunk(bytes: Uint8Array, fileName: string): number {
+  // UTF-32 LE's mark begins with UTF-16 LE's, so it is checked first.
+  const utf32le = bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0;
+  const utf32be = bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff;
+  if (utf32le || utf32be) {
+    fail('encoding', `${fileName} is UTF-32 text (byte-order mark at byte 0). Save it as UTF-8 CSV and load it again.`, { byte: 0, line: 1 });
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     fail('encoding', `${fileName} is UTF-16 text (byte-order mark at byte 0). Save it as UTF-8 CSV and load it again.`, { byte: 0, line: 1 });
   }

@@ -74,11 +74,14 @@ export function compareRuns(
   });
   let slice: Comparison['slice'] = null;
   if (options.slice && base.slices[0]) {
-    const rows = base.slices[0].rows.map((row): SliceComparisonRow => {
+    const baseRows = base.slices[0].rows;
+    const rows = baseRows.map((row, index): SliceComparisonRow => {
       const metrics: Record<string, { roc_auc: number | null; recall: number | null; precision: number | null }> = {};
       const worse: string[] = [];
+      // Labels can repeat (a category spelled "(missing)" beside the missing cells): match the k-th row of a label.
+      const occurrence = baseRows.slice(0, index).filter((r) => r.key === row.key).length;
       for (const run of compared) {
-        const own = run.report.slices[0]?.rows.find((r) => r.key === row.key);
+        const own = run.report.slices[0]?.rows.filter((r) => r.key === row.key)[occurrence];
         metrics[run.id] = { roc_auc: own?.roc_auc ?? null, recall: own?.recall ?? null, precision: own?.precision ?? null };
         if (run.id === baseline.id || !own || row.too_small) continue;
         // With intervals, worse means the candidate's interval lies wholly below the baseline's value (noise is not a

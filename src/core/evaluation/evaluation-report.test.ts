@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseCsv } from '../data/parse-csv.ts';
 import { evaluationReport, type ScoredRows } from './evaluation-report.ts';
 
-const oracle = JSON.parse(readFileSync(new URL('../../../../shared/oracle/breast_cancer.json', import.meta.url), 'utf8')) as {
+const oracle = JSON.parse(readFileSync(new URL('../../../test/fixtures/breast_cancer_oracle.json', import.meta.url), 'utf8')) as {
   test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number; brier: number; log_loss: number; ece_sklearn_bins: number; mce_sklearn_bins: number; confusion_matrix: { tp: number; fp: number; tn: number; fn: number } };
 };
 

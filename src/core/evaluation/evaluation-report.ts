@@ -56,7 +56,7 @@ export interface ReportRequest {
 
 type Nullable = (number | null)[];
 
-/** One evaluation: DESIGN.md's report keys at the chosen threshold, with curves, intervals, slices and errors beside them. */
+/** One evaluation: the report keys of docs/metrics.md at the chosen threshold, with curves, intervals, slices and errors beside them. */
 export interface EvaluationReport extends BinaryReport {
   readonly format: 1;
   readonly evaluated_on: 'test' | 'validation' | 'train' | 'input';

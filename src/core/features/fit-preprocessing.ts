@@ -1,6 +1,7 @@
 import { hasValues, type CategoricalColumn, type ValuesColumn } from '../data/column.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { categoryKey } from './category-key.ts';
+import { categorySalt, hashCategory } from './hash-category.ts';
 import { stepOutputNames, type CategoricalStep, type FeatureStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
 
 function median(sorted: Float64Array): number {
@@ -32,7 +33,7 @@ function fitNumeric(column: ValuesColumn, rows: Int32Array): NumericStep {
 /** Most one-hot slots a column gets; rarer training values share the "other" slot, so an ID-like column cannot explode the matrix. */
 export const MAX_CATEGORIES = 100;
 
-function fitCategorical(column: CategoricalColumn, rows: Int32Array): CategoricalStep {
+function fitCategorical(column: CategoricalColumn, rows: Int32Array, salt: string | null): CategoricalStep {
   const perCode = new Float64Array(column.categories.length);
   for (const r of rows) if (column.codes[r] >= 0) perCode[column.codes[r]]++;
   const counts = new Map<string, number>();
@@ -40,14 +41,20 @@ function fitCategorical(column: CategoricalColumn, rows: Int32Array): Categorica
     if (perCode[code] > 0) counts.set(categoryKey(c), (counts.get(categoryKey(c)) ?? 0) + perCode[code]);
   });
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { kind: 'categorical', column: column.name, categories: ranked.slice(0, MAX_CATEGORIES).map(([key]) => key) };
+  const kept = ranked.slice(0, MAX_CATEGORIES).map(([key]) => key);
+  if (salt === null) return { kind: 'categorical', column: column.name, categories: kept };
+  return { kind: 'categorical', column: column.name, categories: kept.map((key) => hashCategory(salt, key)), salt };
 }
 
-/** Fits the pipeline on the training rows only; nothing from validation or test rows can leak into the statistics. */
-export function fitPreprocessing(snapshot: Snapshot, features: readonly string[], trainRows: Int32Array): Preprocessing {
+/**
+ * Fits the pipeline on the training rows only; nothing from validation or test rows can leak into the statistics.
+ * Categorical columns named in `hashed` store salted SHA-256 digests of their categories, never the values.
+ */
+export function fitPreprocessing(snapshot: Snapshot, features: readonly string[], trainRows: Int32Array, hashed: readonly string[] = []): Preprocessing {
   const steps: FeatureStep[] = features.map((name) => {
     const column = columnByName(snapshot, name);
-    return hasValues(column) ? fitNumeric(column, trainRows) : fitCategorical(column, trainRows);
+    if (hasValues(column)) return fitNumeric(column, trainRows);
+    return fitCategorical(column, trainRows, hashed.includes(name) ? categorySalt(snapshot.id, name) : null);
   });
   return { format: 1, steps, outputNames: steps.flatMap(stepOutputNames) };
 }

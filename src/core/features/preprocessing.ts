@@ -11,12 +11,14 @@ export interface NumericStep {
 
 /**
  * One-hot over the training vocabulary (the most frequent values, matched by `categoryKey`), with one trailing
- * "other" slot for unseen or rarer values; missing is all zeros.
+ * "other" slot for unseen or rarer values; missing is all zeros. With `salt`, the column keeps its values out of the
+ * bundle: `categories` holds `hashCategory(salt, key)` digests instead of the values, and transform hashes alike.
  */
 export interface CategoricalStep {
   readonly kind: 'categorical';
   readonly column: string;
   readonly categories: readonly string[];
+  readonly salt?: string;
 }
 
 export type FeatureStep = NumericStep | CategoricalStep;

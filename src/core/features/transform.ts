@@ -1,6 +1,7 @@
 import { cellText, hasValues, type Column } from '../data/column.ts';
 import { parseNumber } from '../data/column-builder.ts';
 import { categoryKey } from './category-key.ts';
+import { hashCategory } from './hash-category.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { stepOutputNames, type CategoricalStep, type NumericStep, type Preprocessing } from './preprocessing.ts';
 
@@ -22,10 +23,19 @@ function writeNumeric(step: NumericStep, column: Column, rows: Int32Array, out: 
 function writeCategorical(step: CategoricalStep, column: Column, rows: Int32Array, out: Float32Array, width: number, offset: number): void {
   const index = new Map(step.categories.map((c, i) => [c, i]));
   const other = step.categories.length;
+  const salt = step.salt;
+  // Each distinct text is keyed (and hashed) once: a hashed column would otherwise cost one SHA-256 per row.
+  const slots = new Map<string, number>();
   rows.forEach((row, i) => {
     const text = cellText(column, row);
     if (text === null) return;
-    out[i * width + offset + (index.get(categoryKey(text)) ?? other)] = 1;
+    let slot = slots.get(text);
+    if (slot === undefined) {
+      const key = categoryKey(text);
+      slot = index.get(salt === undefined ? key : hashCategory(salt, key)) ?? other;
+      slots.set(text, slot);
+    }
+    out[i * width + offset + slot] = 1;
   });
 }
 

@@ -8,7 +8,7 @@ import { confusionAt, thresholdSweep, type Sweep } from './sweep.ts';
 import type { BinaryReport, Confusion } from './types.ts';
 import { isProbabilities } from './validate.ts';
 
-/** Full binary report for scores (n) and labels (n, 0/1) at a threshold (score units); JSON keys as in DESIGN.md. */
+/** Full binary report for scores (n) and labels (n, 0/1) at a threshold (score units); JSON keys as in docs/metrics.md. */
 export function binaryReport(scores: Float64Array, labels: Uint8Array, threshold: number, sorted?: Sweep): BinaryReport {
   // One sweep serves the confusion matrix, AUC and AP, so they can never disagree about the ordering; a caller that
   // already has it (of these very scores and labels) passes it in to skip the sort.

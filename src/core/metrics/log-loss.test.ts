@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { logLoss } from './log-loss.ts';
+import { LOG_LOSS_EPS, logLoss } from './log-loss.ts';
 import { FOUR_LABELS, FOUR_SCORES } from './test-fixtures.ts';
+
+const sklearn = JSON.parse(readFileSync(new URL('../../../test/fixtures/sklearn/log-loss.json', import.meta.url), 'utf8')) as {
+  sklearn_version: string; labels: number[]; scores: number[]; log_loss: number; eps: number;
+};
 
 describe('logLoss', () => {
   test('4-row case by hand: -(ln 0.9 + ln 0.6 + ln 0.35 + ln 0.8) / 4', () => {
@@ -14,11 +19,16 @@ describe('logLoss', () => {
     expect(v).toBeLessThan(1e-14);
   });
 
-  test('scores exactly 0 and 1 that are wrong stay finite thanks to clipping at 1e-15', () => {
-    // -ln(1e-15) = 34.5388; the other side clips to 1 - 1e-15, whose complement rounds to 9.992e-16.
+  test('scores exactly 0 and 1 that are wrong stay finite thanks to clipping at float64 epsilon', () => {
+    // -ln(2^-52) = 36.0437; the other side clips to 1 - 2^-52, whose complement is 2^-52 exactly.
     const v = logLoss(new Float64Array([0, 1]), new Uint8Array([1, 0]));
-    expect(Number.isFinite(v)).toBe(true);
-    expect(v).toBeCloseTo(34.53917619362578, 9);
+    expect(LOG_LOSS_EPS).toBe(2 ** -52);
+    expect(v).toBeCloseTo(-Math.log(2 ** -52), 12);
+  });
+
+  test(`scores of exactly 0 and 1 equal scikit-learn ${sklearn.sklearn_version}'s log_loss (eps="auto")`, () => {
+    expect(sklearn.eps).toBe(LOG_LOSS_EPS);
+    expect(logLoss(Float64Array.from(sklearn.scores), Uint8Array.from(sklearn.labels))).toBeCloseTo(sklearn.log_loss, 12);
   });
 
   test('empty input gives null', () => {

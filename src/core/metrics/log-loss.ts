@@ -1,7 +1,10 @@
 import { checkBinaryInputs, checkProbabilities } from './validate.ts';
 
-/** Probabilities are clipped to [LOG_LOSS_EPS, 1 - LOG_LOSS_EPS] so that a confident mistake costs ~34.5 nats, not Infinity. */
-export const LOG_LOSS_EPS = 1e-15;
+/**
+ * Probabilities are clipped to [LOG_LOSS_EPS, 1 - LOG_LOSS_EPS] so that a confident mistake costs ~36.04 nats, not
+ * Infinity: float64 machine epsilon, scikit-learn's `log_loss(eps="auto")` (its default since 1.2).
+ */
+export const LOG_LOSS_EPS = 2.220446049250313e-16;
 
 /** Mean negative log-likelihood (nats) of labels (n, 0/1) under probabilities (n, in [0, 1]); null with no rows. */
 export function logLoss(scores: Float64Array, labels: Uint8Array): number | null {

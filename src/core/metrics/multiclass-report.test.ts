@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { multiclassReport } from './multiclass-report.ts';
 
@@ -85,8 +86,8 @@ describe('multiclassReport: hand-computed 3-class case', () => {
   });
 });
 
-describe('multiclassReport: undefined values', () => {
-  test('a class never predicted: precision null, macro over the defined classes', () => {
+describe('multiclassReport: undefined values, as scikit-learn averages them (zero_division=0)', () => {
+  test('a class never predicted: precision null, counted as 0 in macro and weighted, and named in a message', () => {
     // Predictions a, a, b, b, a, b: class c (2 rows) is never the argmax.
     const y = new Uint8Array([0, 0, 1, 1, 2, 2]);
     const p = new Float64Array([
@@ -107,18 +108,17 @@ describe('multiclassReport: undefined values', () => {
     expect(c.precision).toBeNull();
     expect(c.recall).toBe(0);
     expect(c.f1).toBe(0); // 2·0 / (2 + 0): defined, and 0
-    // Precision: a = 2/3, b = 2/3, c undefined → macro over a and b only.
-    expect(r.macro.precision).toBeCloseTo(2 / 3, 15);
+    // Precision: a = 2/3, b = 2/3, c undefined → 0: macro (2/3 + 2/3 + 0) / 3.
+    expect(r.macro.precision).toBeCloseTo(4 / 9, 15);
     expect(r.macro.defined.precision).toBe(2);
-    expect(r.macro.defined.recall).toBe(3);
     expect(r.macro.recall).toBeCloseTo((1 + 1 + 0) / 3, 15);
-    // Weighted precision: (2·2/3 + 2·2/3) / (2 + 2), the undefined class's weight left out too.
-    expect(r.weighted.precision).toBeCloseTo(2 / 3, 15);
-    expect(r.weighted.defined.precision).toBe(2);
+    // Weighted precision: (2·2/3 + 2·2/3 + 2·0) / 6.
+    expect(r.weighted.precision).toBeCloseTo(4 / 9, 15);
     expect(r.accuracy).toBeCloseTo(4 / 6, 15);
+    expect(r.messages).toEqual(['Precision is undefined for "c": never predicted. The macro and weighted averages count it as 0, as scikit-learn does (zero_division=0).']);
   });
 
-  test('a class with no rows: recall and AUC null, precision 0 when it is predicted', () => {
+  test('a class with no rows but predicted: recall and AUC null, recall counted as 0, AUC averaged over the rest', () => {
     // Class c never occurs but row 1 predicts it.
     const y = new Uint8Array([0, 0, 1, 1]);
     const p = new Float64Array([
@@ -131,10 +131,21 @@ describe('multiclassReport: undefined values', () => {
     const c = r.per_class[2];
     expect(c).toMatchObject({ support: 0, precision: 0, recall: null, f1: 0, roc_auc_ovr: null });
     expect(r.macro.defined).toEqual({ precision: 3, recall: 2, f1: 3, roc_auc_ovr: 2 });
-    expect(r.macro.recall).toBeCloseTo((0.5 + 1) / 2, 15);
+    expect(r.macro.recall).toBeCloseTo((0.5 + 1 + 0) / 3, 15);
     // a: positives 0.6, 0.3 vs negatives 0.1, 0.2 → 4/4; b: positives 0.8, 0.7 vs 0.3, 0.2 → 4/4.
     expect(r.macro.roc_auc_ovr).toBe(1);
     expect(r.weighted.roc_auc_ovr).toBe(1);
+    expect(r.messages[0]).toMatch(/^Recall and one-vs-rest AUC are undefined for "c": no rows of that class/);
+  });
+
+  test('a class neither present nor predicted is left out of the averages, as sklearn\'s default labels leave it out', () => {
+    const y = new Uint8Array([0, 1, 1]);
+    const p = new Float64Array([0.7, 0.2, 0.1, 0.1, 0.8, 0.1, 0.6, 0.3, 0.1]);
+    const r = multiclassReport(p, y, CLASSES);
+    // Over a and b only: precision 1/2 and 1, recall 1 and 1/2.
+    expect(r.macro.precision).toBeCloseTo(0.75, 15);
+    expect(r.macro.recall).toBeCloseTo(0.75, 15);
+    expect(r.messages.at(-1)).toMatch(/^"c" neither occur nor are predicted/);
   });
 
   test('argmax ties go to the lowest class index', () => {
@@ -180,5 +191,39 @@ describe('multiclassReport: shape errors', () => {
     expect(() => multiclassReport(new Float64Array([0.5, 0.5, 0, 0.2, NaN, 0.8]), new Uint8Array([0, 1]), CLASSES)).toThrow(
       'probability at row 1, class "b" is NaN',
     );
+  });
+});
+
+interface SklearnCase {
+  classes: string[]; class_index: number[]; probabilities: number[][]; accuracy: number; log_loss: number;
+  per_class_precision_zero_division_0: number[]; per_class_recall_zero_division_0: number[]; per_class_f1_zero_division_0: number[];
+  macro: { precision: number; recall: number; f1: number }; weighted: { precision: number; recall: number; f1: number };
+}
+const sklearn = JSON.parse(readFileSync(new URL('../../../test/fixtures/sklearn/multiclass.json', import.meta.url), 'utf8')) as {
+  sklearn_version: string; never_predicted: SklearnCase; no_rows: SklearnCase;
+};
+
+describe(`multiclassReport against scikit-learn ${sklearn.sklearn_version} (test/fixtures/sklearn/multiclass.json)`, () => {
+  test.each([['a class never predicted (4 classes, 40 rows)', sklearn.never_predicted], ['a class with no rows but predicted', sklearn.no_rows]])('%s', (_, f) => {
+    const r = multiclassReport(Float64Array.from(f.probabilities.flat()), Uint8Array.from(f.class_index), f.classes);
+    expect(r.accuracy).toBeCloseTo(f.accuracy, 14);
+    expect(r.log_loss).toBeCloseTo(f.log_loss, 12);
+    r.per_class.forEach((m, c) => {
+      // sklearn writes 0 where the value is undefined; the per-class value here stays null.
+      expect(m.precision ?? 0).toBeCloseTo(f.per_class_precision_zero_division_0[c], 14);
+      expect(m.recall ?? 0).toBeCloseTo(f.per_class_recall_zero_division_0[c], 14);
+      expect(m.f1 ?? 0).toBeCloseTo(f.per_class_f1_zero_division_0[c], 14);
+    });
+    for (const average of ['macro', 'weighted'] as const) {
+      for (const key of ['precision', 'recall', 'f1'] as const) expect(r[average][key], `${average} ${key}`).toBeCloseTo(f[average][key], 14);
+    }
+    expect(r.messages.length).toBeGreaterThan(0);
+  });
+
+  test('the never-predicted class keeps a null precision and is named', () => {
+    const f = sklearn.never_predicted;
+    const r = multiclassReport(Float64Array.from(f.probabilities.flat()), Uint8Array.from(f.class_index), f.classes);
+    expect(r.per_class[3].precision).toBeNull();
+    expect(r.messages[0]).toContain('"d": never predicted');
   });
 });

@@ -12,8 +12,8 @@ import { rocCurve } from './roc-curve.ts';
 import { confusionAt, thresholdSweep } from './sweep.ts';
 import type { OracleTest } from './test-fixtures.ts';
 
-// Resolved from this file, so any clone that sits beside shared/ finds the oracle.
-const oracleUrl = new URL('../../../../shared/oracle/breast_cancer.json', import.meta.url);
+// scikit-learn's values, committed in test/fixtures (see test/fixtures/README.md for how they were made).
+const oracleUrl = new URL('../../../test/fixtures/breast_cancer_oracle.json', import.meta.url);
 const o = (JSON.parse(readFileSync(oracleUrl, 'utf8')) as { test: OracleTest }).test;
 const scores = Float64Array.from(o.y_score);
 const labels = Uint8Array.from(o.y_true);

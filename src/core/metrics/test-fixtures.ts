@@ -32,7 +32,7 @@ export function randomCase(seed: number, n: number, decimals: number): { scores:
   return { scores, labels };
 }
 
-/** The sklearn oracle's test split (breast cancer, logistic regression); see shared/oracle beside the repository. */
+/** The sklearn oracle's test split (breast cancer, logistic regression); see test/fixtures/README.md. */
 export interface OracleTest {
   y_true: number[];
   y_score: number[];

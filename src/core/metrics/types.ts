@@ -8,7 +8,7 @@ export interface Confusion {
 }
 
 /**
- * Everything a binary evaluation reports, keyed by the shared JSON names (see DESIGN.md).
+ * Everything a binary evaluation reports, keyed by the shared JSON names (see docs/metrics.md).
  * A ratio is null when its denominator is 0; AUC/AP are null with one class only;
  * brier/log_loss/ece/mce are null with no rows or when a score lies outside [0, 1].
  */

@@ -79,6 +79,13 @@ export function columnFlags(column: Column, facts: FlagFacts): ProfileFlag[] {
     const cells = commas.count === 1 ? '1 cell uses' : `${grouped(commas.count)} cells use`;
     flags.push({ kind: 'decimal-comma', message: `${cells} a decimal comma${e}; such cells are read as text, not numbers.`, exampleRows });
   }
+  const thousands = column.notes?.thousandsSeparators;
+  if (thousands && thousands.count > 0) {
+    const exampleRows = thousands.rows.slice(0, MAX_EXAMPLES);
+    const cells = thousands.count === 1 ? '1 cell uses' : `${grouped(thousands.count)} cells use`;
+    const read = thousands.readAsNumbers ? 'the column is read as numbers with the commas removed' : 'other text cells keep the column as text';
+    flags.push({ kind: 'thousands-separators', message: `${cells} commas as thousands separators, e.g. ${rowList(exampleRows.slice(0, 1))}; ${read}.`, exampleRows });
+  }
   if (facts.rowCount > 0 && facts.missing / facts.rowCount > 0.5) {
     flags.push({
       kind: 'mostly-missing',

@@ -11,7 +11,6 @@ export { profileColumn, profileSnapshot } from './profile-column.ts';
 export { ID_MIN_ROWS, isFreeText, isUnique, profileKind, type KindEvidence } from './profile-kind.ts';
 export { quantileSorted, quantiles } from './quantiles.ts';
 export { MAX_SAMPLE, sampleTexts } from './sample-texts.ts';
-export { suggestRoles, type RoleSuggestion } from './suggest-roles.ts';
 export { summarizeValues, type ValueSummary } from './summarize-values.ts';
 export { textShape, type TextShape } from './text-shape.ts';
 export { TOP_VALUES, topValues } from './top-values.ts';

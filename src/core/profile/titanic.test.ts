@@ -4,7 +4,7 @@ import { parseCsv } from '../data/parse-csv.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import type { ColumnProfile } from '../data/column-profile.ts';
 import { profileSnapshot } from './profile-column.ts';
-import { suggestRoles, type RoleSuggestion } from './suggest-roles.ts';
+import { suggestRoles, type RoleSuggestion } from '../contract/suggest-roles.ts';
 
 let snapshot: Snapshot;
 let profiles: ColumnProfile[];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { randomSplitLeakWarning } from './describe-split.ts';
-import { summarizeSplit } from './split-summary.ts';
+import { summarizeSplit, trainingClassesBlocker } from './split-summary.ts';
 import type { Split } from './split.ts';
 import { categoricalColumn, datetimeColumn, range } from './test-columns.ts';
 
@@ -56,8 +56,31 @@ describe('summarizeSplit', () => {
     ]);
   });
 
+  test('a training part without positives (a group split on the label) is blocking, with the count', () => {
+    const labels = Uint8Array.from({ length: 120 }, (_, r) => (r >= 60 ? 1 : 0)); // train 0..59 all negative
+    const parts = { train: range(60), validation: ints(Array.from({ length: 30 }, (_, i) => 60 + i)), test: ints(Array.from({ length: 30 }, (_, i) => 90 + i)) };
+    const s = summarizeSplit(parts, labels);
+    const message = 'The train split has no positive rows (0 of 60), so no model can learn the positive class; change the split (a group or time split can put every positive elsewhere).';
+    expect(s.blocking).toEqual([message]);
+    expect(s.warnings[0]).toBe(message);
+    const flipped = summarizeSplit(parts, labels.map((v) => 1 - v));
+    expect(flipped.blocking).toEqual(['The train split has no negative rows (60 of 60 positive), so no model can learn the other classes; change the split (a group or time split can put every negative elsewhere).']);
+    expect(summarizeSplit(split, y).blocking).toEqual([]);
+  });
+
   test('a non-time column for `time` throws naming it', () => {
     expect(() => summarizeSplit(split, y, categoricalColumn('city', ['a']))).toThrow(/"city"/);
+  });
+});
+
+describe('trainingClassesBlocker', () => {
+  const classIndex = Uint8Array.from([0, 1, 2, 0, 1, 2]);
+  test('every class in training: null', () => {
+    expect(trainingClassesBlocker(ints([0, 1, 2]), classIndex, ['a', 'b', 'c'])).toBeNull();
+  });
+  test('a class with no training row is named, quoted', () => {
+    expect(trainingClassesBlocker(ints([0, 1, 3, 4]), classIndex, ['a', 'b', 'c'])).toBe('The train split has no rows of class "c", so softmax cannot learn it; change the split, or train binary.');
+    expect(trainingClassesBlocker(ints([0, 3]), classIndex, ['a', 'b', 'c'])).toBe('The train split has no rows of classes "b", "c", so softmax cannot learn them; change the split, or train binary.');
   });
 });
 

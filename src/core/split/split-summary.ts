@@ -18,6 +18,8 @@ export interface SplitSummary {
   readonly validation: SplitPartSummary;
   readonly test: SplitPartSummary;
   readonly warnings: string[];
+  /** The warnings that make training impossible (a training part without both classes); each is also in `warnings`. */
+  readonly blocking: string[];
 }
 
 /** Below this many rows a part's metrics swing too much from seed to seed to be read with confidence. */
@@ -46,7 +48,35 @@ function summarizePart(rows: Int32Array, y: Uint8Array, times: Float64Array | nu
   };
 }
 
+/**
+ * Why a model cannot be fitted on this training part, or null: it needs rows of both classes (the positive class's
+ * score is learned in every task, binary or softmax). One message, as the split summary words it.
+ */
+export function trainingPartBlocker(part: SplitPartSummary): string | null {
+  if (part.n === 0) return 'The train split has no rows, so no model can be fitted; change the split.';
+  if (part.nPositive === 0) return `The train split has no positive rows (0 of ${part.n}), so no model can learn the positive class; change the split (a group or time split can put every positive elsewhere).`;
+  if (part.nPositive === part.n) return `The train split has no negative rows (${part.n} of ${part.n} positive), so no model can learn the other classes; change the split (a group or time split can put every negative elsewhere).`;
+  return null;
+}
+
+/**
+ * For softmax over `classes`: why the training rows cannot fit it (a class with no training row, which the model
+ * could then never predict), or null. `classIndex[r]` is row r's class index.
+ */
+export function trainingClassesBlocker(train: Int32Array, classIndex: Uint8Array, classes: readonly string[]): string | null {
+  const seen = new Set<number>();
+  for (const r of train) seen.add(classIndex[r]);
+  const absent = classes.filter((_, k) => !seen.has(k));
+  if (absent.length === 0) return null;
+  const list = absent.slice(0, 5).map((c) => JSON.stringify(c)).join(', ') + (absent.length > 5 ? ` and ${absent.length - 5} more` : '');
+  return `The train split has no rows of class${absent.length === 1 ? '' : 'es'} ${list}, so softmax cannot learn ${absent.length === 1 ? 'it' : 'them'}; change the split, or train binary.`;
+}
+
 function partWarnings(name: string, part: SplitPartSummary): string[] {
+  if (name === 'train') {
+    const blocker = trainingPartBlocker(part);
+    if (blocker) return [blocker];
+  }
   if (part.n === 0) return [`The ${name} split has no rows, so nothing can be measured on it.`];
   const out: string[] = [];
   if (part.n < TINY) {
@@ -62,7 +92,8 @@ function partWarnings(name: string, part: SplitPartSummary): string[] {
 
 /**
  * Summarises a split: per part n, positives, positive rate and (with `time`) the earliest and latest event time,
- * plus warnings for empty, tiny (< 30 rows) and one-class parts. `y` is the 0/1 label per snapshot row.
+ * plus warnings for empty, tiny (< 30 rows) and one-class parts; a training part without both classes is `blocking`.
+ * `y` is the 0/1 label per snapshot row.
  */
 export function summarizeSplit(split: Split, y: Uint8Array, time?: Column): SplitSummary {
   const times = time ? timeValues(time) : null;
@@ -74,5 +105,6 @@ export function summarizeSplit(split: Split, y: Uint8Array, time?: Column): Spli
     ...partWarnings('validation', validation),
     ...partWarnings('test', test),
   ];
-  return { train, validation, test, warnings };
+  const blocker = trainingPartBlocker(train);
+  return { train, validation, test, warnings, blocking: blocker ? [blocker] : [] };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createContract, createRunConfig, loadCsv, type Snapshot } from '../index.ts';
+import { binaryReport, bundleRun, createContract, createRunConfig, loadCsv, type Snapshot } from '../index.ts';
 import { activateBackend } from '../models/backend.ts';
 import { classWeights } from '../models/class-weights.ts';
 import { tf } from '../models/tf.ts';
@@ -145,5 +145,26 @@ describe('trainSoftmax solves the multinomial objective', () => {
     expect(w[6]).toBeCloseTo(10 / (3 * 3), 6);
     expect(w[9]).toBeCloseTo(10 / 3, 6);
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(10, 5);
+  });
+});
+
+describe('a multiclass run says what it is', () => {
+  test('metrics.json: multiclass metrics at the top, the positive class one-vs-rest under one_vs_rest["1"]; L-BFGS outcome recorded', async () => {
+    const lr = await trainBaseline(snapshot, contract(), multiclass('logistic'));
+    expect(lr.optimizer).toMatchObject({ reason: 'gradient', tolerance: 1e-5 });
+    expect(lr.optimizer?.gradientMax).toBeLessThan(1e-5);
+    const bundle = await bundleRun({ snapshot, outcome: lr, threshold: 0.5, app: { version: 'test', gitSha: 'test' }, createdAt: '2026-11-30T00:00:00.000Z' });
+    const metrics = JSON.parse(new TextDecoder().decode(bundle.files['metrics.json'])) as Record<string, unknown> & {
+      one_vs_rest: Record<string, { accuracy: number; roc_auc: number }>; validation: { task: string; one_vs_rest: Record<string, unknown> };
+    };
+    expect(metrics.task).toBe('multiclass');
+    expect(metrics.accuracy).toBeCloseTo(argmaxAccuracy(lr), 14);
+    expect(metrics.log_loss).toBeCloseTo(meanCrossEntropy(lr), 6);
+    for (const key of ['macro_precision', 'macro_recall', 'macro_f1', 'weighted_precision', 'weighted_recall', 'weighted_f1']) expect(typeof metrics[key]).toBe('number');
+    expect(metrics.positive_class).toBe('1');
+    expect(Object.keys(metrics.one_vs_rest)).toEqual(['1']);
+    expect(metrics.one_vs_rest['1'].roc_auc).toBeCloseTo(binaryReport(lr.test.scores, lr.test.labels, 0.5).roc_auc ?? NaN, 14);
+    expect(metrics.validation.task).toBe('multiclass');
+    expect('roc_auc' in metrics).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import type { ActiveBackend, BackendName } from '../models/backend-name.ts';
 import { classWeights } from '../models/class-weights.ts';
 import { predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { makeSplit } from '../split/make-split.ts';
+import { summarizeSplit, trainingClassesBlocker } from '../split/split-summary.ts';
 import { fitModel, type Fitted } from './fit-model.ts';
 import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
 
@@ -47,7 +48,10 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const target = multi ? multi.classIndex : label.y;
   const classes = multi ? multi.classes.length : 2;
   const split = makeSplit(snapshot, label.labelled, target, config.split, config.seed);
-  const preprocessing = fitPreprocessing(snapshot, contract.features, split.train);
+  // Refused before any fitting: a model trained without one of the classes scores it as impossible everywhere.
+  const blocker = summarizeSplit(split, label.y).blocking[0] ?? (multi ? trainingClassesBlocker(split.train, multi.classIndex, multi.classes) : null);
+  if (blocker) throw new Error(blocker);
+  const preprocessing = fitPreprocessing(snapshot, contract.features, split.train, contract.hashedFeatures);
   const d = preprocessing.outputNames.length;
   const yTrain = pick(target, split.train);
   const train = { x: transform(preprocessing, snapshot, split.train), y: yTrain, weights: classWeights(yTrain, config.classWeight) };
@@ -76,7 +80,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     return {
       status: fitted.stopped ? 'cancelled' : 'completed',
       snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend,
-      iterations: fitted.iterations, converged: fitted.converged, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
+      iterations: fitted.iterations, converged: fitted.converged, optimizer: fitted.optimizer, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };
   } finally {

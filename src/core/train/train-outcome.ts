@@ -2,6 +2,7 @@ import type { Contract } from '../contract/contract.ts';
 import type { RunConfig } from '../config.ts';
 import type { Preprocessing } from '../features/preprocessing.ts';
 import type { ActiveBackend } from '../models/backend-name.ts';
+import type { LbfgsReason } from '../models/lbfgs.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
 import type { Split } from '../split/split.ts';
 
@@ -29,6 +30,18 @@ export interface ScoredSplit {
   readonly probabilities?: Float64Array;
 }
 
+/** What L-BFGS reported at the end of a logistic-regression fit. */
+export interface OptimizerReport {
+  /** `gradient` is the only converged outcome; see `LbfgsReason`. */
+  readonly reason: LbfgsReason;
+  /** max|gradient| of the objective (mean weighted log loss + ‖W‖²/(2Cn)) at the returned weights. */
+  readonly gradientMax: number;
+  readonly tolerance: number;
+  readonly objective: number;
+  /** Objective evaluations, line-search trials included. */
+  readonly evaluations: number;
+}
+
 /** Everything a finished (or cancelled) run hands back: enough to evaluate, export and replay it. */
 export interface TrainOutcome {
   readonly status: 'completed' | 'cancelled';
@@ -40,8 +53,10 @@ export interface TrainOutcome {
   readonly backend: ActiveBackend;
   /** L-BFGS iterations (logistic), epochs run (MLP) or 0 (prior). */
   readonly iterations: number;
-  /** L-BFGS reached its tolerance; for an MLP, early stopping ended the run before the epoch limit. */
+  /** L-BFGS reached its gradient tolerance; for an MLP, early stopping ended the run before the epoch limit. */
   readonly converged: boolean;
+  /** Logistic regression: how L-BFGS ended (absent on runs stored before it was recorded, null for other models). */
+  readonly optimizer?: OptimizerReport | null;
   /** The MLP epoch whose weights were kept (early stopping), or null. */
   readonly bestEpoch: number | null;
   readonly durationMs: number;

@@ -8,6 +8,7 @@ export { checkAllowedValues } from './check-allowed-values.ts';
 export { checkDuplicateKeys } from './check-duplicate-keys.ts';
 export { checkMissingKeys } from './check-missing-keys.ts';
 export { checkLabel } from './check-label.ts';
+export { checkCategoryValues } from './check-category-values.ts';
 export { leakageChecks, type LeakageInput } from './leakage-checks.ts';
 export { checkSingleFeaturePower, LEAK_FAIL_AUC, LEAK_WARN_AUC, TARGET_MEAN_FOLDS } from './check-single-feature.ts';
 export { singleFeatureAuc, type FeaturePower } from './single-feature-auc.ts';

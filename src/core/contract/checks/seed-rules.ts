@@ -1,3 +1,4 @@
+import { byColumn } from '../by-column.ts';
 import { hasValues, type Column } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { ColumnRule } from '../data-contract.ts';
@@ -35,7 +36,7 @@ function seedRule(column: Column, rowCount: number): ColumnRule {
  * min/max (datetimes in epoch ms), observed categories when there are 1 to 50, and required = true.
  */
 export function seedRules(snapshot: Snapshot): Record<string, ColumnRule> {
-  const rules: Record<string, ColumnRule> = {};
+  const rules = byColumn<ColumnRule>();
   for (const column of snapshot.columns) rules[column.name] = seedRule(column, snapshot.rowCount);
   return rules;
 }

@@ -2,6 +2,7 @@ import type { Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
 import { checkAllowedValues } from './check-allowed-values.ts';
+import { checkCategoryValues } from './check-category-values.ts';
 import { checkDuplicateKeys } from './check-duplicate-keys.ts';
 import { checkLabel } from './check-label.ts';
 import { checkMissingKeys } from './check-missing-keys.ts';
@@ -11,7 +12,7 @@ import { checkRequiredColumns } from './check-required-columns.ts';
 
 /**
  * Validates a snapshot against its contract: one finding per check and column (required columns, label, null rates,
- * ranges, allowed values, duplicate and missing entity keys), in that order. Pure; dismissals are left to the caller.
+ * ranges, allowed values, duplicate and missing entity keys, category values that would reach the bundle in clear), in that order. Pure; dismissals are left to the caller.
  */
 export function validateContract(snapshot: Snapshot, contract: DataContract): Finding[] {
   return [
@@ -22,5 +23,6 @@ export function validateContract(snapshot: Snapshot, contract: DataContract): Fi
     ...checkAllowedValues(snapshot, contract),
     ...checkDuplicateKeys(snapshot, contract),
     ...checkMissingKeys(snapshot, contract),
+    ...checkCategoryValues(snapshot, contract),
   ];
 }

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import {
+  binaryReport, createContract, createRunConfig, sha256Hex, type BackendName, type BinaryReport, type ClassWeight, type ModelKind, type RunConfig, type Snapshot, type SplitConfig, type Task, type TrainOutcome,
+} from '../core/index.ts';
+import { CliError } from './cli-error.ts';
+import { readOptions, text } from './options.ts';
+import { readBundleZip } from './read-bundle-zip.ts';
+import { errorText, transform } from '../core/index.ts';
+import type { ModelFiles } from '../core/training.ts';
+import { readSnapshot } from './read-snapshot.ts';
+import { loadTraining } from './train-command.ts';
+
+export const REPRODUCE_USAGE = `mle-playground reproduce <bundle.zip> <csv> [--backend cpu|wasm]
+
+Checks that the CSV's SHA-256 is the bundle's snapshot ID (exit 2 naming both when not), retrains from the bundle's
+contract, config and seed, and compares the model files and test metrics with the bundle's. On the backend that
+trained the bundle they must be byte-identical. On another (a bundle trained on webgl or webgpu in the browser is
+retrained on cpu in Node, or --backend picks one) the bundle's weights are compared through what they compute: its
+model's score on every test row must agree with the retrained one within 1e-2, and every test metric within 1e-3
+absolute (L-BFGS stops within its gradient tolerance at slightly different weights on another backend; the largest
+raw weight gap is reported; a row scoring within 1e-2 of the threshold may flip). Prints a JSON verdict on stdout; exits 1 on a mismatch.`;
+
+/**
+ * Largest absolute differences allowed across backends. Backends agree to ~1e-7 in loss (DESIGN.md), but L-BFGS stops
+ * anywhere within its gradient tolerance on a flat objective, so single scores move more than the metrics do: up to
+ * 3e-3 was measured on Titanic (logistic, cpu vs wasm), 1e-7 for the MLP.
+ */
+const SCORE_TOLERANCE = 1e-2;
+const METRIC_TOLERANCE = 1e-3;
+const NODE_BACKENDS: readonly BackendName[] = ['cpu', 'wasm'];
+
+interface BundleConfig {
+  readonly model: ModelKind;
+  readonly task?: Task;
+  readonly seed: number;
+  readonly split: SplitConfig;
+  readonly hyperparameters: Record<string, unknown>;
+  readonly class_weight: ClassWeight;
+  readonly label: string;
+  readonly positive_class: string;
+  readonly features: string[];
+  readonly backend: { readonly requested: string; readonly used: BackendName };
+  readonly threshold: number;
+}
+
+interface Check {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+const equalBytes = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Largest |a − b| over two float32 weight files, or Infinity when their lengths differ. */
+function maxWeightGap(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length || a.length % 4) return Infinity;
+  const x = new Float32Array(a.slice().buffer);
+  const y = new Float32Array(b.slice().buffer);
+  let gap = 0;
+  for (let i = 0; i < x.length; i++) gap = Math.max(gap, Math.abs(x[i] - y[i]));
+  return gap;
+}
+
+/** Largest |score| gap on the test rows between the bundle's model and the retrained run (probabilities for multiclass). */
+async function bundleScoreGap(files: ModelFiles, outcome: TrainOutcome, snapshot: Snapshot): Promise<number> {
+  const { loadModelFiles, predictScores } = await import('../core/training.ts');
+  let model;
+  try {
+    model = await loadModelFiles(files);
+  } catch {
+    return Infinity;
+  }
+  const d = outcome.preprocessing.outputNames.length;
+  const rows = outcome.test.rows;
+  const scores = await predictScores(model, transform(outcome.preprocessing, snapshot, rows), rows.length, d);
+  model.dispose();
+  const fresh = outcome.test.probabilities ?? outcome.test.scores;
+  if (scores.length !== fresh.length) return Infinity;
+  let gap = 0;
+  for (let i = 0; i < fresh.length; i++) gap = Math.max(gap, Math.abs(scores[i] - fresh[i]));
+  return Number.isNaN(gap) ? Infinity : gap;
+}
+
+const THRESHOLD_FREE = new Set(['roc_auc', 'average_precision', 'brier', 'log_loss', 'ece', 'mce']);
+const COUNTS = new Set(['tp', 'fp', 'tn', 'fn']);
+
+/**
+ * Metric keys of metrics.json whose values differ by more than `tolerance` (0: exactly), with both values. Across
+ * backends a row whose score lies within the tolerance of the threshold may legitimately flip: then each count may
+ * move by at most that many rows, and the ratios built on the counts are not compared (the note says so).
+ */
+function metricGaps(recorded: Record<string, unknown>, fresh: BinaryReport, tolerance: number, borderline: number, scoreTolerance: number): { gaps: string[]; note: string } {
+  const gaps: string[] = [];
+  for (const [key, value] of Object.entries(fresh)) {
+    const was = recorded[key];
+    if (typeof value !== 'number' && value !== null) continue;
+    if (borderline > 0 && !THRESHOLD_FREE.has(key) && !COUNTS.has(key) && key !== 'n' && key !== 'n_pos' && key !== 'n_neg' && key !== 'threshold') continue;
+    const allowed = COUNTS.has(key) ? borderline : tolerance;
+    const same = value === null || was === null ? value === was : typeof was === 'number' && Math.abs(was - value) <= allowed;
+    if (!same) gaps.push(`${key} ${String(was)} → ${String(value)}`);
+  }
+  const note = borderline > 0 ? `; ${borderline} test row${borderline === 1 ? '' : 's'} score within ${scoreTolerance} of the threshold, so counts may move by that much and threshold ratios are not compared` : '';
+  return { gaps, note };
+}
+
+export async function reproduceCommand(args: string[]): Promise<void> {
+  const started = performance.now();
+  const { values, positionals } = readOptions('reproduce', args, { backend: text }, 2);
+  const [zipPath, csv] = positionals;
+  if (!zipPath || !csv) throw new CliError('reproduce needs <bundle.zip> and <csv>; run mle-playground reproduce --help', 2);
+  const bundle = readBundleZip(zipPath);
+  const manifest = bundle.json<{ format: number; bundle_id: string; snapshot: { sha256: string }; files: Record<string, string> }>('manifest.json');
+  const config = bundle.json<BundleConfig>('config.json');
+  const contractFile = bundle.json<{ missing_tokens?: string[] }>('contract.json');
+
+  let csvBytes: Uint8Array;
+  try {
+    csvBytes = new Uint8Array(readFileSync(csv));
+  } catch (e) {
+    throw new CliError(`cannot read ${csv}: ${errorText(e)}`, 2);
+  }
+  const csvId = await sha256Hex(csvBytes);
+  if (csvId !== manifest.snapshot.sha256) {
+    throw new CliError(`${csv} has SHA-256 ${csvId}, but bundle ${manifest.bundle_id} was trained on snapshot ${manifest.snapshot.sha256}`, 2);
+  }
+
+  const recorded = config.backend.used;
+  const requested = values.backend ?? (NODE_BACKENDS.includes(recorded) ? recorded : 'cpu');
+  if (!NODE_BACKENDS.includes(requested as BackendName)) throw new CliError(`--backend must be cpu or wasm in Node, got "${requested}"`, 2);
+  const snapshot = await readSnapshot(csv, contractFile.missing_tokens ? { missingTokens: contractFile.missing_tokens } : {});
+  let runConfig: RunConfig;
+  let contract;
+  try {
+    contract = createContract(config.label, config.positive_class, config.features);
+    runConfig = createRunConfig({
+      seed: config.seed, backend: requested as BackendName, split: config.split, model: config.model, hyperparameters: config.hyperparameters,
+      classWeight: config.class_weight, task: config.task ?? 'binary',
+    });
+  } catch (e) {
+    throw new CliError(`${zipPath}: config.json: ${errorText(e)}`, 2);
+  }
+  const trainBaseline = await loadTraining();
+  const outcome = await trainBaseline(snapshot, contract, runConfig);
+  const used = outcome.backend.name;
+  const same = used === recorded;
+  const tolerance = same ? 0 : METRIC_TOLERANCE;
+  const scoreTolerance = same ? 0 : SCORE_TOLERANCE;
+
+  const checks: Check[] = [];
+  for (const [path, hash] of Object.entries(manifest.files)) {
+    const bytes = Object.hasOwn(bundle.files, path) ? bundle.files[path] : undefined;
+    const actual = bytes ? await sha256Hex(bytes) : 'missing';
+    if (actual !== hash) checks.push({ name: `manifest hash of ${path}`, ok: false, detail: `manifest says ${hash.slice(0, 12)}…, file is ${actual.slice(0, 12)}…` });
+  }
+  const pre = new TextEncoder().encode(`${JSON.stringify(outcome.preprocessing, null, 2)}\n`);
+  checks.push({ name: 'preprocessing.json', ok: equalBytes(bundle.files['preprocessing.json'], pre), detail: 'byte-identical' });
+  checks.push({ name: 'model/model.json', ok: equalBytes(bundle.files['model/model.json'], outcome.modelFiles['model.json']), detail: 'byte-identical' });
+  const weights = bundle.files['model/weights.bin'];
+  if (same) {
+    checks.push({ name: 'model/weights.bin', ok: equalBytes(weights, outcome.modelFiles['weights.bin']), detail: 'byte-identical' });
+  } else {
+    const gap = weights ? maxWeightGap(weights, outcome.modelFiles['weights.bin']) : Infinity;
+    const scoreGap = weights ? await bundleScoreGap({ 'model.json': bundle.files['model/model.json'], 'weights.bin': weights }, outcome, snapshot) : Infinity;
+    checks.push({ name: 'model/weights.bin', ok: scoreGap <= scoreTolerance, detail: `the bundle's model scores every test row within ${scoreGap} of the retrained one (tolerance ${scoreTolerance}); largest raw weight gap ${gap}` });
+  }
+  let borderline = 0;
+  if (!same) for (const score of outcome.test.scores) if (Math.abs(score - config.threshold) <= scoreTolerance) borderline++;
+  const { gaps, note } = metricGaps(bundle.json<Record<string, unknown>>('metrics.json'), binaryReport(outcome.test.scores, outcome.test.labels, config.threshold), tolerance, borderline, scoreTolerance);
+  checks.push({ name: 'metrics.json (test split)', ok: gaps.length === 0, detail: gaps.length ? gaps.join('; ') : same ? 'every metric identical' : `every metric within ${tolerance}${note}` });
+
+  const failed = checks.filter((c) => !c.ok);
+  const verdict = failed.length === 0 ? 'reproduced' : 'mismatch';
+  process.stdout.write(`${JSON.stringify({
+    verdict, bundle_id: manifest.bundle_id, snapshot: csvId,
+    backend: { recorded, used, ...(same ? {} : { note: `the bundle was trained on ${recorded}; retrained on ${used}, compared within tolerance` }) },
+    comparison: same ? 'byte-identical' : `scores within ${scoreTolerance}, metrics within ${tolerance} absolute`, checks, seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+  }, null, 2)}\n`);
+  if (failed.length) throw new CliError(`bundle ${manifest.bundle_id} does not reproduce: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`, 1);
+}

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { bundleRun, compareRuns, createContract, createRunConfig, csvCell, loadCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
+import { trainBaseline } from '../train/train-baseline.ts';
+
+// Titanic with the embarked header replaced by a script payload and one of its values by markup: both come from the
+// user's file, so the report must print them as text.
+const XSS_HEADER = '<script>alert("x")</script>';
+const XSS_VALUE = '<img src=x onerror=alert(1)>';
+const FEATURES = ['pclass', 'sex', 'age', 'sibsp', 'parch', 'fare', XSS_HEADER];
+const APP = { version: '9.9.9', gitSha: 'abc123def456' };
+
+function hostileTitanic(): Uint8Array {
+  const text = readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url), 'utf8');
+  const [header, ...rows] = text.split('\n');
+  const swapped = rows.map((r) => r.replace(/,Q,/, `,"${XSS_VALUE}",`));
+  return new TextEncoder().encode([header.replace('embarked', csvCell(XSS_HEADER)), ...swapped].join('\n'));
+}
+
+let snapshot: Snapshot;
+let outcome: TrainOutcome;
+let bundle: Bundle;
+const text = (path: string) => strFromU8(bundle.files[path]);
+const dataContract = (): DataContract => ({
+  schema: 1, revision: 3, snapshotId: snapshot.id, label: 'survived', positiveClass: '1',
+  roles: Object.fromEntries(snapshot.columns.map((c) => [c.name, c.name === 'survived' ? 'label' : c.name === 'name' ? 'pii' : FEATURES.includes(c.name) ? 'feature' : 'ignore'])),
+  labelTiming: null, rules: {}, missingTokens: [], split: outcome.config.split,
+  dismissed: [{ findingId: 'leak:single-feature:boat', reason: 'boat is ignored', at: '2026-01-01T00:00:00.000Z' }],
+});
+
+beforeAll(async () => {
+  const parsed = await loadCsv(hostileTitanic(), 'titanic.csv');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  snapshot = parsed.snapshot;
+  outcome = await trainBaseline(snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 7, backend: 'cpu' }));
+  bundle = await bundleRun({ snapshot, outcome, threshold: 0.4, app: APP, createdAt: '2026-01-01T00:00:00.000Z', dataContract: dataContract(), parityRows: 8 });
+}, 60_000);
+
+describe('bundle format 2', () => {
+  test('the manifest says format 2 and hashes every file, the new ones included', async () => {
+    const manifest = JSON.parse(text('manifest.json')) as { format: number; files: Record<string, string> };
+    expect(manifest.format).toBe(2);
+    expect(Object.keys(manifest.files).sort()).toEqual(Object.keys(bundle.files).filter((p) => p !== 'manifest.json').sort());
+    for (const path of ['report.html', 'model-card.md', 'environment.json', 'parity.json', 'metrics.json', 'model/weights.bin']) expect(manifest.files[path], path).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('every number report.html tags equals metrics.json; it prints the metrics to 4 places and the threshold exactly', () => {
+    const metrics = JSON.parse(text('metrics.json')) as Record<string, number | null>;
+    const tagged = [...text('report.html').matchAll(/data-metric="(\w+)" data-value="([^"]*)">([^<]*)</g)];
+    const keys = new Set(tagged.map((m) => m[1]));
+    for (const key of ['threshold', 'n', 'tp', 'fp', 'tn', 'fn', 'roc_auc', 'average_precision', 'precision', 'recall', 'f1', 'accuracy', 'brier', 'log_loss', 'ece', 'mcc']) expect(keys, key).toContain(key);
+    for (const [, key, value, shown] of tagged) {
+      const expected = metrics[key];
+      expect(value === 'null' ? null : Number(value), key).toBe(expected);
+      // The threshold is printed exactly (it decides every flag); the metrics to 4 places.
+      expect(shown, key).toBe(expected === null ? 'undefined' : key === 'threshold' || Number.isInteger(expected) ? String(expected) : expected.toFixed(4));
+    }
+    expect(metrics.threshold).toBe(0.4);
+    expect(metrics.tp! + metrics.fn!).toBe(metrics.n_pos);
+  });
+
+  test('report.html escapes a script header and a markup value, and holds no script, URL, eval or external reference', () => {
+    const html = text('report.html');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain(XSS_HEADER);
+    expect(html).not.toContain(XSS_VALUE);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/https?:\/\//i);
+    expect(html).not.toMatch(/\beval\b/);
+    expect(html).not.toMatch(/<(link|iframe|object|embed|img)\b/i);
+    expect(html).not.toMatch(/<[^>]*\ssrc=/i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  test('report.html has every section; those the app cannot fill yet say so plainly', () => {
+    const html = text('report.html');
+    for (const id of ['compact', 'data', 'findings', 'gates', 'threshold', 'sweep', 'curves', 'calibration', 'intervals', 'slices', 'clusters', 'importance', 'comparison', 'ledger']) {
+      expect(html, id).toContain(`<section id="${id}">`);
+    }
+    const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
+    expect(section('gates')).toContain('Not available: promotion gates');
+    expect(section('ledger')).toContain('Not available');
+    expect(section('importance')).toContain('sex=male');
+    expect(section('findings')).toContain('leak:single-feature:boat');
+    expect(section('intervals')).toContain('1000 seeded resamples');
+    expect(section('slices')).toContain('sex=female');
+    expect((section('curves').match(/<svg /g) ?? []).length).toBe(2);
+    expect(section('threshold')).toMatch(/Of \d+ cases flagged positive, \d+ are false alarms; \d+ of \d+ real positives are missed\./);
+  });
+
+  test('no value of the PII column (name) reaches the report, the model card or parity.json', () => {
+    const name = snapshot.columns.find((c) => c.name === 'name');
+    if (!name || name.type !== 'categorical') throw new Error('titanic name column');
+    const html = text('report.html');
+    const card = text('model-card.md');
+    const parity = text('parity.json');
+    for (const value of name.categories.slice(0, 200)) {
+      for (const doc of [html, card, parity]) expect(doc.includes(value), value).toBe(false);
+    }
+    expect(html).toContain('PII: values withheld');
+  });
+
+  test('model-card.md has the model-card sections in order, filled or marked to be written', () => {
+    const card = text('model-card.md');
+    const headings = [...card.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(['Model details', 'Intended use', 'Out-of-scope uses', 'Factors', 'Metrics', 'Evaluation data', 'Training data', 'Ethical considerations', 'Caveats and recommendations']);
+    const metrics = JSON.parse(text('metrics.json')) as Record<string, number>;
+    expect(card).toContain(`ROC AUC ${metrics.roc_auc.toFixed(4)}`);
+    expect(card).toContain(`TP ${metrics.tp}, FP ${metrics.fp}, TN ${metrics.tn}, FN ${metrics.fn}`);
+    expect(card).toContain(`${outcome.split.test.length} test rows`);
+    expect(card).toContain('`name`');
+    expect(card.slice(card.indexOf('## Intended use'), card.indexOf('## Out-of-scope')).trim()).toBe('## Intended use\n\n_To be written._');
+  });
+
+  test('environment.json names the tfjs-layers version in model.json, the backend and the format', () => {
+    const env = JSON.parse(text('environment.json')) as { format: number; app: { version: string; git_sha: string }; tfjs: { trained_with: string; loads_with: Record<string, string> }; backend: { used: string } };
+    const layers = JSON.parse(readFileSync(new URL('../../../node_modules/@tensorflow/tfjs-layers/package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(env.format).toBe(2);
+    expect(env.app).toEqual({ name: 'mle-playground', version: '9.9.9', git_sha: 'abc123def456' });
+    expect(env.tfjs.trained_with).toBe(layers.version);
+    expect(env.tfjs.loads_with['@tensorflow/tfjs-layers']).toBe(`^${layers.version}`);
+    expect(env.backend.used).toBe('cpu');
+  });
+
+  test('parity.json rows, rescored from their raw cells through preprocessing.json and the coefficients, give their expected scores', async () => {
+    const parity = JSON.parse(text('parity.json')) as ParityFile;
+    expect(parity.rows).toHaveLength(8);
+    expect(parity.features).toEqual(FEATURES);
+    expect(parity.rows.map((r) => r.expected_score)).toEqual(Array.from(outcome.test.scores.subarray(0, 8)));
+    const csv = [FEATURES.map(csvCell).join(','), ...parity.rows.map((r) => FEATURES.map((f) => csvCell(r.inputs[f] ?? '')).join(','))].join('\n');
+    const parsed = await loadCsv(new TextEncoder().encode(csv), 'parity.csv');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const x = transform(outcome.preprocessing, parsed.snapshot, Int32Array.from(parity.rows.keys()));
+    const coef = outcome.coef!;
+    const width = coef.length;
+    parity.rows.forEach((r, i) => {
+      let z = outcome.intercept!;
+      for (let j = 0; j < width; j++) z += x[i * width + j] * coef[j];
+      expect(Math.abs(1 / (1 + Math.exp(-z)) - r.expected_score)).toBeLessThan(parity.tolerance);
+    });
+  });
+
+  test('parity.json is opt-in: absent by default', async () => {
+    const plain = await bundleRun({ snapshot, outcome, threshold: 0.4, app: APP, createdAt: '2026-01-01T00:00:00.000Z', dataContract: dataContract() });
+    expect(Object.keys(plain.files)).not.toContain('parity.json');
+    expect(plain.id).toBe(bundle.id);
+  });
+
+  test('the same run exported twice gives the same bytes apart from created_at', async () => {
+    const again = (createdAt: string) => bundleRun({ snapshot, outcome, threshold: 0.4, app: APP, createdAt, dataContract: dataContract(), parityRows: 8 });
+    const a = await again('2026-01-01T00:00:00.000Z');
+    const b = await again('2026-06-30T12:34:56.000Z');
+    expect(b.id).toBe(a.id);
+    expect(Object.keys(b.files)).toEqual(Object.keys(a.files));
+    for (const path of Object.keys(a.files)) if (path !== 'manifest.json') expect(Buffer.from(b.files[path]).equals(Buffer.from(a.files[path])), path).toBe(true);
+    const strip = (bytes: Uint8Array) => strFromU8(bytes).replace(/"created_at": "[^"]*"/, '');
+    expect(strip(b.files['manifest.json'])).toBe(strip(a.files['manifest.json']));
+    expect(strFromU8(b.files['manifest.json'])).toContain('2026-06-30T12:34:56.000Z');
+    // The very same export (same clock) is byte-identical down to the zip.
+    const { zipBundle } = await import('../index.ts');
+    const z1 = zipBundle(a, '2026-01-01T00:00:00.000Z');
+    const z2 = zipBundle(await again('2026-01-01T00:00:00.000Z'), '2026-01-01T00:00:00.000Z');
+    expect(Buffer.from(z1).equals(Buffer.from(z2))).toBe(true);
+    expect(Object.keys(unzipSync(z1)).sort()).toEqual(Object.keys(a.files).sort());
+  });
+
+  test('runs compared on the page appear with their paired AUC delta; without a comparison the section says so', async () => {
+    const prior = await trainBaseline(snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 7, backend: 'cpu', model: 'prior' }));
+    const fixed = { kind: 'fixed', value: 0.4 } as const;
+    const comparison = compareRuns([
+      { id: 'lr', name: 'Logistic regression', test: outcome.test, validation: outcome.validation, strategy: fixed },
+      { id: 'prior', name: 'Prior baseline', test: prior.test, validation: prior.validation, strategy: fixed },
+    ], 'prior', { snapshot, bootstrap: { resamples: 200, seed: 1 }, slice: null });
+    const compared = await bundleRun({ snapshot, outcome, threshold: 0.4, app: APP, createdAt: '2026-01-01T00:00:00.000Z', dataContract: dataContract(), comparison });
+    const html = strFromU8(compared.files['report.html']);
+    const section = html.slice(html.indexOf('<section id="comparison">'), html.indexOf('</section>', html.indexOf('<section id="comparison">')));
+    const lr = comparison.runs.find((r) => r.id === 'lr')!;
+    expect(section).toContain('Prior baseline (baseline)');
+    expect(section).toContain(`<td>Logistic regression</td><td>0.4000</td><td>${lr.report.roc_auc!.toFixed(4)}</td>`);
+    expect(section).toContain(`${lr.delta!.roc_auc.estimate!.toFixed(4)} [${lr.delta!.roc_auc.lo!.toFixed(4)}, ${lr.delta!.roc_auc.hi!.toFixed(4)}]`);
+    expect(lr.delta!.roc_auc.estimate).toBeCloseTo(lr.report.roc_auc! - 0.5, 12);
+    expect(text('report.html')).toContain('Not available: only this run was exported');
+  });
+});
