@@ -2,6 +2,7 @@ import { describeSplit } from '../split/describe-split.ts';
 import { describeModel } from './compact-prefill.ts';
 import type { CompactKey } from './compact.ts';
 import type { ReportData } from './report-data.ts';
+import { percent } from '../percent.ts';
 
 const TBW = '_To be written._';
 const f = (v: number | null, digits = 4): string => (v === null ? 'undefined' : Number.isInteger(v) ? String(v) : v.toFixed(digits));
@@ -55,7 +56,7 @@ export function modelCard(d: ReportData): string {
       ? `Evaluated by slice of ${sliceCols.join(', ')} (see report.html). ${weak.length ? `Flagged: ${weak.join('; ')}.` : 'No slice is flagged as clearly weaker than overall.'}`
       : `No slice was evaluated. ${TBW}`],
     ['Metrics', [
-      `Test split at threshold ${m.threshold} (n=${m.n}, ${m.n_pos} positive)${e.bootstrap ? `, ${Math.round(e.bootstrap.level * 100)}% bootstrap intervals in brackets` : ''}:`,
+      `Test split at threshold ${m.threshold} (n=${m.n}, ${m.n_pos} positive)${e.bootstrap ? `, ${percent(e.bootstrap.level)} bootstrap intervals in brackets` : ''}:`,
       '',
       `- ROC AUC ${f(m.roc_auc)}${ciText('roc_auc')}`,
       `- Average precision ${f(m.average_precision)}${ciText('average_precision')}`,
