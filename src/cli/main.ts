@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => { const m = await import('./evaluate-command.ts'); return { usage: m.EVALUATE_USAGE, run: m.evaluateCommand }; },
   inspect: async () => { const m = await import('./inspect-command.ts'); return { usage: m.INSPECT_USAGE, run: m.inspectCommand }; },
   reproduce: async () => { const m = await import('./reproduce-command.ts'); return { usage: m.REPRODUCE_USAGE, run: m.reproduceCommand }; },
+  score: async () => { const m = await import('./score-command.ts'); return { usage: m.SCORE_USAGE, run: m.scoreCommand }; },
+  drift: async () => { const m = await import('./score-command.ts'); return { usage: m.DRIFT_USAGE, run: m.driftCommand }; },
 };
 
 async function help(): Promise<string> {

@@ -4,13 +4,14 @@ import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, creat
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
+import { leakageGate } from './leakage-gate.ts';
 import { modelOptions } from './model-options.ts';
-import { needs, readOptions, seedOption, text } from './options.ts';
+import { needs, readOptions, seedOption, text, texts } from './options.ts';
 
 export const TRAIN_USAGE = `mle-playground train <csv> (--contract contract.json | --label COL [--positive VALUE] [--exclude COL,COL])
                       [--model logistic|mlp|prior] [--config cfg.json] [--class-weight none|balanced]
                       [--task auto|binary|multiclass]
-                      [--seed N] [--threshold T] [--backend cpu|wasm] [--parity-rows N] --out DIR
+                      [--seed N] [--threshold T] [--backend cpu|wasm] [--parity-rows N] [--dismiss CHECK:COLUMN="reason"]... --out DIR
 
 With --contract, features are the columns whose role is "feature" (PII never) and the split is the contract's.
 Trains with the same core as the browser and writes to DIR: model/ (tfjs LayersModel), preprocessing.json,
@@ -21,7 +22,11 @@ N test rows (never PII) with their scores, so another scorer can prove it comput
 (positive class against the rest) otherwise; multiclass test metrics are the multiclass ones, with the positive
 class's one-vs-rest figures under test.one_vs_rest.<class>. converged is true only when L-BFGS met its gradient
 tolerance; stop_reason, gradient_max and objective say how it ended.
-The same arguments give identical model bytes. Prints a JSON summary on stdout.`;
+The same arguments give identical model bytes. Prints a JSON summary on stdout.
+
+Before training it runs the same checks as \`check\`: a failing finding that neither the contract's "dismissed" list nor
+--dismiss (e.g. --dismiss single-feature:boat="known at booking") dismisses stops it with exit 1 and the finding on
+stderr. Open and dismissed findings go into the bundle as findings.json.`;
 
 /** tfjs (and the quieting of its console chatter) loads only here, when a run trains: other commands start without it. */
 export async function loadTraining() {
@@ -34,7 +39,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   const { values, positionals } = readOptions('train', args, {
     label: text, positive: text, exclude: text, seed: seedOption,
     threshold: { kind: 'number', min: 0, max: 1 }, backend: text, out: text, contract: text,
-    model: text, config: text, 'class-weight': text, task: text,
+    model: text, config: text, 'class-weight': text, task: text, dismiss: texts,
     'parity-rows': { kind: 'number', whole: true, min: 0, max: 1000, note: '0 for none' },
   });
   const [csv] = positionals;
@@ -44,7 +49,10 @@ export async function trainCommand(args: string[]): Promise<void> {
   const threshold = values.threshold ?? 0.5;
   const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
-  const { snapshot, contract: dataContract } = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
+  const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
+  const { snapshot } = read;
+  const gate = leakageGate(snapshot, read.contract, values.seed ?? DEFAULT_SEED, values.dismiss, new Date().toISOString());
+  const dataContract = gate.contract;
   let contract;
   let config;
   try {
@@ -67,7 +75,7 @@ export async function trainCommand(args: string[]): Promise<void> {
     throw new CliError(errorText(e), 1);
   }
   const createdAt = new Date().toISOString();
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, parityRows: values['parity-rows'] ?? 0 });
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, parityRows: values['parity-rows'] ?? 0, findings: gate.findings });
   mkdirSync(join(values.out, 'model'), { recursive: true });
   writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
@@ -78,5 +86,5 @@ export async function trainCommand(args: string[]): Promise<void> {
   const multi = outcome.classes && test.probabilities && test.classIndex ? multiclassReport(test.probabilities, test.classIndex, outcome.classes) : null;
   const report = reportTopLevel(binaryReport(test.scores, test.labels, threshold), multi, contract.positiveClass);
   const optimizer = outcome.optimizer ? { stop_reason: outcome.optimizer.reason, gradient_max: outcome.optimizer.gradientMax, gradient_tolerance: outcome.optimizer.tolerance, objective: outcome.optimizer.objective } : {};
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, test: report }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, checks: { ms: Math.round(gate.ms), open: gate.findings.filter((f) => f.state === 'open').length, dismissed: gate.findings.filter((f) => f.state === 'dismissed').length }, test: report }, null, 2)}\n`);
 }

@@ -21,28 +21,36 @@ export { CsvIngest, MAX_RECORD_CHARS } from './data/csv-ingest.ts';
 export type { ColumnProfiler } from './data/column-profile.ts';
 export { loadCsv, profilingIngest } from './load/load-csv.ts';
 export { type Contract, createContract, toRunContract } from './contract/contract.ts';
-export { defaultPositiveClass, type LabelClass, labelClasses } from './contract/label-classes.ts';
+export {
+  defaultLabel, defaultPositiveClass, type LabelClass, labelClasses, MAX_DEFAULT_LABEL_CLASSES,
+  minPositiveSupport, tinyClasses,
+} from './contract/label-classes.ts';
 export { encodeClasses, type EncodedClasses, MAX_CLASSES } from './contract/encode-classes.ts';
-export { type EncodedLabel, encodeLabel } from './contract/encode-label.ts';
+export { classTargets, type EncodedLabel, encodeLabel, splitStrata } from './contract/encode-label.ts';
 export {
   type ColumnRule, columnsWithRole, type DataContract, type Dismissal, type LabelTiming, type Role, ROLES,
+  withheldColumns,
 } from './contract/data-contract.ts';
 export type { CheckStatus, Finding } from './contract/finding.ts';
 export {
   contractIssueMessage, DataContractSchema, extraLabels, parseDataContract,
 } from './contract/contract-schema.ts';
 export { createDataContract, defaultSplit, type ProposedRole, reviseContract } from './contract/default-contract.ts';
-export { blockingFindings, type ChecksReport, runChecks } from './contract/run-checks.ts';
+export {
+  blockingFindings, type ChecksReport, openFindings, type RecordedFinding, recordFindings, runChecks,
+} from './contract/run-checks.ts';
 export { completeContract, PartialContractSchema } from './contract/complete-contract.ts';
 export { type RoleSuggestion, suggestRoles } from './contract/suggest-roles.ts';
 export {
-  assignFolds, checkAllowedValues, checkCategoryValues, checkDuplicateKeys, checkDuplicatesAcrossSplits,
-  checkEntityOverlap, checkFutureDates, checkIdLikeColumns, checkLabel, checkMissingKeys, checkNullRates,
-  checkRanges, checkRequiredColumns, checkSingleFeaturePower, crossSplitGroups, type CrossSplitGroups,
-  type FeaturePower, ID_DISTINCT_SHARE, isIdLike, LEAK_FAIL_AUC, LEAK_WARN_AUC, leakageChecks, type LeakageInput,
-  MAX_SEEDED_CATEGORIES, medianImputed, ORDER_AUC_WARN, outOfFoldTargetMean, requiredColumns, seededNullRate,
-  seedRules, singleFeatureAuc, splitMembership, TARGET_MEAN_FOLDS, TARGET_MEAN_SMOOTHING, validateContract,
-  withinFoldAuc,
+  assignFolds, aucLowerBound, bestBalancedAccuracy, checkAllowedValues, checkCategoryValues, checkDuplicateKeys,
+  checkDuplicatesAcrossSplits, checkEntityOverlap, checkFutureDates, checkIdLikeColumns, checkLabel,
+  checkMissingKeys, checkNullRates, checkOutcomePatterns, checkRanges, checkRequiredColumns,
+  checkSingleFeaturePower, classCount, type ClassTarget, COPY_AUC_GAP, COPY_BALANCED_ACCURACY, crossSplitGroups,
+  type CrossSplitGroups, DUPLICATE_ALPHA, FAIL_AUC_LOWER, type FeaturePower, ID_DISTINCT_SHARE, isIdLike,
+  judgeableTargets, LEAK_FAIL_AUC, LEAK_WARN_AUC, leakageChecks, type LeakageInput, MAX_SCREEN_ROWS,
+  MAX_SEEDED_CATEGORIES, medianImputed, MIN_CLASS_ROWS, MIN_PATTERN_SUPPORT, ORDER_AUC_WARN, outcomeWord,
+  outOfFoldTargetMean, PATTERN_LIFT, PATTERN_PURITY, REGION_LIFT, requiredColumns, seededNullRate, seedRules,
+  singleFeatureAuc, splitMembership, TARGET_MEAN_FOLDS, TARGET_MEAN_SMOOTHING, validateContract, withinFoldAuc,
 } from './contract/checks/index.ts';
 export {
   type CodeCounts, columnFlags, type ColumnProfile, countCodes, detectPii, ENTITY_WORDS, entityCandidate,
@@ -119,3 +127,11 @@ export { environmentFile, BUNDLE_FORMAT } from './bundle/environment.ts';
 export { parityFile, type ParityFile, type ParityRow } from './bundle/parity.ts';
 export { escapeHtml } from './bundle/html.ts';
 export { type ReportData } from './bundle/report-data.ts';
+export { inferenceContract, type InferenceContract, type InferenceColumn } from './bundle/inference-contract.ts';
+export { referenceProfile, type ReferenceProfile } from './drift/reference-profile.ts';
+export { driftReport, DEFAULT_DRIFT_LEVELS, type DriftReport, type DriftLevels, type FeatureDrift } from './drift/drift-report.ts';
+export { psi, psiEdges, binCounts } from './drift/psi.ts';
+export { ksTwoSample } from './drift/ks.ts';
+export { chiSquareTwoSample } from './drift/chi-square.ts';
+export { unzipBundle } from './scoring/bundle-zip.ts';
+export { DEFAULT_ISSUE_POLICY, parseIssuePolicy, ISSUE_KINDS, type IssuePolicy, type IssueKind } from './scoring/validation-policy.ts';

@@ -1,5 +1,5 @@
 import {
-  blockingFindings, createContract, createDataContract, defaultPositiveClass, defaultSplit, labelClasses, reviseContract,
+  blockingFindings, createContract, createDataContract, defaultLabel, defaultPositiveClass, defaultSplit, labelClasses, openFindings, reviseContract,
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
   type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
 } from '../core/index.ts';
@@ -8,8 +8,6 @@ import { ChecksClient } from './checks-client.ts';
 import { loadContract, saveContract } from './contract-store.ts';
 
 const sameTokens = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
-
-const LABEL_NAMES = /^(target|label|class|y|outcome|survived|churn|default)$/i;
 
 /**
  * The data contract for the current snapshot, its profile and its checks. Every edit makes a new revision, saves it
@@ -85,8 +83,8 @@ export class ContractState {
       void this.#check();
       return sameTokens(stored.missingTokens, tokens) ? null : stored.missingTokens;
     }
-    const names = snapshot.columns.map((c) => c.name);
-    const label = names.find((n) => LABEL_NAMES.test(n)) ?? names[names.length - 1];
+    // No label-like name: no label until the person picks one (the Contract step asks; nothing downstream runs).
+    const label = defaultLabel(snapshot.columns) ?? '';
     const column = snapshot.columns.find((c) => c.name === label);
     const positive = column ? (defaultPositiveClass(labelClasses(column)) ?? '') : '';
     this.#commit({ ...createDataContract(snapshot, label, positive, facts.suggestions, facts.rules), missingTokens: [...tokens] });
@@ -120,7 +118,7 @@ export class ContractState {
 
   setRole(column: string, role: Role): void {
     const c = this.#contract;
-    if (!c || column === c.label || role === 'label') return;
+    if (!c || (c.label !== '' && column === c.label) || role === 'label') return;
     const roles = byColumn<Role>(c.roles, { [column]: role });
     // A new event time makes a time split the sensible default; losing it makes a time split on it impossible.
     const split = role === 'event_time' || (c.split.policy !== 'stratified-random' && c.split.column === column)
@@ -160,6 +158,23 @@ export class ContractState {
     if (c) this.#commit(reviseContract(c, { dismissed: c.dismissed.filter((d) => d.findingId !== findingId) }));
   }
 
+  /** Warn and fail findings (validation and leakage) that no dismissal covers: the step needs attention while any is open. */
+  get open(): number {
+    const c = this.#contract;
+    const r = this.#report;
+    return c && r ? openFindings([...r.validation, ...r.leakage], c).length : 0;
+  }
+
+  /** Confirms strong signals are known at prediction time: dismissals with a fixed reason, one revision, no typing. */
+  confirmKnown(findingIds: readonly string[]): void {
+    const c = this.#contract;
+    if (!c || findingIds.length === 0) return;
+    const at = new Date().toISOString();
+    const ids = new Set(findingIds);
+    const added = findingIds.map((findingId) => ({ findingId, reason: 'Confirmed: known at prediction time (strong signal).', at }));
+    this.#commit(reviseContract(c, { dismissed: [...c.dismissed.filter((d) => !ids.has(d.findingId)), ...added] }));
+  }
+
   /** Findings with status fail that are not dismissed: validation ones block training. */
   get blocking(): { validation: number; leakage: string[] } {
     const c = this.#contract;
@@ -176,12 +191,15 @@ export class ContractState {
     const c = this.#contract;
     if (!this.#snapshot) return 'Load a CSV first.';
     if (!c) return 'Profiling the snapshot…';
+    if (c.label === '') return 'Choose the label column: no column is named like a label (label, target, class, outcome, churn, …), so none was picked.';
     if (this.classes.length < 2) return `The label "${c.label}" has ${this.classes.length} distinct value${this.classes.length === 1 ? '' : 's'}; it needs at least two classes.`;
     if (!Object.values(c.roles).includes('feature')) return 'Give at least one column the role "feature".';
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed > 0xffffffff) return 'The seed must be a whole number from 0 to 4294967295.';
     if (this.#report?.splitError) return `The split cannot be made: ${this.#report.splitError}`;
     if (this.#report?.split?.blocking[0]) return this.#report.split.blocking[0];
     if (this.blocking.validation > 0) return `${this.blocking.validation} validation check${this.blocking.validation === 1 ? '' : 's'} failed; fix the contract or dismiss them with a reason.`;
+    const leaks = this.blocking.leakage;
+    if (leaks.length > 0) return `Leakage check failed for ${leaks.map((l) => `"${l}"`).join(', ')}: set the role to ignore, or dismiss the finding with a reason, before training.`;
     return null;
   }
 
@@ -218,6 +236,12 @@ export class ContractState {
     const contract = this.#contract;
     if (!contract) return;
     const run = ++this.#checkRun;
+    // Nothing downstream runs until the person has named the label.
+    if (contract.label === '') {
+      this.#report = null;
+      this.#checking = false;
+      return;
+    }
     this.#checking = true;
     try {
       const report = await this.#checks.run(contract, this.seed);

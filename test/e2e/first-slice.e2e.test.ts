@@ -105,7 +105,7 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     expect(manifest.threshold).toBe(0.5);
     const others = Object.keys(bundle.files).filter((p) => p !== 'manifest.json').sort();
     // Format 2: parity.json is opt-in, so a plain export has none.
-    expect(others).toEqual(['compact.json', 'compact.md', 'config.json', 'contract.json', 'environment.json', 'metrics.json', 'model-card.md', 'model/model.json', 'model/weights.bin', 'preprocessing.json', 'report.html']);
+    expect(others).toEqual(['compact.json', 'compact.md', 'config.json', 'contract.json', 'environment.json', 'findings.json', 'inference-contract.json', 'metrics.json', 'model-card.md', 'model/model.json', 'model/weights.bin', 'preprocessing.json', 'reference-profile.json', 'report.html', 'score.py']);
     expect(Object.keys(manifest.files).sort()).toEqual(others);
     for (const path of others) expect(manifest.files[path], path).toBe(sha256(bundle.files[path]));
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { cli } from './cli-runner.ts';
+import { PYTHON, pythonMissing, unzipTo } from './scoring-fixtures.ts';
 
 /** 300 rows, x ~ N(y, 1), about 40% positive; seeded LCG so the file is the same on every run. */
 function labelledCsv(): string {
@@ -66,7 +68,7 @@ function notesCsv(): string {
   return `amount,notes,rep,region,y\n${rows.join('\n')}\n`;
 }
 
-async function trainBundle(contract: object): Promise<{ files: Record<string, Uint8Array>; scores: string }> {
+async function trainBundle(contract: object): Promise<{ files: Record<string, Uint8Array>; scores: string; zip: string; csv: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'mle-pii-'));
   const csv = join(dir, 'notes.csv');
   writeFileSync(csv, notesCsv());
@@ -77,7 +79,7 @@ async function trainBundle(contract: object): Promise<{ files: Record<string, Ui
   expect(stderr).not.toMatch(/mle-playground:/);
   expect(code).toBe(0);
   const zip = readdirSync(out).find((f) => f.endsWith('.zip')) as string;
-  return { files: unzipSync(new Uint8Array(readFileSync(join(out, zip)))), scores: readFileSync(join(out, 'scores-test.csv'), 'utf8') };
+  return { files: unzipSync(new Uint8Array(readFileSync(join(out, zip)))), scores: readFileSync(join(out, 'scores-test.csv'), 'utf8'), zip: join(out, zip), csv };
 }
 
 describe('PII-safe category values in the bundle', () => {
@@ -116,5 +118,31 @@ describe('PII-safe category values in the bundle', () => {
     expect(clearManifest.raw_values.find((e) => e.file === 'preprocessing.json')?.columns).toEqual(['notes', 'rep', 'region']);
     // Scoring hashes incoming values the same way: the same model gives the same test scores.
     expect(hashed.scores).toBe(clear.scores);
+  }, 120_000);
+
+  test('a bundle with hashed columns scores new rows exactly as the clear one, in the CLI and in score.py', async () => {
+    const clear = await trainBundle(base);
+    const hashed = await trainBundle({ ...base, hashedColumns: ['notes', 'rep'] });
+    const scored = async (zip: string): Promise<string[]> => {
+      const out = join(mkdtempSync(join(tmpdir(), 'mle-pii-')), 'scored.csv');
+      const { code, stderr } = await cli(['score', zip, clear.csv, '--out', out]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      return readFileSync(out, 'utf8').trim().split('\n').map((line) => line.split(',').slice(0, 3).join(','));
+    };
+    const a = await scored(clear.zip);
+    expect(a.length).toBe(241);
+    expect(await scored(hashed.zip)).toEqual(a);
+    // The hashed bundle's inference contract and reference profile list no values of the hashed columns either.
+    const contract = JSON.parse(strFromU8(hashed.files['inference-contract.json'])) as { columns: { name: string; categories: string[] | null }[] };
+    expect(contract.columns.find((c) => c.name === 'notes')?.categories).toBeNull();
+    if (pythonMissing(['numpy']) !== null) return;
+    const dir = unzipTo(hashed.zip);
+    const py = join(dir, 'py.csv');
+    execFileSync(PYTHON, [join(dir, 'score.py'), clear.csv, '--out', py], { cwd: dir });
+    const rows = readFileSync(py, 'utf8').trim().split('\n').slice(1).map((line) => Number(line.split(',')[1]));
+    const ours = a.slice(1).map((line) => Number(line.split(',')[1]));
+    expect(rows.length).toBe(ours.length);
+    expect(Math.max(...rows.map((v, i) => Math.abs(v - ours[i])))).toBeLessThan(1e-6);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import type { DataContract } from '../contract/data-contract.ts';
+import type { RecordedFinding } from '../contract/run-checks.ts';
 import { snapshotSummary, type Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
@@ -12,11 +13,13 @@ import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
 import { BUNDLE_FORMAT, environmentFile } from './environment.ts';
 import type { EvaluationReport } from '../evaluation/evaluation-report.ts';
 import type { Comparison } from '../evaluation/compare-runs.ts';
-import type { Finding } from '../contract/finding.ts';
 import { modelCard } from './model-card.ts';
 import { parityFile } from './parity.ts';
 import type { ReportData } from './report-data.ts';
 import { reportHtml } from './report-html.ts';
+import { inferenceContract } from './inference-contract.ts';
+import { SCORE_PY } from './score-py.ts';
+import { referenceProfile } from '../drift/reference-profile.ts';
 
 /** Build facts the bundle records about the app itself. */
 export interface AppInfo {
@@ -42,7 +45,8 @@ export interface BundleInput {
   readonly evaluation: EvaluationReport;
   /** Columns whose values never enter the bundle (the contract's PII role, or the profile's PII suggestions). */
   readonly piiColumns: readonly string[];
-  readonly findings?: readonly Finding[];
+  /** Warn and fail findings of the checks before training, open or dismissed with the reason: `findings.json`. */
+  readonly findings?: readonly RecordedFinding[];
   readonly comparison?: Comparison | null;
   /** Rows of parity.json (0 or absent: no parity.json, the default, since it holds real feature cells). */
   readonly parityRows?: number;
@@ -66,6 +70,13 @@ function contractFile(outcome: TrainOutcome, data: DataContract | undefined): ob
   };
 }
 
+/** `findings.json`: the open and the dismissed findings (with evidence, reason and time), and how many of each. */
+function findingsFile(findings: readonly RecordedFinding[]): object {
+  const open = findings.filter((f) => f.state === 'open');
+  const dismissed = findings.filter((f) => f.state === 'dismissed');
+  return { format: 1, open_fail: open.filter((f) => f.status === 'fail').length, open: open.length, dismissed: dismissed.length, findings };
+}
+
 /** One bundle file that holds raw category values as written in the data, and the columns they come from. */
 export interface RawValuesEntry {
   readonly file: string;
@@ -75,14 +86,17 @@ export interface RawValuesEntry {
 /**
  * Where raw category values sit in the bundle: the label's classes (positive class, and every class for softmax)
  * in the manifest, config, contract and compact; each categorical feature's vocabulary in `preprocessing.json`,
- * unless the column keeps its values out (then only salted digests are there). For the manifest's `raw_values`.
+ * unless the column keeps its values out (then only salted digests are there), and in the files that summarise or
+ * report on those features (inference contract, reference profile, report, model card, opt-in parity rows).
+ * `present` names the files this bundle holds. For the manifest's `raw_values`.
  */
-export function rawValueFiles(outcome: TrainOutcome): RawValuesEntry[] {
+export function rawValueFiles(outcome: TrainOutcome, present: ReadonlySet<string>): RawValuesEntry[] {
   const label = [outcome.contract.label];
   const clear = outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt === undefined).map((s) => s.column);
+  const summaries = ['inference-contract.json', 'model-card.md', 'parity.json', 'preprocessing.json', 'reference-profile.json', 'report.html'];
   return [
     ...['compact.json', 'compact.md', 'config.json', 'contract.json', 'manifest.json'].map((file) => ({ file, columns: label })),
-    ...(clear.length > 0 ? [{ file: 'preprocessing.json', columns: clear }] : []),
+    ...(clear.length > 0 ? summaries.filter((file) => present.has(file)).map((file) => ({ file, columns: clear })) : []),
   ];
 }
 
@@ -132,6 +146,10 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'compact.md': new TextEncoder().encode(compactMarkdown(input.compact, id)),
     'compact.json': jsonBytes(compactJson(input.compact, id)),
     'environment.json': jsonBytes(environmentFile(outcome, input.app)),
+    'inference-contract.json': jsonBytes(inferenceContract(snapshot, outcome, input.threshold, id, input.dataContract)),
+    'reference-profile.json': jsonBytes(referenceProfile(snapshot, outcome, input.threshold, input.dataContract)),
+    'score.py': new TextEncoder().encode(SCORE_PY),
+    ...(input.findings ? { 'findings.json': jsonBytes(findingsFile(input.findings)) } : {}),
   };
   const report: ReportData = {
     bundleId: id, snapshot, outcome, metrics: input.testReport, evaluation: input.evaluation, compact: input.compact,
@@ -151,7 +169,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,
     threshold: input.threshold, run_status: outcome.status, files: hashes,
-    raw_values: rawValueFiles(outcome),
+    raw_values: rawValueFiles(outcome, new Set(Object.keys(files))),
     hashed_values: outcome.preprocessing.steps.filter((s) => s.kind === 'categorical' && s.salt !== undefined).map((s) => s.column),
   };
   return { id, fileName: `${id}.zip`, files: { 'manifest.json': jsonBytes(manifest), ...files } };

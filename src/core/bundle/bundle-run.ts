@@ -1,5 +1,5 @@
-import { columnsWithRole, type DataContract } from '../contract/data-contract.ts';
-import type { Finding } from '../contract/finding.ts';
+import { columnsWithRole, withheldColumns, type DataContract } from '../contract/data-contract.ts';
+import type { RecordedFinding } from '../contract/run-checks.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import type { Comparison } from '../evaluation/compare-runs.ts';
 import { evaluationReport, type EvaluationReport } from '../evaluation/evaluation-report.ts';
@@ -11,6 +11,7 @@ import type { ChosenThreshold, ThresholdStrategy } from '../evaluation/threshold
 import { buildBundle, type AppInfo, type Bundle } from './build-bundle.ts';
 import { buildCompact, type CompactKey } from './compact.ts';
 import { compactPrefill } from './compact-prefill.ts';
+import { DEFAULT_SEED } from '../random.ts';
 
 /** How the report's evaluation is computed; absent fields take the app's defaults. */
 export interface BundleEvaluationSettings {
@@ -34,7 +35,8 @@ export interface BundleRunInput {
   /** How the threshold was chosen (strategy, inputs, split), when a strategy chose it. */
   readonly thresholdChoice?: ChosenThreshold | null;
   readonly evaluation?: BundleEvaluationSettings;
-  readonly findings?: readonly Finding[];
+  /** The checks' warn and fail findings, open or dismissed (see `recordFindings`), written as `findings.json`. */
+  readonly findings?: readonly RecordedFinding[];
   readonly comparison?: Comparison | null;
   /** Rows of the opt-in parity.json; 0 or absent writes none. */
   readonly parityRows?: number;
@@ -43,9 +45,12 @@ export interface BundleRunInput {
 const MAX_DEFAULT_SLICES = 3;
 const MAX_SLICE_CATEGORIES = 12;
 
-/** PII by the contract when there is one, else by the profile's evidence (the same rule the evaluate step uses). */
+/**
+ * Columns whose values the bundle never shows: PII and hashed columns by the contract when there is one, else PII by
+ * the profile's evidence (the same rule the evaluate step uses).
+ */
 export function bundlePiiColumns(snapshot: Snapshot, outcome: TrainOutcome, dataContract: DataContract | undefined): string[] {
-  return dataContract ? columnsWithRole(dataContract, 'pii') : suggestedPiiColumns(snapshot, outcome.contract.label);
+  return dataContract ? withheldColumns(dataContract) : suggestedPiiColumns(snapshot, outcome.contract.label);
 }
 
 /** Default slices: the contract's slice columns, then small categorical features; never PII, never the label. */
@@ -67,7 +72,7 @@ export function bundleEvaluation(snapshot: Snapshot, outcome: TrainOutcome, thre
   const resamples = settings.resamples ?? 1000;
   const run = (strategy: ThresholdStrategy) => evaluationReport({
     evaluated: outcome.test, evaluatedOn: 'test', choice: outcome.validation, strategy,
-    bootstrap: resamples > 0 ? { resamples, seed: settings.seed ?? 42 } : null, snapshot, slices, errorColumns,
+    bootstrap: resamples > 0 ? { resamples, seed: settings.seed ?? DEFAULT_SEED } : null, snapshot, slices, errorColumns,
     ...(outcome.classes ? { classes: outcome.classes } : {}),
   });
   // The strategy that chose the threshold is replayed so the report names it; should it land elsewhere, the fixed value wins.

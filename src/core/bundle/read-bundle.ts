@@ -17,6 +17,9 @@ export const FORMAT_1_FILES = [
   'metrics.json', 'compact.md', 'compact.json',
 ] as const;
 
+/** Files a format 1 bundle may add: `findings.json`, the checks' open and dismissed findings before training. */
+export const FORMAT_1_OPTIONAL_FILES = ['findings.json'] as const;
+
 /** Folder entries a re-zipped bundle may carry (`zip -r` adds them); they hold no data. */
 const FORMAT_1_FOLDERS = new Set(['model/']);
 
@@ -130,7 +133,7 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
   const manifestJson = json('manifest.json', inflateEntry(zip, manifestEntry));
   formatOf(manifestJson);
 
-  const expected = new Set<string>(FORMAT_1_FILES);
+  const expected = new Set<string>([...FORMAT_1_FILES, ...FORMAT_1_OPTIONAL_FILES]);
   for (const e of entries) {
     if (FORMAT_1_FOLDERS.has(e.name) && e.size === 0) continue;
     if (!expected.has(e.name)) throw new BundleError('unknown-file', `entry "${e.name}" is not part of a format 1 bundle`, e.name);
@@ -140,10 +143,12 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
 
   const files = new Map<string, Uint8Array>();
   for (const path of FORMAT_1_FILES) files.set(path, inflateEntry(zip, byName.get(path) as ZipEntry));
+  const optional = FORMAT_1_OPTIONAL_FILES.filter((path) => byName.has(path));
+  for (const path of optional) files.set(path, inflateEntry(zip, byName.get(path) as ZipEntry));
   const bytes = (path: (typeof FORMAT_1_FILES)[number]) => files.get(path) as Uint8Array;
 
   const manifest = validate(ManifestSchema, 'manifest.json', manifestJson);
-  for (const path of FORMAT_1_FILES.slice(1)) {
+  for (const path of [...FORMAT_1_FILES.slice(1), ...optional]) {
     if (!(path in manifest.files)) throw new BundleError('unknown-file', `${path} is not listed in manifest.json`, path);
   }
   for (const [path, hash] of Object.entries(manifest.files)) {
@@ -161,6 +166,7 @@ export async function readBundle(zip: Uint8Array, limits: Partial<BundleLimits> 
   const compact = validate(CompactFileSchema, 'compact.json', json('compact.json', bytes('compact.json')));
   const model = validate(ModelJsonSchema, 'model/model.json', json('model/model.json', bytes('model/model.json')));
   const compactMarkdown = text('compact.md', bytes('compact.md'));
+  for (const path of optional) json(path, files.get(path) as Uint8Array);
 
   const inconsistent = (message: string, path: string) => new BundleError('inconsistent', message, path);
   // The ID is derived from content; recomputing it catches a manifest and config that were edited together.

@@ -60,3 +60,8 @@ export interface DataContract {
 export function columnsWithRole(contract: Pick<DataContract, 'roles'>, role: Role): string[] {
   return Object.entries(contract.roles).filter(([, r]) => r === role).map(([name]) => name);
 }
+
+/** Columns whose values never enter a bundle in clear: the PII role, and the columns kept out by salted hashing. */
+export function withheldColumns(contract: Pick<DataContract, 'roles' | 'hashedColumns'>): string[] {
+  return [...new Set([...columnsWithRole(contract, 'pii'), ...(contract.hashedColumns ?? [])])];
+}

@@ -27,3 +27,33 @@ export function encodeLabel(snapshot: Snapshot, contract: Contract): EncodedLabe
   if (nPositive === labelled.length) throw new Error(`Every labelled row of "${contract.label}" is "${contract.positiveClass}": the label has only one class, so there is nothing to learn.`);
   return { y, labelled: Int32Array.from(labelled), nPositive };
 }
+
+/** Distinct label values in code-unit order (as `encodeClasses` orders them), with each row's index (-1 = missing). */
+function classIndexOf(snapshot: Snapshot, label: string): { classes: string[]; index: Int32Array } {
+  const column = columnByName(snapshot, label);
+  const texts = Array.from({ length: snapshot.rowCount }, (_, i) => cellText(column, i));
+  const classes = [...new Set(texts.filter((t): t is string => t !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const at = new Map(classes.map((c, k) => [c, k]));
+  return { classes, index: Int32Array.from(texts, (t) => (t === null ? -1 : (at.get(t) ?? -1))) };
+}
+
+/**
+ * What a stratified split stratifies on, one entry per snapshot row: the 0/1 label for a two-class label, the class
+ * index (code-unit order) for 3 to 255 classes. `check`, `train` and the app all split on this, so they build the same
+ * split for the same contract and seed whatever task is trained.
+ */
+export function splitStrata(snapshot: Snapshot, contract: Pick<Contract, 'label' | 'positiveClass'>, y: Uint8Array): Uint8Array {
+  const { classes, index } = classIndexOf(snapshot, contract.label);
+  if (classes.length <= 2 || classes.length > 255) return y;
+  return Uint8Array.from(index, (k) => Math.max(k, 0));
+}
+
+/**
+ * The classes the leakage checks judge one-vs-rest: only the positive class for a two-class label, every class
+ * otherwise (code-unit order), each with y = 1 on its rows.
+ */
+export function classTargets(snapshot: Snapshot, contract: Pick<Contract, 'label' | 'positiveClass'>, y: Uint8Array): { name: string; y: Uint8Array }[] {
+  const { classes, index } = classIndexOf(snapshot, contract.label);
+  if (classes.length <= 2) return [{ name: contract.positiveClass, y }];
+  return classes.map((name, k) => ({ name, y: Uint8Array.from(index, (i) => (i === k ? 1 : 0)) }));
+}

@@ -19,6 +19,11 @@ export interface Finding {
   readonly suggestion?: string;
   /** How many rows are affected, when that is meaningful. */
   readonly count?: number;
+  /**
+   * A warn for a strong but plausible signal: the user confirms it is known at prediction time with one click, no
+   * typed reason, unless other evidence (timing, pattern, name) raised it to a plain warn or fail.
+   */
+  readonly strongSignal?: boolean;
   /** Up to 5 example rows, 0-based data rows of the snapshot. */
   readonly exampleRows?: readonly number[];
 }

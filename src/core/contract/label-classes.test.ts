@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { parseCsv } from '../data/parse-csv.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { createContract } from './contract.ts';
-import { encodeLabel } from './encode-label.ts';
-import { defaultPositiveClass, labelClasses, type LabelClass } from './label-classes.ts';
+import { classTargets, encodeLabel, splitStrata } from './encode-label.ts';
+import { defaultLabel, defaultPositiveClass, labelClasses, tinyClasses, type LabelClass } from './label-classes.ts';
 
 async function snapshot(csv: string): Promise<Snapshot> {
   const result = await parseCsv(new TextEncoder().encode(csv), 'labels.csv');
@@ -48,7 +48,18 @@ describe('defaultPositiveClass', () => {
   });
 
   test('minority tie is broken by the smaller value', () => {
-    expect(defaultPositiveClass(classes(['z', 9], ['m', 2], ['c', 2]))).toBe('c');
+    expect(defaultPositiveClass(classes(['z', 90], ['m', 20], ['c', 20]))).toBe('c');
+  });
+
+  test('"positive" counts as conventional; a class under max(10 rows, 1%) is never the default', () => {
+    expect(defaultPositiveClass(classes(['negative', 50], ['positive', 60]))).toBe('positive');
+    // Penguins' Sex: MALE 168, FEMALE 165, "." 1 — the junk row is skipped, FEMALE is the supported minority.
+    expect(defaultPositiveClass(classes(['MALE', 168], ['FEMALE', 165], ['.', 1]))).toBe('FEMALE');
+    // 2000 rows: 1% is 20, so a 15-row class is too small even though it has 10 rows.
+    expect(defaultPositiveClass(classes(['a', 1500], ['b', 485], ['c', 15]))).toBe('b');
+    expect(tinyClasses(classes(['a', 1500], ['b', 485], ['c', 15]))).toEqual(['"c" (15 rows)']);
+    // Nothing has the support (a tiny file): the plain minority.
+    expect(defaultPositiveClass(classes(['p', 4], ['q', 1]))).toBe('q');
   });
 
   test('no classes → null', () => {
@@ -95,5 +106,41 @@ describe('createContract', () => {
     expect(() => createContract('y', '1', ['x', 'y'])).toThrow('The label "y" cannot also be a feature.');
     expect(() => createContract('y', '1', [])).toThrow('Choose at least one feature column.');
     expect(createContract('y', '1', ['x'])).toEqual({ version: 1, label: 'y', positiveClass: '1', features: ['x'] });
+  });
+});
+
+describe('defaultLabel', () => {
+  const col = (name: string, distinct: number) => ({ name, distinct });
+  test('a label-like name, whole or as a word, with 2 to 20 values', () => {
+    expect(defaultLabel([col('pclass', 3), col('survived', 2), col('age', 88)])).toBe('survived');
+    expect(defaultLabel([col('amount', 500), col('is_fraud', 2)])).toBe('is_fraud');
+    expect(defaultLabel([col('Churn Flag', 2), col('y', 2)])).toBe('y');
+    expect(defaultLabel([col('Species', 3), col('Island', 3), col('Sex', 3)])).toBe('Species');
+  });
+
+  test('otherwise none: not the last column, never a numeric column with dozens of values', () => {
+    // Bird strikes: the last column is "Speed IAS in knots" with 122 values.
+    expect(defaultLabel([col('Airport Name', 900), col('Effect: Indicated Damage', 2), col('Speed IAS in knots', 122)])).toBeNull();
+    expect(defaultLabel([col('target', 150)])).toBeNull();
+    expect(defaultLabel([col('date', 1461), col('weather', 5)])).toBeNull();
+  });
+});
+
+describe('splitStrata and classTargets', () => {
+  test('two classes: the 0/1 label and the positive class only; three: class indices in code-unit order and every class', async () => {
+    const binary = await snapshot('x,y\n1,spam\n2,ham\n3,\n4,spam\n');
+    const contract = createContract('y', 'spam', ['x']);
+    const y = encodeLabel(binary, contract).y;
+    expect(splitStrata(binary, contract, y)).toBe(y);
+    expect(classTargets(binary, contract, y).map((t) => [t.name, [...t.y]])).toEqual([['spam', [1, 0, 0, 1]]]);
+
+    const multi = await snapshot('x,s\n1,sun\n2,rain\n3,\n4,snow\n5,sun\n');
+    const c3 = createContract('s', 'snow', ['x']);
+    const y3 = encodeLabel(multi, c3).y;
+    // rain 0, snow 1, sun 2; the missing label's stratum is never read (it is in no split).
+    expect([...splitStrata(multi, c3, y3)]).toEqual([2, 0, 0, 1, 2]);
+    expect(classTargets(multi, c3, y3).map((t) => [t.name, [...t.y]])).toEqual([
+      ['rain', [0, 1, 0, 0, 0]], ['snow', [0, 0, 0, 1, 0]], ['sun', [1, 0, 0, 0, 1]],
+    ]);
   });
 });

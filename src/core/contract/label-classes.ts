@@ -18,14 +18,52 @@ export function labelClasses(column: Column): LabelClass[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-const CONVENTIONAL_POSITIVE = ['1', 'true', 'yes'];
+const CONVENTIONAL_POSITIVE = ['1', 'true', 'yes', 'positive'];
 
-/** The default positive class: `1`, `true` or `yes` when present (case-insensitive), else the minority class. */
+/** Fewest rows a class needs to be the default positive class: max(10 rows, 1% of labelled rows). */
+export function minPositiveSupport(classes: readonly LabelClass[]): number {
+  const total = classes.reduce((s, c) => s + c.count, 0);
+  return Math.max(10, Math.ceil(0.01 * total));
+}
+
+/**
+ * The default positive class: `1`, `true`, `yes` or `positive` when present (case-insensitive, in that order), else the
+ * minority class among those with at least max(10 rows, 1%) — a one-row junk class beside real ones is never the
+ * default — or the plain minority when no class has that support (a tiny file). Null without classes.
+ */
 export function defaultPositiveClass(classes: readonly LabelClass[]): string | null {
   if (classes.length === 0) return null;
   for (const wanted of CONVENTIONAL_POSITIVE) {
     const hit = classes.find((c) => c.value.toLowerCase() === wanted);
     if (hit) return hit.value;
   }
-  return classes.reduce((min, c) => (c.count < min.count || (c.count === min.count && c.value < min.value) ? c : min)).value;
+  const min = minPositiveSupport(classes);
+  const supported = classes.filter((c) => c.count >= min);
+  // A tiny file where no class has the support: the plain minority, as before (the checks then say it is too small).
+  return (supported.length > 0 ? supported : classes).reduce((m, c) => (c.count < m.count || (c.count === m.count && c.value < m.value) ? c : m)).value;
+}
+
+/** Classes below the default-positive support, named with their counts (e.g. `"." (1 row)`), for a note; empty when none. */
+export function tinyClasses(classes: readonly LabelClass[]): string[] {
+  const min = minPositiveSupport(classes);
+  return classes.filter((c) => c.count < min).map((c) => `"${c.value}" (${c.count} row${c.count === 1 ? '' : 's'})`);
+}
+
+// Headers that say "this is what we predict". Matched on the whole header or one of its words ("is_fraud", "Churn Flag").
+const LABEL_WORDS = ['label', 'target', 'y', 'class', 'outcome', 'survived', 'churn', 'churned', 'default', 'defaulted', 'fraud', 'is_fraud', 'response', 'converted', 'diagnosis', 'species'];
+
+/** Most distinct values a default label may have: a numeric column with dozens of values is a measurement, not a label. */
+export const MAX_DEFAULT_LABEL_CLASSES = 20;
+
+/**
+ * The default label column: the first header that is a label-like name (label, target, y, class, outcome, survived,
+ * churn, default, fraud, …), whole or as one of at most three words, with 2 to 20 distinct values; null when none
+ * is, so the person is asked.
+ */
+export function defaultLabel(columns: readonly Pick<Column, 'name' | 'distinct'>[]): string | null {
+  const words = (name: string): string[] => name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const usable = columns.filter((c) => c.distinct >= 2 && c.distinct <= MAX_DEFAULT_LABEL_CLASSES);
+  return usable.find((c) => LABEL_WORDS.includes(c.name.toLowerCase().trim()))?.name
+    ?? usable.find((c) => { const w = words(c.name); return w.length > 0 && w.length <= 3 && w.some((x) => LABEL_WORDS.includes(x) && x !== 'y'); })?.name
+    ?? null;
 }

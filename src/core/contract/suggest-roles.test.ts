@@ -129,3 +129,18 @@ test('sampleTexts takes at most 2000 evenly spaced present cells, deterministica
   expect(sample[1999]).toBe('9996');
   expect(sampleTexts(column, 20_000)).toHaveLength(10_000);
 });
+
+describe('suggestRoles: a header word alone is not PII', () => {
+  test('"Airport Name" holding airports is a feature; a bare "Name" needs name-like values', async () => {
+    const airports = ['DENVER INTL AIRPORT', 'Denver International', 'Sacramento International', 'KANSAS CITY INTL', 'Chicago O\'Hare'];
+    const s = await table({
+      'Airport Name': (i) => airports[i % 5],
+      Name: (i) => `${FIRST[i % 6]} ${LAST[i % 5]}`,
+      name: (i) => `widget-${i % 7}`,
+    });
+    const r = roles(suggest(s));
+    expect(r['Airport Name']).toBeUndefined();
+    expect(r.Name).toBe('pii');
+    expect(r.name).toBeUndefined();
+  });
+});

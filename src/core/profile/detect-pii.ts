@@ -4,6 +4,8 @@ import { percent } from '../percent.ts';
 import { hasToken, headerTokens } from './header-tokens.ts';
 import { isEmail, isPersonName, isPhone, shareMatching } from './value-patterns.ts';
 
+/** Share of sampled values that must look like personal names before a bare "name" header counts as a person's name. */
+export const NAME_VALUE_SHARE = 0.3;
 /** Share of sampled values a pattern must match before the values alone mark a column as PII. */
 export const PII_VALUE_SHARE = 0.5;
 
@@ -22,6 +24,7 @@ const THING_WORDS = [
   'product', 'item', 'company', 'org', 'organisation', 'organization', 'brand', 'model', 'file', 'host', 'domain', 'store',
   'shop', 'country', 'city', 'state', 'region', 'street', 'category', 'class', 'event', 'feature', 'column', 'team', 'app',
   'project', 'job', 'browser', 'species', 'breed', 'variety', 'plant', 'campaign', 'channel', 'merchant', 'vendor', 'bank',
+  'airport', 'airline', 'operator', 'aircraft', 'station', 'site', 'hospital', 'school', 'venue', 'route', 'place', 'location',
 ];
 const ID_LIKE_WORDS = ['id', 'key', 'no', 'num', 'number', 'code', 'count', 'class', 'type', 'uuid'];
 const ADDRESS_WORDS = ['address', 'addr', 'street', 'residence', 'hometown', 'postcode', 'zipcode', 'zip', 'postal'];
@@ -41,7 +44,10 @@ function strongHeader(tokens: readonly string[]): string | null {
 function nameHeader(tokens: readonly string[], nameShare: number): boolean {
   if (tokens.length === 1 && (tokens[0] === 'first' || tokens[0] === 'last')) return true;
   if (hasToken(tokens, ['first', 'last', 'full', 'given', 'family']) && tokens.includes('name')) return true;
-  if (hasToken(tokens, NAME_WORDS)) return !hasToken(tokens, THING_WORDS);
+  if (hasToken(tokens, THING_WORDS)) return false;
+  // A bare "name" names anything ("Airport Name", "Name" of a product): only name-like values make it a person's.
+  if (tokens.includes('name') && !hasToken(tokens, NAME_WORDS.filter((w) => w !== 'name'))) return nameShare >= NAME_VALUE_SHARE;
+  if (hasToken(tokens, NAME_WORDS)) return true;
   return tokens.includes('passenger') && !hasToken(tokens, ID_LIKE_WORDS) && nameShare >= PII_VALUE_SHARE;
 }
 

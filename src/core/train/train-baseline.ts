@@ -1,7 +1,7 @@
 import { isMulticlass, type RunConfig } from '../config.ts';
 import type { Contract } from '../contract/contract.ts';
 import { encodeClasses } from '../contract/encode-classes.ts';
-import { encodeLabel } from '../contract/encode-label.ts';
+import { encodeLabel, splitStrata } from '../contract/encode-label.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
@@ -47,7 +47,8 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const multi = isMulticlass(config) ? encodeClasses(snapshot, contract) : null;
   const target = multi ? multi.classIndex : label.y;
   const classes = multi ? multi.classes.length : 2;
-  const split = makeSplit(snapshot, label.labelled, target, config.split, config.seed);
+  // Stratified on the label's classes whatever the task, so `check`, the app and `train` build one split.
+  const split = makeSplit(snapshot, label.labelled, splitStrata(snapshot, contract, label.y), config.split, config.seed);
   // Refused before any fitting: a model trained without one of the classes scores it as impossible everywhere.
   const blocker = summarizeSplit(split, label.y).blocking[0] ?? (multi ? trainingClassesBlocker(split.train, multi.classIndex, multi.classes) : null);
   if (blocker) throw new Error(blocker);

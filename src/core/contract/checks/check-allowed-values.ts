@@ -2,8 +2,7 @@ import { cellText, hasValues, type Column } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { exampleRows } from './example-rows.ts';
-import { quoteList } from './quote-list.ts';
+import { exampleRows, quoteList } from './finding-text.ts';
 
 // Per-row text of a column without building a string per row for dictionary-encoded columns.
 function textOf(column: Column): (row: number) => string | null {

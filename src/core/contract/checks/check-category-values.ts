@@ -5,7 +5,7 @@ import { textShape } from '../../profile/text-shape.ts';
 import { isPersonName, shareMatching } from '../../profile/value-patterns.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { percent } from './percent.ts';
+import { percent } from './finding-text.ts';
 
 /** Row-weighted share of values with a space between words from which a feature reads as free text. */
 export const SPACED_VALUE_SHARE = 0.5;

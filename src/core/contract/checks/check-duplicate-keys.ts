@@ -2,7 +2,7 @@ import { cellText } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { exampleRows } from './example-rows.ts';
+import { exampleRows } from './finding-text.ts';
 
 /**
  * One finding per present entity_key column (`validate:duplicate-key:<column>`). `count` is the number of key values

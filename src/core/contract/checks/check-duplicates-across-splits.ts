@@ -1,33 +1,104 @@
-import { cellText } from '../../data/column.ts';
+import { hasValues, type Column } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { Split } from '../../split/split.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { crossSplitGroups } from './cross-split-groups.ts';
-import { splitMembership } from './split-membership.ts';
+import { crossSplitGroups, splitMembership } from './cross-split-groups.ts';
+
+/** Poisson tail probability below which more spanning duplicates than chance predicts count as real copies. */
+export const DUPLICATE_ALPHA = 0.001;
+
+// One small integer per cell and distinct value (categories keep their codes; numbers get one per distinct value;
+// missing is -1), so rows compare without building a string per cell.
+function cellCodes(column: Column): Int32Array {
+  if (!hasValues(column)) return column.codes;
+  const ids = new Map<number, number>();
+  const codes = new Int32Array(column.values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = column.values[i];
+    if (Number.isNaN(v)) { codes[i] = -1; continue; }
+    let id = ids.get(v);
+    if (id === undefined) { id = ids.size; ids.set(v, id); }
+    codes[i] = id;
+  }
+  return codes;
+}
+
+// A 53-bit hash of a row's codes (two 32-bit FNV-style mixes): two different rows share it with probability about
+// 2^-53 for a well-mixed hash, so a false match among 100,000 rows (5·10^9 pairs) is about a one-in-two-million event,
+// and no string is built per row.
+function rowHash(codes: readonly Int32Array[], row: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const c of codes) {
+    const v = c[row];
+    a = Math.imul(a ^ v, 0x01000193);
+    b = Math.imul(b ^ (v + 0x9e3779b9), 0x85ebca6b) ^ (b >>> 13);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
+// Probability that two distinct random rows agree on every column, treating columns as independent:
+// Π_c Σ_v n_v(n_v − 1) / (n(n − 1)).
+function collisionProbability(columns: readonly Int32Array[], rows: readonly number[]): number {
+  let p = 1;
+  for (const codes of columns) {
+    const counts = new Map<number, number>();
+    for (const row of rows) counts.set(codes[row], (counts.get(codes[row]) ?? 0) + 1);
+    let same = 0;
+    for (const n of counts.values()) same += n * (n - 1);
+    p *= rows.length < 2 ? 0 : same / (rows.length * (rows.length - 1));
+  }
+  return p;
+}
+
+// P(X ≥ k) for X ~ Poisson(mean).
+function poissonTail(k: number, mean: number): number {
+  let term = Math.exp(-mean);
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= mean / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
 
 /**
- * Rows whose feature values (every present role-'feature' column, compared by cell text, label excluded) are
- * identical and fall in different splits: one finding `leak:duplicate-rows`, warn with the count of such rows.
- * No finding when the contract has no feature column in the snapshot.
+ * Rows that fall in different splits and are identical: one finding `leak:duplicate-rows`. Rows compare on every
+ * present role-'feature' column (label excluded); when that many identical sets are what chance gives (Poisson tail ≥
+ * 0.001 around the expected count of coinciding pairs, as with a few coarse categoricals or coarse measurements),
+ * they compare again on every column of the file, so only exact copies count. Warn with the count of such rows when
+ * the copies are more than chance; pass otherwise. Cells compare by value (category text or number).
  */
 export function checkDuplicatesAcrossSplits(snapshot: Snapshot, contract: DataContract, split: Split): Finding[] {
   const features = columnsWithRole(contract, 'feature')
     .filter((name) => name !== contract.label)
     .flatMap((name) => snapshot.columns.filter((c) => c.name === name));
   if (features.length === 0) return [];
-  // JSON keeps missing (null) apart from the text "null" and cannot run two cells together.
-  const keyOf = (row: number): string => JSON.stringify(features.map((c) => cellText(c, row)));
-  const result = crossSplitGroups(keyOf, splitMembership(split, snapshot.rowCount));
-  const base = { id: 'leak:duplicate-rows', check: 'duplicate-rows', count: result.rowsInSpanning };
-  const evidence = `${result.spanning} sets of identical feature values span splits, over ${features.length} feature column${features.length === 1 ? '' : 's'}.`;
-  if (result.spanning === 0) {
-    return [{ ...base, status: 'pass', message: 'No two rows in different splits have identical feature values.', evidence }];
+  const membership = splitMembership(split, snapshot.rowCount);
+  const inSplit = [...split.train, ...split.validation, ...split.test];
+  const pairs = (inSplit.length * (inSplit.length - 1)) / 2;
+  const compare = (columns: readonly Column[]) => {
+    const codes = columns.map(cellCodes);
+    const result = crossSplitGroups((row) => rowHash(codes, row), membership);
+    const expected = pairs * collisionProbability(codes, inSplit);
+    return { result, expected, real: result.spanning > 0 && poissonTail(result.spanning, expected) < DUPLICATE_ALPHA };
+  };
+  const byFeatures = compare(features);
+  const exact = !byFeatures.real && byFeatures.result.spanning > 0;
+  const { result, expected, real } = exact ? compare(snapshot.columns) : byFeatures;
+  const base = { id: 'leak:duplicate-rows', check: 'duplicate-rows', count: real ? result.rowsInSpanning : 0 };
+  const over = exact ? `every column of the file (identical feature values alone are what chance gives)` : `${features.length} feature column${features.length === 1 ? '' : 's'}`;
+  const evidence = `${result.spanning} sets of identical rows span splits, compared over ${over}; chance alone predicts about ${expected < 0.01 ? '0' : expected.toFixed(2)}.`;
+  if (!real) {
+    return [{ ...base, status: 'pass', message: result.spanning === 0 ? 'No row in one split repeats a row in another.' : `${result.spanning} sets of identical rows span splits, no more than chance gives for values this coarse.`, evidence }];
   }
   return [{
     ...base,
     status: 'warn',
-    message: `${result.rowsInSpanning} rows share all feature values with a row in another split, so evaluation partly re-tests training data.`,
+    message: exact
+      ? `${result.rowsInSpanning} rows are exact copies of a row in another split, so evaluation partly re-tests training data.`
+      : `${result.rowsInSpanning} rows share all feature values with a row in another split, so evaluation partly re-tests training data.`,
     evidence,
     suggestion: 'Deduplicate rows before splitting, or use the group split so copies of the same record stay together.',
     exampleRows: [...result.examples],

@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkDuplicatesAcrossSplits } from './check-duplicates-across-splits.ts';
 import { checkEntityOverlap } from './check-entity-overlap.ts';
-import { crossSplitGroups } from './cross-split-groups.ts';
-import { splitMembership } from './split-membership.ts';
+import { crossSplitGroups, splitMembership } from './cross-split-groups.ts';
 import { contractFor, snapshotFromCsv, splitOf } from './test-fixtures.ts';
 
 // Rows: 0 a, 1 a, 2 b, 3 c, 4 c, 5 d, 6 (no key), 7 a. Train 0 2 3 6; validation 1 4; test 5 7.
@@ -24,23 +22,6 @@ describe('checkEntityOverlap', () => {
     expect(checkEntityOverlap(snapshot, timed, SPLIT)[0].status).toBe('warn');
     const grouped = splitOf([0, 1, 2, 7], [3, 4], [5, 6]);
     expect(checkEntityOverlap(snapshot, contractFor('y', '1', { k: 'entity_key' }), grouped)[0]).toMatchObject({ status: 'pass', count: 0 });
-  });
-});
-
-describe('checkDuplicatesAcrossSplits', () => {
-  test('warns on rows whose feature values repeat in another split, label excluded', async () => {
-    // Features x, z: rows 0/1 (1,p) span train/validation; rows 2/5 (2,p) span train/test; rows 3/7 (3,q) span train/test.
-    const snapshot = await snapshotFromCsv(KEYS);
-    const [finding] = checkDuplicatesAcrossSplits(snapshot, contractFor('y', '1', { x: 'feature', z: 'feature', y: 'label' }), SPLIT);
-    expect(finding).toMatchObject({ id: 'leak:duplicate-rows', status: 'warn', count: 6, exampleRows: [0, 1, 2, 5, 3] });
-    expect(finding.evidence).toBe('3 sets of identical feature values span splits, over 2 feature columns.');
-  });
-
-  test('duplicates inside one split, or rows outside every split, do not count', async () => {
-    const snapshot = await snapshotFromCsv('x,y\n1,0\n1,1\n2,0\n2,1\n');
-    const contract = contractFor('y', '1', { x: 'feature', y: 'label' });
-    expect(checkDuplicatesAcrossSplits(snapshot, contract, splitOf([0, 1], [2], []))[0]).toMatchObject({ status: 'pass', count: 0 });
-    expect(checkDuplicatesAcrossSplits(snapshot, contractFor('y', '1', { y: 'label' }), splitOf([0], [1], []))).toEqual([]);
   });
 });
 

@@ -3,8 +3,7 @@ import type { Snapshot } from '../../data/snapshot.ts';
 import type { Split } from '../../split/split.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { crossSplitGroups } from './cross-split-groups.ts';
-import { splitMembership } from './split-membership.ts';
+import { crossSplitGroups, splitMembership } from './cross-split-groups.ts';
 
 /**
  * The same entity in more than one split: one finding per present entity_key column

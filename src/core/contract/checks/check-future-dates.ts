@@ -1,8 +1,7 @@
 import type { Snapshot } from '../../data/snapshot.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { exampleRows } from './example-rows.ts';
-import { percent } from './percent.ts';
+import { exampleRows, percent } from './finding-text.ts';
 
 const DAY_MS = 86_400_000;
 

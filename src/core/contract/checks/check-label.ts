@@ -2,9 +2,7 @@ import { columnByName, type Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
 import { labelClasses } from '../label-classes.ts';
-import { exampleRows } from './example-rows.ts';
-import { missingRows } from './missing-rows.ts';
-import { percent } from './percent.ts';
+import { exampleRows, missingRows, percent } from './finding-text.ts';
 
 /**
  * Two findings on the label column (none when it is absent; the required-column check reports that):

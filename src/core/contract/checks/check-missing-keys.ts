@@ -1,8 +1,7 @@
 import type { Snapshot } from '../../data/snapshot.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { exampleRows } from './example-rows.ts';
-import { missingRows } from './missing-rows.ts';
+import { exampleRows, missingRows } from './finding-text.ts';
 
 /**
  * One finding per present entity_key column (`validate:missing-key:<column>`): warn with the count of rows that have

@@ -1,9 +1,7 @@
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { exampleRows } from './example-rows.ts';
-import { missingRows } from './missing-rows.ts';
-import { percent } from './percent.ts';
+import { exampleRows, missingRows, percent } from './finding-text.ts';
 
 // Rates are ratios of counts; the slack keeps a seeded limit equal to the observed rate from tripping on rounding.
 const SLACK = 1e-9;

@@ -2,8 +2,7 @@ import { hasValues, type ValuesColumn } from '../../data/column.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { exampleRows } from './example-rows.ts';
-import { formatValue } from './format-value.ts';
+import { exampleRows, formatValue } from './finding-text.ts';
 
 function rangeText(column: ValuesColumn, min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `${formatValue(column, min)} to ${formatValue(column, max)}`;

@@ -1,7 +1,7 @@
 import type { Snapshot } from '../../data/snapshot.ts';
 import type { DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
-import { quoteList } from './quote-list.ts';
+import { quoteList } from './finding-text.ts';
 
 /**
  * Column names the contract requires, in contract order: the label always; any other column with a role other than

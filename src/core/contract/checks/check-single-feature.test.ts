@@ -21,7 +21,7 @@ const roles = { copy: 'feature', flipped: 'feature', near: 'feature', token: 'fe
 describe('checkSingleFeaturePower', () => {
   test('fails a copy in either direction, warns at AUC 0.95, does not flag a memorisable unique token', async () => {
     const { csv, y } = await data();
-    const findings = checkSingleFeaturePower(await snapshotFromCsv(csv), contractFor('y', '1', { ...roles }), y, allRows(20), 1);
+    const findings = checkSingleFeaturePower(await snapshotFromCsv(csv), contractFor('y', '1', { ...roles }), [{ name: '1', y }], allRows(20), 1);
     const status = Object.fromEntries(findings.map((f) => [f.id, f.status]));
     expect(status).toEqual({
       'leak:single-feature:copy': 'fail',
@@ -29,7 +29,11 @@ describe('checkSingleFeaturePower', () => {
       'leak:single-feature:near': 'warn',
       'leak:single-feature': 'pass',
     });
-    expect(findings.find((f) => f.column === 'near')?.evidence).toBe('AUC 0.950 on 20 training rows, scoring by its values alone.');
+    const near = findings.find((f) => f.column === 'near');
+    // Hanley-McNeil: SE = 0.0526 on 10 + 10 rows; the best cut (> 10) keeps 9 of 10 positives: balanced accuracy 0.95.
+    expect(near?.evidence).toBe('AUC 0.950 (lower bound 0.845) on 20 training rows, scoring by its values alone; best single cut: balanced accuracy 0.950.');
+    expect(near?.strongSignal).toBe(true);
+    expect(findings.find((f) => f.column === 'copy')?.strongSignal).toBeUndefined();
     expect(findings.find((f) => f.id === 'leak:single-feature')?.evidence).toBe('Highest single-feature AUCs on 20 training rows: token 0.500.');
   });
 
@@ -42,16 +46,18 @@ describe('checkSingleFeaturePower', () => {
       lines.push(`${y[i] ? 'B' : 'A'},n${random.nextInt(60)},${y[i]}`);
     }
     const snapshot = await snapshotFromCsv(`${lines.join('\n')}\n`);
-    const findings = checkSingleFeaturePower(snapshot, contractFor('y', '1', { code: 'feature', noise: 'feature', y: 'label' }), y, allRows(300), 3);
+    const findings = checkSingleFeaturePower(snapshot, contractFor('y', '1', { code: 'feature', noise: 'feature', y: 'label' }), [{ name: '1', y }], allRows(300), 3);
     expect(findings.find((f) => f.column === 'code')?.status).toBe('fail');
     expect(findings.some((f) => f.column === 'noise')).toBe(false);
   });
 
-  test('same seed, same findings; a one-class training set gives none', async () => {
+  test('same seed, same findings; a one-class training set is too small to judge, not a fail', async () => {
     const { csv, y } = await data();
     const snapshot = await snapshotFromCsv(csv);
     const contract = contractFor('y', '1', { ...roles });
-    expect(checkSingleFeaturePower(snapshot, contract, y, allRows(20), 9)).toEqual(checkSingleFeaturePower(snapshot, contract, y, allRows(20), 9));
-    expect(checkSingleFeaturePower(snapshot, contract, y, Int32Array.from([10, 11, 12]), 9)).toEqual([]);
+    expect(checkSingleFeaturePower(snapshot, contract, [{ name: '1', y }], allRows(20), 9)).toEqual(checkSingleFeaturePower(snapshot, contract, [{ name: '1', y }], allRows(20), 9));
+    const tiny = checkSingleFeaturePower(snapshot, contract, [{ name: '1', y }], Int32Array.from([10, 11, 12]), 9);
+    expect(tiny.map((f) => [f.id, f.status])).toEqual([['leak:too-few-rows', 'pass']]);
+    expect(tiny[0].message).toBe('Too few rows of class "1" (3 training rows) to judge single-feature power, row order or patterns for it.');
   });
 });

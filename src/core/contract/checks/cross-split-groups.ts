@@ -1,4 +1,14 @@
-import { MAX_EXAMPLE_ROWS } from './example-rows.ts';
+import type { Split } from '../../split/split.ts';
+import { MAX_EXAMPLE_ROWS } from './finding-text.ts';
+
+/** Per snapshot row (rowCount), the split it belongs to: 0 train, 1 validation, 2 test, -1 none (e.g. unlabelled). */
+export function splitMembership(split: Split, rowCount: number): Int8Array {
+  const membership = new Int8Array(rowCount).fill(-1);
+  [split.train, split.validation, split.test].forEach((rows, s) => {
+    for (const row of rows) membership[row] = s;
+  });
+  return membership;
+}
 
 /** Groups of rows sharing a key, counted by how they fall across the splits. */
 export interface CrossSplitGroups {
@@ -22,8 +32,8 @@ interface Group {
  * Groups the rows that are in a split (`membership[row]` ≥ 0, see splitMembership) by `keyOf(row)` (null = skip)
  * and reports the groups that reach more than one split.
  */
-export function crossSplitGroups(keyOf: (row: number) => string | null, membership: Int8Array): CrossSplitGroups {
-  const groups = new Map<string, Group>();
+export function crossSplitGroups(keyOf: (row: number) => string | number | null, membership: Int8Array): CrossSplitGroups {
+  const groups = new Map<string | number, Group>();
   for (let row = 0; row < membership.length; row++) {
     const s = membership[row];
     if (s < 0) continue;

@@ -1,0 +1,154 @@
+import { hasValues, type Column } from '../../data/column.ts';
+import type { Snapshot } from '../../data/snapshot.ts';
+import { columnsWithRole, type DataContract } from '../data-contract.ts';
+import type { Finding } from '../finding.ts';
+import { judgeableTargets, outcomeWord, type ClassTarget } from './class-targets.ts';
+import { exampleRows, percent } from './finding-text.ts';
+
+/** Fewest training rows a pattern must cover before its purity counts as evidence. */
+export const MIN_PATTERN_SUPPORT = 20;
+/** Share of one class among a pattern's rows from which the pattern is "nearly pure". */
+export const PATTERN_PURITY = 0.95;
+/** A sparser but still telling pattern: purity at least this with lift ≥ PATTERN_LIFT (e.g. repair costs). */
+export const PATTERN_PURITY_LIFTED = 0.7;
+/** How many times the class's base rate a pattern must reach to count as lifted. */
+export const PATTERN_LIFT = 3;
+/** A region of one feature (tail of its values, or one category) flags only at this lift: rare classes concentrated. */
+export const REGION_LIFT = 4;
+/** Quantile bins of a numeric feature from which tail regions are built. */
+const REGION_BINS = 10;
+
+/** Rows a pattern covers, and how pure they are for one class. */
+interface Pattern {
+  readonly kind: 'present' | 'non-zero' | 'region';
+  readonly what: string;
+  readonly target: ClassTarget;
+  readonly rows: readonly number[];
+  readonly purity: number;
+  readonly lift: number;
+}
+
+function measure(kind: Pattern['kind'], what: string, rows: number[], target: ClassTarget, base: number): Pattern {
+  let hits = 0;
+  for (const row of rows) hits += target.y[row];
+  const purity = rows.length === 0 ? 0 : hits / rows.length;
+  return { kind, what, target, rows, purity, lift: base === 0 ? 0 : purity / base };
+}
+
+// Nearly pure and far above the base rate (error cut to a quarter), or pure enough and concentrated (lift ≥ 3).
+function telling(p: Pattern, base: number): boolean {
+  if (p.rows.length < MIN_PATTERN_SUPPORT) return false;
+  if (p.kind === 'region') return p.purity >= PATTERN_PURITY && p.lift >= REGION_LIFT;
+  return (p.purity >= PATTERN_PURITY && 1 - p.purity <= 0.25 * (1 - base)) || (p.purity >= PATTERN_PURITY_LIFTED && p.lift >= PATTERN_LIFT);
+}
+
+// Sparse indicators only: a column present (or non-zero) on most rows says nothing by being so.
+const sparse = (rows: number, train: number): boolean => rows <= 0.6 * train;
+
+function indicatorRows(column: Column, train: Int32Array): { present: number[]; nonZero: number[] } {
+  const present: number[] = [];
+  const nonZero: number[] = [];
+  for (const row of train) {
+    const missing = hasValues(column) ? Number.isNaN(column.values[row]) : column.codes[row] < 0;
+    if (missing) continue;
+    present.push(row);
+    if (column.type === 'numeric' && column.values[row] !== 0) nonZero.push(row);
+  }
+  return { present, nonZero };
+}
+
+// Low and high tails (1..REGION_BINS/2 deciles) of a numeric feature, or each category: a place where one class lives.
+// Tails are the rows at or beyond a quantile cut, so tied values fall on the same side.
+function regions(column: Column, train: Int32Array): { what: string; rows: number[] }[] {
+  if (!hasValues(column)) {
+    const byCode = new Map<number, number[]>();
+    for (const row of train) {
+      const code = column.codes[row];
+      if (code < 0) continue;
+      const list = byCode.get(code) ?? [];
+      list.push(row);
+      byCode.set(code, list);
+    }
+    return [...byCode].map(([code, rows]) => ({ what: `"${column.categories[code]}"`, rows }));
+  }
+  const sorted = Float64Array.from(train, (row) => column.values[row]).filter((v) => !Number.isNaN(v)).sort();
+  const out: { what: string; rows: number[] }[] = [];
+  for (let j = 1; j <= REGION_BINS / 2; j++) {
+    const cut = Math.round((sorted.length * j) / REGION_BINS);
+    if (cut === 0) continue;
+    const low = sorted[cut - 1];
+    const high = sorted[sorted.length - cut];
+    const lowRows: number[] = [];
+    const highRows: number[] = [];
+    for (const row of train) {
+      const v = column.values[row];
+      if (v <= low) lowRows.push(row);
+      if (v >= high) highRows.push(row);
+    }
+    out.push({ what: `≤ ${low}`, rows: lowRows }, { what: `≥ ${high}`, rows: highRows });
+  }
+  return out;
+}
+
+/**
+ * Post-outcome patterns that an AUC misses, on the training rows, one-vs-rest for every class with enough rows:
+ * a sparse feature's presence (non-missing) or non-zero indicator, or a region of its values (a tail of a numeric
+ * feature, one category), nearly pure for one class over ≥ 20 rows. One finding per column, `leak:pattern:<column>`:
+ * a presence pattern warns (body or boat recorded only for one outcome); a non-zero or region pattern is a strong signal
+ * to confirm unless the header sounds like an outcome (cost, repair, status, …), which makes it a warn. Columns that
+ * `skip` names (already flagged by single-feature power) are left out. Evidence gives support, purity and lift.
+ */
+export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract, targets: readonly ClassTarget[], train: Int32Array, skip: ReadonlySet<string>): Finding[] {
+  const { judged } = judgeableTargets(targets, train);
+  if (judged.length === 0) return [];
+  const bases = judged.map((t) => {
+    let n = 0;
+    for (const row of train) n += t.y[row];
+    return n / train.length;
+  });
+  const findings: Finding[] = [];
+  for (const name of columnsWithRole(contract, 'feature')) {
+    const column = snapshot.columns.find((c) => c.name === name);
+    if (!column || name === contract.label || skip.has(name)) continue;
+    const { present, nonZero } = indicatorRows(column, train);
+    let found: Pattern | null = null;
+    const sparsePresent = sparse(present.length, train.length);
+    const sparseNonZero = sparse(nonZero.length, train.length) && nonZero.length < present.length;
+    // Regions only for columns with no sparse indicator: there the indicator is the telling pattern.
+    const places = sparsePresent || sparseNonZero ? [] : regions(column, train);
+    judged.forEach((target, k) => {
+      const candidates: Pattern[] = [];
+      if (sparsePresent) candidates.push(measure('present', 'present (not missing)', present, target, bases[k]));
+      if (sparseNonZero) candidates.push(measure('non-zero', 'non-zero', nonZero, target, bases[k]));
+      for (const r of places) candidates.push(measure('region', r.what, r.rows, target, bases[k]));
+      for (const p of candidates) {
+        if (!telling(p, bases[k])) continue;
+        // Presence beats non-zero beats region; within a kind, more rows beat fewer.
+        const rank = (q: Pattern): number => (q.kind === 'present' ? 2 : q.kind === 'non-zero' ? 1 : 0) * 1e9 + q.rows.length;
+        if (!found || rank(p) > rank(found)) found = p;
+      }
+    });
+    if (!found) continue;
+    const p: Pattern = found;
+    const word = outcomeWord(name);
+    const what = judged.length > 2 ? `class "${p.target.name}" (one-vs-rest)` : `"${p.target.name}"`;
+    const subject = `"${name}" is ${p.what}`;
+    const plain = p.kind === 'present' || word !== null;
+    const evidence = `Support ${p.rows.length} of ${train.length} training rows; purity ${percent(p.purity)} "${p.target.name}" against a base rate of ${percent(p.purity / p.lift)} (lift ${p.lift.toFixed(1)})${word ? `; the header says "${word}"` : ''}.`;
+    findings.push({
+      id: `leak:pattern:${name}`,
+      check: 'pattern',
+      column: name,
+      status: 'warn',
+      ...(plain ? {} : { strongSignal: true }),
+      message: plain
+        ? `When ${subject}, the row is nearly always ${what}: a value recorded only for one outcome, typical of post-outcome data.`
+        : `Strong signal: when ${subject}, the row is nearly always "${p.target.name}". Confirm "${name}" is known at prediction time.`,
+      evidence,
+      suggestion: `Find out when "${name}" is filled in; if only after the outcome, set its role to ignore.`,
+      count: p.rows.length,
+      exampleRows: exampleRows(p.rows),
+    });
+  }
+  return findings;
+}
