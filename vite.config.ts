@@ -27,6 +27,9 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', headers: isolation },
   preview: { host: '127.0.0.1', headers: isolation },
+  // The dev server's dependency scan starts from index.html and does not follow `new Worker(new URL(...))`: without the
+  // workers as entries, the first Train discovers tfjs, re-optimises and reloads the page, and the run is lost.
+  optimizeDeps: { entries: ['index.html', 'src/workers/*.worker.ts'] },
   // tfjs-backend-wasm starts its pthreads from the threaded factory's own source text (Function.toString), which a
   // minifier breaks ("e is not defined" in every pthread); the worker chunk therefore ships unminified.
   worker: { format: 'es', rolldownOptions: { output: { minify: false } } },

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bundleRun, createContract, createRunConfig, parseCsv, DEFAULT_ISSUE_POLICY } from '../src/core/index.ts';
+import { bundleRun, createContract, createRunConfig, loadCsv, DEFAULT_ISSUE_POLICY } from '../src/core/index.ts';
 import { openScoringBundle } from '../src/core/scoring.ts';
 import { trainBaseline } from '../src/core/training.ts';
 import { forEachRecord } from '../src/core/scoring/csv-records.ts';
@@ -18,7 +18,7 @@ const D = 20;
 const dir = mkdtempSync(join(tmpdir(), 'mle-bench-score-'));
 
 async function bundleFor(model: 'logistic' | 'mlp'): Promise<{ files: Readonly<Record<string, Uint8Array>>; scoring: Awaited<ReturnType<typeof openScoringBundle>> }> {
-  const parsed = await parseCsv(new TextEncoder().encode(syntheticCsv(20_000, D, 11)), 'train.csv');
+  const parsed = await loadCsv(new TextEncoder().encode(syntheticCsv(20_000, D, 11)), 'train.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   const features = Array.from({ length: D }, (_, j) => `f${j}`);
   const config = createRunConfig({ seed: 1, backend: 'cpu', model, ...(model === 'mlp' ? { hyperparameters: { hidden: [32, 32], epochs: 3 } } : {}) });

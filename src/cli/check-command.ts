@@ -1,4 +1,4 @@
-import { blockingFindings, runChecks } from '../core/index.ts';
+import { DEFAULT_SEED, snapshotSummary, blockingFindings, runChecks } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
 import { needs, readOptions, seedOption, text } from './options.ts';
@@ -13,12 +13,12 @@ export async function checkCommand(args: string[]): Promise<void> {
   const { values, positionals } = readOptions('check', args, { contract: text, seed: seedOption });
   const [csv] = positionals;
   if (!csv || !values.contract) throw needs('check', '<csv> and --contract');
-  const seed = values.seed ?? 42;
+  const seed = values.seed ?? DEFAULT_SEED;
   const { snapshot, contract } = await readSnapshotAndContract(csv, values.contract);
   const report = runChecks(snapshot, contract, seed);
   const blocking = blockingFindings([...report.validation, ...report.leakage], contract);
   const out = {
-    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    snapshot: snapshotSummary(snapshot),
     contract, seed, validation: report.validation, leakage: report.leakage, split: report.split, split_error: report.splitError,
     blocking: blocking.map((f) => f.id),
   };

@@ -1,4 +1,4 @@
-import { completeContract, profileSnapshot, seedRules, suggestRoles, type DataContract, type Snapshot } from '../core/index.ts';
+import { errorText, completeContract, profileSnapshot, seedRules, suggestRoles, type DataContract, type Snapshot } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readChunks, readSnapshot } from './read-snapshot.ts';
 
@@ -15,7 +15,7 @@ function readJson(path: string): unknown {
     // TextDecoder drops a UTF-8 byte-order mark, which editors on Windows write; JSON.parse would refuse it.
     return JSON.parse(text);
   } catch (e) {
-    throw new CliError(`${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${path} is not valid JSON: ${errorText(e)}`, 2);
   }
 }
 
@@ -32,6 +32,6 @@ export async function readSnapshotAndContract(csv: string, contract: string | ob
   try {
     return { snapshot, contract: completeContract(snapshot, json, suggestRoles(snapshot, profileSnapshot(snapshot), null), seedRules(snapshot)) };
   } catch (e) {
-    throw new CliError(`${source}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${source}: ${errorText(e)}`, 2);
   }
 }

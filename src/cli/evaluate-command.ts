@@ -1,4 +1,4 @@
-import { cellText, columnByName, compareRuns, evaluationReport, readScoresTable, reportTopLevel, ScoresTableError, splitScoredRows, suggestedPiiColumns, type ScoredRows, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
+import { DEFAULT_SEED, snapshotSummary, errorText, cellText, columnByName, compareRuns, evaluationReport, readScoresTable, reportTopLevel, ScoresTableError, splitScoredRows, suggestedPiiColumns, type ScoredRows, type SliceSpec, type ThresholdStrategy } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { needs, readOptions, seedOption, text, texts, toggle, type OptionValues } from './options.ts';
 import { readSnapshot } from './read-snapshot.ts';
@@ -51,7 +51,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const strategy = strategyFrom(values);
   const bins = values.bins ?? 4;
   const resamples = values.bootstrap ?? 1000;
-  const seed = values.seed ?? 42;
+  const seed = values.seed ?? DEFAULT_SEED;
 
   const snapshot = await readSnapshot(csv);
   let table;
@@ -113,7 +113,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
       ...(table.kind === 'multiclass' ? { classes: table.classes } : {}),
     });
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+    throw new CliError(errorText(e), 2);
   }
   let comparison = null;
   const baselineEvaluated = baselineParts[1];
@@ -134,7 +134,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     };
   }
   const out = {
-    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    snapshot: snapshotSummary(snapshot),
     label: values.label, positive_class: table.positive, score_columns: values.score, skipped_rows: table.skipped, pii_columns_left_out: pii,
     ...(values['choose-on'] ? { chosen_on_rows: values['choose-on'] } : {}),
     // Multiclass: the top level is the multiclass report; the positive class's figures sit under one_vs_rest[class].

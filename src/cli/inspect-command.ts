@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BundleError, bundleSummary, readBundle } from '../core/index.ts';
+import { errorText, BundleError, bundleSummary, readBundle } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { needs, readOptions } from './options.ts';
 
@@ -17,7 +17,7 @@ export async function inspectCommand(args: string[]): Promise<void> {
   try {
     zip = new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   try {
     const bundle = await readBundle(zip);

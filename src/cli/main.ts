@@ -1,5 +1,6 @@
 import { CliError } from './cli-error.ts';
 import { takeMaxBytes } from './read-snapshot.ts';
+import { errorText } from '../core/error-text.ts';
 
 interface Command {
   readonly usage: string;
@@ -55,6 +56,6 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   const code = e instanceof CliError ? e.exitCode : 2;
-  process.stderr.write(`mle-playground: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+  process.stderr.write(`mle-playground: ${errorText(e).split('\n')[0]}\n`);
   process.exitCode = code;
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ClassWeight, ModelKind, RunOptions, Task } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
+import { errorText } from '../core/error-text.ts';
 
 const MODELS: readonly ModelKind[] = ['prior', 'logistic', 'mlp'];
 
@@ -19,7 +20,7 @@ export function modelOptions(
     try {
       file = JSON.parse(readFileSync(configPath, 'utf8')) as typeof file;
     } catch (e) {
-      throw new CliError(`cannot read --config ${configPath}: ${e instanceof Error ? e.message : String(e)}`, 2);
+      throw new CliError(`cannot read --config ${configPath}: ${errorText(e)}`, 2);
     }
   }
   const { hyperparameters, classWeight: fileWeight, task: fileTask, ...flat } = file;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
+import { errorText } from '../core/error-text.ts';
 
 /** A number flag: `whole` for integers, inclusive bounds, and a note shown in the message (e.g. "0 for none"). */
 export interface NumberOption {
@@ -58,7 +59,7 @@ export function readOptions<S extends Record<string, OptionSpec>>(
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    const reason = errorText(e).split('\n')[0];
     const unknown = /^Unknown option '([^']+)'/.exec(reason);
     // parseArgs reads "-1" after a flag as another option; the fix is the "=" form.
     const hint = /ambiguous/i.test(reason) ? ' (for a negative number write it as --option=-1)' : '';

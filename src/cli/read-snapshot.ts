@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { asLoadResult, CHUNK_BYTES, CsvIngest, type ParseOptions, type Snapshot } from '../core/index.ts';
+import { errorText, asLoadResult, CHUNK_BYTES, profilingIngest, type ParseOptions, type Snapshot } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 
 /** Default input size limit: files past it are refused before reading, so a wrong path cannot fill memory. */
@@ -46,7 +46,7 @@ export function readChunks(path: string, consume: (chunk: Uint8Array) => void): 
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   try {
     const stat = fstatSync(fd);
@@ -59,7 +59,7 @@ export function readChunks(path: string, consume: (chunk: Uint8Array) => void): 
       try {
         n = readSync(fd, buffer, 0, buffer.length, null);
       } catch (e) {
-        throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+        throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
       }
       if (n === 0) return;
       total += n;
@@ -81,7 +81,7 @@ export async function readSnapshot(path: string, options: ParseOptions = {}): Pr
     } catch {
       // The size only sizes the column buffers; reading reports any real problem.
     }
-    const ingest = new CsvIngest(basename(path), { expectedBytes, createHash: () => createHash('sha256'), ...options });
+    const ingest = profilingIngest(basename(path), { expectedBytes, createHash: () => createHash('sha256'), ...options });
     readChunks(path, (chunk) => ingest.push(chunk));
     return ingest.finish();
   });

@@ -4,7 +4,7 @@ import {
 } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { readOptions, text } from './options.ts';
-import { transform } from '../core/index.ts';
+import { errorText, transform } from '../core/index.ts';
 import type { ModelFiles } from '../core/training.ts';
 import { readSnapshot } from './read-snapshot.ts';
 import { loadTraining } from './train-command.ts';
@@ -117,7 +117,7 @@ export async function reproduceCommand(args: string[]): Promise<void> {
   try {
     csvBytes = new Uint8Array(readFileSync(csv));
   } catch (e) {
-    throw new CliError(`cannot read ${csv}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${csv}: ${errorText(e)}`, 2);
   }
   const csvId = await sha256Hex(csvBytes);
   if (csvId !== manifest.snapshot.sha256) {
@@ -137,7 +137,7 @@ export async function reproduceCommand(args: string[]): Promise<void> {
       classWeight: config.class_weight, task: config.task ?? 'binary',
     });
   } catch (e) {
-    throw new CliError(`${zipPath}: config.json: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${zipPath}: config.json: ${errorText(e)}`, 2);
   }
   const trainBaseline = await loadTraining();
   const outcome = await trainBaseline(snapshot, contract, runConfig);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DRIFT_LEVELS, driftReport, parseIssuePolicy, type DriftLevels } from '../core/index.ts';
+import { errorText, DEFAULT_DRIFT_LEVELS, driftReport, parseIssuePolicy, type DriftLevels } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 
 export const SCORE_USAGE = `mle-playground score <bundle.zip> <csv> --out scored.csv [--rejects rejects.csv] [--drift drift.json]
@@ -52,7 +52,7 @@ export async function scoreCommand(args: string[]): Promise<void> {
   try {
     policy = parseIssuePolicy(values.on ?? '');
   } catch (e) {
-    throw new CliError(`--on: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`--on: ${errorText(e)}`, 2);
   }
   // The job loads tfjs, so it is imported only when a bundle is really scored (not for --help).
   const { readScoringBundle, runScoreJob } = await import('./score-job.ts');

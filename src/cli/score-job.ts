@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import { unzipBundle, type IssuePolicy } from '../core/index.ts';
+import { errorText, unzipBundle, type IssuePolicy } from '../core/index.ts';
 import { BatchScorer, openScoringBundle, quietTfjs, type ScoredText, type ScoringBundle } from '../core/scoring.ts';
 import { CliError } from './cli-error.ts';
 
@@ -12,13 +12,13 @@ export async function readScoringBundle(path: string): Promise<ScoringBundle> {
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   quietTfjs();
   try {
     return await openScoringBundle(unzipBundle(bytes, basename(path)), basename(path));
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+    throw new CliError(errorText(e), 2);
   }
 }
 
@@ -38,7 +38,7 @@ export function runScoreJob(bundle: ScoringBundle, csv: string, out: string | nu
   try {
     input = openSync(csv, 'r');
   } catch (e) {
-    throw new CliError(`cannot read ${csv}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${csv}: ${errorText(e)}`, 2);
   }
   const scorer = new BatchScorer(bundle, basename(csv), { policy, drift });
   const sinks: Sink[] = [];
@@ -64,7 +64,7 @@ export function runScoreJob(bundle: ScoringBundle, csv: string, out: string | nu
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+    throw new CliError(errorText(e), 2);
   } finally {
     closeSync(input);
     for (const s of sinks) if (s !== null) closeSync(s);

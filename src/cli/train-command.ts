@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
+import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
@@ -54,7 +54,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   const { snapshot } = read;
-  const gate = leakageGate(snapshot, read.contract, values.seed ?? 42, values.dismiss, new Date().toISOString());
+  const gate = leakageGate(snapshot, read.contract, values.seed ?? DEFAULT_SEED, values.dismiss, new Date().toISOString());
   const gated = trainGateContract(values.gates, gate.contract, new Date().toISOString());
   const dataContract = gated ?? gate.contract;
   let contract;
@@ -65,18 +65,18 @@ export async function trainCommand(args: string[]): Promise<void> {
     const labelColumn = snapshot.columns.find((c) => c.name === run.label);
     const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
     config = createRunConfig({
-      seed: values.seed ?? 42, backend, split: dataContract.split,
+      seed: values.seed ?? DEFAULT_SEED, backend, split: dataContract.split,
       ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount),
     });
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e), 2);
+    throw new CliError(errorText(e), 2);
   }
   const trainBaseline = await loadTraining();
   let outcome;
   try {
     outcome = await trainBaseline(snapshot, contract, config);
   } catch (e) {
-    throw new CliError(e instanceof Error ? e.message : String(e), 1);
+    throw new CliError(errorText(e), 1);
   }
   const createdAt = new Date().toISOString();
   const gates = gated ? await judgeTrainRun(snapshot, gated, outcome, threshold, (c) => trainBaseline(snapshot, contract, c)) : undefined;

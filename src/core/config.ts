@@ -1,20 +1,15 @@
 import type { BackendPreference } from './models/backend-name.ts';
+import type { ClassWeight } from './models/class-weights.ts';
+import { DEFAULT_LOGISTIC, type LogisticHyperparameters } from './models/logistic-hyperparameters.ts';
 import { DEFAULT_MLP, validateMlp, type MlpHyperparameters } from './models/mlp-hyperparameters.ts';
 import { DEFAULT_SPLIT, type SplitConfig } from './split/split.ts';
 
-/** L2-regularised logistic regression, solved by full-batch L-BFGS. */
-export interface LogisticHyperparameters {
-  /** Inverse regularisation strength, as in scikit-learn. */
-  readonly C: number;
-  readonly maxIterations: number;
-  readonly gradientTolerance: number;
-}
+// The model folder owns its own settings; they are re-exported here because a run config is made of them.
+export { DEFAULT_LOGISTIC, type ClassWeight, type LogisticHyperparameters };
+
 
 /** Which model a run trains. `prior` predicts the training base rate for every row: the floor any model must beat. */
 export type ModelKind = 'prior' | 'logistic' | 'mlp';
-
-/** `balanced` weighs each class by n / (2 · n_class), as scikit-learn's `class_weight='balanced'`. */
-export type ClassWeight = 'none' | 'balanced';
 
 /**
  * `binary` learns the positive class against all others (one sigmoid); `multiclass` learns every class at once
@@ -37,8 +32,6 @@ export type RunConfig = RunBase & (
   | { readonly model: 'logistic'; readonly hyperparameters: LogisticHyperparameters }
   | { readonly model: 'mlp'; readonly hyperparameters: MlpHyperparameters }
 );
-
-export const DEFAULT_LOGISTIC: LogisticHyperparameters = { C: 1, maxIterations: 500, gradientTolerance: 1e-5 };
 
 export interface RunOptions {
   readonly seed: number;

@@ -1,3 +1,6 @@
+/** The seed a run, a split and a bootstrap use unless the user sets another. */
+export const DEFAULT_SEED = 42;
+
 /** A seeded pseudo-random source: `next()` returns a float in [0, 1), `nextInt(n)` an integer in [0, n), `nextUint32()` 32 raw bits. */
 export interface Random {
   next(): number;

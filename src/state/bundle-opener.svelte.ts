@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
 import { getContext, setContext } from 'svelte';
-import { DEFAULT_BUNDLE_LIMITS } from '../core/index.ts';
+import { DEFAULT_BUNDLE_LIMITS, errorText } from '../core/index.ts';
 import type { BundleApi, BundleView, OpenBundleResult } from '../workers/bundle.worker.ts';
-import { guardWorker } from './guard-worker.ts';
+import { WorkerClient } from './worker-client.ts';
 
 /** A refused bundle as the page shows it: the file, the kind of problem and the one-line reason. */
 export interface BundleRefused {
@@ -31,8 +31,7 @@ export class BundleOpener {
   refused = $state.raw<BundleRefused | null>(null);
   /** Milliseconds from the file being picked to the bundle shown (read, verify, re-score parity), for the bundle shown. */
   openedMs = $state<number | null>(null);
-  #worker: Worker | null = null;
-  #api: Comlink.Remote<BundleApi> | null = null;
+  readonly #worker = new WorkerClient<BundleApi>(() => new Worker(new URL('../workers/bundle.worker.ts', import.meta.url), { type: 'module' }));
   #token = 0;
 
   async open(file: File): Promise<void> {
@@ -47,8 +46,7 @@ export class BundleOpener {
     this.opening = file.name;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const w = this.#spawn();
-      const result = await guardWorker<OpenBundleResult>(w.raw, w.api.open(Comlink.transfer(bytes, [bytes.buffer]), file.name));
+      const result = await this.#worker.call<OpenBundleResult>((api) => api.open(Comlink.transfer(bytes, [bytes.buffer]), file.name));
       if (token !== this.#token) return;
       if (result.ok) {
         this.opened = result.view;
@@ -58,8 +56,7 @@ export class BundleOpener {
       }
     } catch (e) {
       if (token !== this.#token) return;
-      this.#stop();
-      this.refused = { fileName: file.name, kind: 'error', message: `${file.name} could not be opened: ${e instanceof Error ? e.message : String(e)}` };
+      this.refused = { fileName: file.name, kind: 'error', message: `${file.name} could not be opened: ${errorText(e)}` };
     } finally {
       if (token === this.#token) this.opening = null;
     }
@@ -75,20 +72,6 @@ export class BundleOpener {
 
   dismissRefusal(): void {
     this.refused = null;
-  }
-
-  #spawn(): { raw: Worker; api: Comlink.Remote<BundleApi> } {
-    if (!this.#worker || !this.#api) {
-      this.#worker = new Worker(new URL('../workers/bundle.worker.ts', import.meta.url), { type: 'module' });
-      this.#api = Comlink.wrap<BundleApi>(this.#worker);
-    }
-    return { raw: this.#worker, api: this.#api };
-  }
-
-  #stop(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#api = null;
   }
 }
 

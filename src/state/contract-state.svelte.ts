@@ -4,7 +4,7 @@ import {
   toRunContract, type BackendPreference, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract,
   type LabelClass, type LabelTiming, type Role, type RoleSuggestion, type Snapshot, type SplitConfig,
 } from '../core/index.ts';
-import { byColumn } from '../core/index.ts';
+import { byColumn, DEFAULT_SEED, errorText } from '../core/index.ts';
 import { ChecksClient } from './checks-client.ts';
 import { loadContract, saveContract } from './contract-store.ts';
 
@@ -29,7 +29,7 @@ export class ContractState {
   #saving: Promise<void> = Promise.resolve();
   readonly #checks = new ChecksClient();
   #checkRun = 0;
-  seed = $state(42);
+  seed = $state(DEFAULT_SEED);
   backend = $state<BackendPreference>('auto');
 
   constructor(backend: BackendPreference) {
@@ -271,7 +271,7 @@ export class ContractState {
       const report = await this.#checks.run(contract, this.seed);
       if (run === this.#checkRun) this.#report = report;
     } catch (e) {
-      if (run === this.#checkRun) this.#report = { validation: [], leakage: [], split: null, splitError: e instanceof Error ? e.message : String(e), droppedMissingTime: 0 };
+      if (run === this.#checkRun) this.#report = { validation: [], leakage: [], split: null, splitError: errorText(e), droppedMissingTime: 0 };
     } finally {
       if (run === this.#checkRun) this.#checking = false;
     }

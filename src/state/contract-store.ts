@@ -1,19 +1,14 @@
 import { parseDataContract, type DataContract } from '../core/index.ts';
-import { openAppDb as open, STORES } from './db.ts';
-
-const STORE = STORES.contracts;
+import { attempt, STORES } from '../storage/app-db.ts';
 
 /** The stored contract for a snapshot, or null when none was saved or what was saved no longer parses. */
-export async function loadContract(snapshotId: string): Promise<DataContract | null> {
-  try {
-    const stored: unknown = await (await open()).get(STORE, snapshotId);
+export function loadContract(snapshotId: string): Promise<DataContract | null> {
+  return attempt(async (d) => {
+    const stored: unknown = await d.get(STORES.contracts, snapshotId);
     if (stored === undefined) return null;
     const parsed = parseDataContract(stored);
     return parsed.ok ? parsed.contract : null;
-  } catch {
-    // Private windows and locked-down browsers may refuse IndexedDB; the app still works, it just forgets on reload.
-    return null;
-  }
+  }, null);
 }
 
 /** What became of a save: written, refused because the store already holds a newer revision, or failed. */
@@ -27,9 +22,9 @@ export type SaveOutcome =
  * edited it): then nothing is written and the stored contract comes back, so the caller reloads it instead of
  * overwriting. Read and write share one transaction, so two tabs cannot both pass the check. Never throws.
  */
-export async function saveContract(contract: DataContract): Promise<SaveOutcome> {
-  try {
-    const tx = (await open()).transaction(STORE, 'readwrite');
+export function saveContract(contract: DataContract): Promise<SaveOutcome> {
+  return attempt(async (d): Promise<SaveOutcome> => {
+    const tx = d.transaction(STORES.contracts, 'readwrite');
     const stored: unknown = await tx.store.get(contract.snapshotId);
     const parsed = stored === undefined ? null : parseDataContract(stored);
     if (parsed?.ok && parsed.contract.revision >= contract.revision) {
@@ -39,16 +34,5 @@ export async function saveContract(contract: DataContract): Promise<SaveOutcome>
     await tx.store.put(contract, contract.snapshotId);
     await tx.done;
     return { kind: 'saved' };
-  } catch (e) {
-    return { kind: 'failed', message: `The contract could not be saved in this browser (${e instanceof Error ? e.message : String(e)}); it will be lost on reload.` };
-  }
-}
-
-/** Forgets every stored contract. */
-export async function clearContracts(): Promise<void> {
-  try {
-    await (await open()).clear(STORE);
-  } catch {
-    // Nothing stored, or storage refused: either way nothing is left to clear.
-  }
+  }, (message) => ({ kind: 'failed', message: `The contract could not be saved in this browser (${message}); it will be lost on reload.` }));
 }

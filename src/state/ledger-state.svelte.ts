@@ -1,5 +1,5 @@
 import { prefillLedgerEntry, type LedgerDraft, type LedgerEntry, type LedgerPrefillInput } from '../core/index.ts';
-import { commitLedgerEntry, loadLedger } from './ledger-store.ts';
+import { commitLedgerEntry, loadLedger } from '../storage/ledger-store.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

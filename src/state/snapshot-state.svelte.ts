@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
-import { DEFAULT_MISSING_TOKENS, type LoadError, type LoadResult, type Snapshot } from '../core/index.ts';
+import { errorText, DEFAULT_MISSING_TOKENS, type LoadError, type LoadResult, type Snapshot } from '../core/index.ts';
 import type { Sample } from '../samples.ts';
 import type { LoadProgress, ParseApi } from '../workers/protocol.ts';
 import { saveCurrentFile } from './file-store.ts';
-import { guardWorker } from './guard-worker.ts';
+import { WorkerClient } from './worker-client.ts';
 
 /** Owns the parse worker and the loaded snapshot. A failed or cancelled load leaves the previous snapshot in place. */
 export class SnapshotState {
@@ -14,10 +14,14 @@ export class SnapshotState {
   #progress = $state.raw<LoadProgress | null>(null);
   #loadMs = $state<number | null>(null);
   #missingTokens = $state.raw<readonly string[]>(DEFAULT_MISSING_TOKENS);
-  #worker: { raw: Worker; api: Comlink.Remote<ParseApi> } | null = null;
+  readonly #worker: WorkerClient<ParseApi>;
 
   /** `ports` hands each new parse worker ports to the workers that want every snapshot (see `ParseApi.connect`). */
-  constructor(private readonly ports?: () => MessagePort[]) {}
+  constructor(ports?: () => MessagePort[]) {
+    this.#worker = new WorkerClient<ParseApi>(() => new Worker(new URL('../workers/parse.worker.ts', import.meta.url), { type: 'module' }), {
+      onStart: (api) => { for (const port of ports?.() ?? []) void api.connect(Comlink.transfer(port, [port])); },
+    });
+  }
 
   get snapshot(): Snapshot | null { return this.#snapshot; }
   get error(): LoadError | null { return this.#error; }
@@ -27,15 +31,6 @@ export class SnapshotState {
   get loadMs(): number | null { return this.#loadMs; }
   /** Cell values read as missing for the current snapshot. */
   get missingTokens(): readonly string[] { return this.#missingTokens; }
-
-  #spawn(): { raw: Worker; api: Comlink.Remote<ParseApi> } {
-    if (!this.#worker) {
-      const raw = new Worker(new URL('../workers/parse.worker.ts', import.meta.url), { type: 'module' });
-      this.#worker = { raw, api: Comlink.wrap<ParseApi>(raw) };
-      for (const port of this.ports?.() ?? []) void this.#worker.api.connect(Comlink.transfer(port, [port]));
-    }
-    return this.#worker;
-  }
 
   async loadFile(file: File): Promise<void> {
     await this.#load(file, this.#missingTokens);
@@ -47,7 +42,7 @@ export class SnapshotState {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       await this.#load(new File([await response.blob()], fileName, { type: 'text/csv' }), this.#missingTokens);
     } catch (e) {
-      this.#error = { kind: 'unsupported', message: `${fileName} could not be fetched: ${e instanceof Error ? e.message : String(e)}`, location: {} };
+      this.#error = { kind: 'unsupported', message: `${fileName} could not be fetched: ${errorText(e)}`, location: {} };
     }
   }
 
@@ -63,7 +58,7 @@ export class SnapshotState {
   }
 
   cancel(): void {
-    void this.#worker?.api.cancel();
+    void this.#worker.running?.cancel();
   }
 
   dismissError(): void {
@@ -75,9 +70,8 @@ export class SnapshotState {
     this.#progress = { bytes: 0, total: file.size, rows: 0 };
     const started = performance.now();
     try {
-      const worker = this.#spawn();
       const onProgress = Comlink.proxy((p: LoadProgress) => { this.#progress = p; });
-      const result = await guardWorker<LoadResult>(worker.raw, worker.api.parseFile(file, { missingTokens: [...missingTokens] }, onProgress));
+      const result = await this.#worker.call<LoadResult>((api) => api.parseFile(file, { missingTokens: [...missingTokens] }, onProgress));
       if (result.ok) {
         this.#snapshot = result.snapshot;
         if (this.#file !== file) void saveCurrentFile(file);
@@ -90,9 +84,7 @@ export class SnapshotState {
       }
     } catch (e) {
       // A crashed worker is replaced on the next load; the snapshot already on screen is untouched.
-      this.#worker?.raw.terminate();
-      this.#worker = null;
-      this.#error = { kind: 'unsupported', message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, location: {} };
+      this.#error = { kind: 'unsupported', message: `${file.name} could not be read: ${errorText(e)}`, location: {} };
     } finally {
       this.#loading = null;
       this.#progress = null;

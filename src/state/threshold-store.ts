@@ -1,21 +1,14 @@
 import type { ChosenThreshold } from '../core/index.ts';
-import { openAppDb, STORES } from './db.ts';
+import { getValue, setValue } from '../storage/app-db.ts';
 
 const key = (runId: string) => `threshold:${runId}`;
 
 /** Stores a run's chosen threshold with its strategy and inputs, so a reload brings the same decision back. */
-export async function saveThresholdChoice(runId: string, choice: ChosenThreshold): Promise<void> {
-  try {
-    await (await openAppDb()).put(STORES.files, choice, key(runId));
-  } catch {
-    // Without storage the choice lasts for this session only.
-  }
+export function saveThresholdChoice(runId: string, choice: ChosenThreshold): Promise<void> {
+  return setValue(key(runId), choice);
 }
 
-export async function loadThresholdChoice(runId: string): Promise<ChosenThreshold | null> {
-  try {
-    return ((await (await openAppDb()).get(STORES.files, key(runId))) as ChosenThreshold | undefined) ?? null;
-  } catch {
-    return null;
-  }
+/** A run's stored threshold choice, or null when none was chosen (or storage is refused). */
+export function loadThresholdChoice(runId: string): Promise<ChosenThreshold | null> {
+  return getValue<ChosenThreshold>(key(runId));
 }

@@ -1,8 +1,8 @@
 import * as Comlink from 'comlink';
-import { createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { errorText, createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
-import { guardWorker } from './guard-worker.ts';
+import { WorkerClient } from './worker-client.ts';
 import { clearInFlight, deleteInterrupted, loadInterrupted, markInFlight, takeInterrupted, type InterruptedRun } from './interrupted-runs.ts';
 
 // Far longer than any single synchronous step of a run (which delays heartbeats), far shorter than forever.
@@ -27,7 +27,11 @@ export class TrainingState {
   #storeError = $state<string | null>(null);
   #message = $state<string | null>(null);
   #cancelling = $state(false);
-  #run: { api: Comlink.Remote<TrainApi>; abort: AbortController } | null = null;
+  // One worker per run: a fresh one starts with the run and is terminated when it ends, freeing its GPU memory.
+  readonly #worker = new WorkerClient<TrainApi>(() => new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' }), {
+    heartbeat: { silenceMs: HEARTBEAT_SILENCE_MS },
+  });
+  #run: { abort: AbortController } | null = null;
   #interrupted = $state.raw<InterruptedRun[]>([]);
 
   /** `onInterrupted` gets the config of a run this tab was training when it reloaded, to put back into the form. */
@@ -86,8 +90,7 @@ export class TrainingState {
     this.#progress = [];
     this.#message = null;
     this.#cancelling = false;
-    const worker = new Worker(new URL('../workers/train.worker.ts', import.meta.url), { type: 'module' });
-    const run = { api: Comlink.wrap<TrainApi>(worker), abort: new AbortController() };
+    const run = { abort: new AbortController() };
     this.#run = run;
     markInFlight({ id: crypto.randomUUID(), snapshotId: snapshot.id, startedAt: new Date().toISOString(), config });
     const pending: TrainProgress[] = [];
@@ -107,7 +110,7 @@ export class TrainingState {
       }, PROGRESS_INTERVAL_MS);
     };
     try {
-      const outcome = await guardWorker(worker, run.api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal, { silenceMs: HEARTBEAT_SILENCE_MS });
+      const outcome = await this.#worker.call((api) => api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal);
       this.#progress = [...outcome.history];
       const record = await createRunRecord(outcome, dataContract, new Date().toISOString(), __APP_VERSION__);
       if (this.#snapshotId === outcome.snapshotId) {
@@ -118,13 +121,13 @@ export class TrainingState {
       this.#status = outcome.status;
     } catch (e) {
       const aborted = run.abort.signal.aborted;
-      this.#message = aborted ? 'Cancelled before the first iteration finished, so there are no weights to keep.' : e instanceof Error ? e.message : String(e);
+      this.#message = aborted ? 'Cancelled before the first iteration finished, so there are no weights to keep.' : errorText(e);
       this.#status = aborted ? 'cancelled' : 'failed';
     } finally {
       // The outcome carries the full history; a batch still waiting would append duplicates after it.
       clearTimeout(timer);
       clearInFlight();
-      worker.terminate();
+      this.#worker.terminate();
       this.#run = null;
       this.#cancelling = false;
     }
@@ -135,7 +138,7 @@ export class TrainingState {
     const run = this.#run;
     if (!run) return;
     this.#cancelling = true;
-    void run.api.cancel();
+    void this.#worker.running?.cancel();
     setTimeout(() => {
       if (this.#run === run) run.abort.abort(new Error('cancelled'));
     }, CANCEL_GRACE_MS);

@@ -4,10 +4,9 @@ import { EvaluationState } from './evaluation-state.svelte.ts';
 import { GatesState } from './gates-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
 import { ModelSettings } from './model-settings.svelte.ts';
-import { clearContracts } from './contract-store.ts';
-import { clearCurrentFile, loadCurrentFile } from './file-store.ts';
+import { loadCurrentFile } from './file-store.ts';
 import { clearInterrupted } from './interrupted-runs.ts';
-import { clearRuns } from './run-store.ts';
+import { clearAll } from '../storage/app-db.ts';
 import { SnapshotState } from './snapshot-state.svelte.ts';
 import { TrainingState } from './training-state.svelte.ts';
 
@@ -21,7 +20,7 @@ export class Workspace {
   /** The promotion-gate verdict of the run on screen (Evaluate shows it, Export writes it). */
   readonly gates = new GatesState({
     contract: () => this.contract.contract, checks: () => this.contract.report, outcome: () => this.outcomeForSnapshot,
-    selected: () => this.training.selectedRun, runs: () => this.training.runs, threshold: () => this.evaluation.runThreshold, snapshot: () => this.data.snapshot,
+    selected: () => this.training.selectedRun, runs: () => this.training.runs, threshold: () => this.evaluation.run.decision.threshold, snapshot: () => this.data.snapshot,
   });
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
@@ -45,10 +44,10 @@ export class Workspace {
     if (file && !this.data.snapshot && !this.data.loading) await this.data.loadFile(file);
   }
 
-  /** Forgets the stored file and every stored contract, then reloads to a blank page. */
+  /** Forgets everything stored (file, contracts, runs, thresholds, calibration), then reloads to a blank page. */
   async clear(): Promise<void> {
     clearInterrupted();
-    await Promise.all([clearCurrentFile(), clearContracts(), clearRuns()]);
+    await clearAll();
     location.assign(location.pathname);
   }
 

@@ -1,31 +1,20 @@
 import { calibrateBackends, fastest, type Calibration } from '../core/training.ts';
 import { BACKENDS, type BackendName } from '../core/index.ts';
-import { openAppDb, STORES } from '../state/db.ts';
+import { getValue, setValue } from '../storage/app-db.ts';
 
 // v2: webgl joined the candidates, so calibrations stored before it are not comparable.
 const KEY = `calibration:v2:${__APP_VERSION__}:${navigator.userAgent}`;
-
-async function cached(): Promise<Calibration | null> {
-  try {
-    return ((await (await openAppDb()).get(STORES.files, KEY)) as Calibration | undefined) ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The backend automatic mode should try first on this device: the fastest on a short gradient-shaped workload, among
  * the backends not skipped. Measured once per device and app version, then read from IndexedDB.
  */
 export async function calibratedBackend(skip: Partial<Record<BackendName, string>>): Promise<{ name: BackendName; note: string } | null> {
-  let calibration = await cached();
+  let calibration = await getValue<Calibration>(KEY);
   if (!calibration) {
     calibration = await calibrateBackends(BACKENDS.filter((b) => !skip[b]));
-    try {
-      await (await openAppDb()).put(STORES.files, calibration, KEY);
-    } catch {
-      // Without storage the calibration simply runs again next time.
-    }
+    // Without storage the calibration simply runs again next time.
+    await setValue(KEY, calibration);
   }
   const name = fastest(calibration);
   if (!name) return null;

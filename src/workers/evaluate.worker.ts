@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { compareRuns, evaluationReport, parseCsv, readScoresTable, ScoresTableError, suggestedPiiColumns, type Snapshot } from '../core/index.ts';
+import { errorText, compareRuns, evaluationReport, loadCsv, readScoresTable, ScoresTableError, suggestedPiiColumns, type Snapshot } from '../core/index.ts';
 import type { EvaluateApi, EvaluateSettings } from './protocol.ts';
 
 const ARRIVAL_TIMEOUT_MS = 10_000;
@@ -35,7 +35,7 @@ const api: EvaluateApi = {
     };
   },
   async loadScoresFile(file) {
-    const parsed = await parseCsv(new Uint8Array(await file.arrayBuffer()), file.name);
+    const parsed = await loadCsv(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!parsed.ok) return { info: null, message: parsed.error.message };
     pendingFile = parsed.snapshot;
     const pii = suggestedPiiColumns(parsed.snapshot, null);
@@ -54,7 +54,7 @@ const api: EvaluateApi = {
     try {
       table = readScoresTable(file, spec);
     } catch (e) {
-      throw new Error(e instanceof ScoresTableError ? e.message : e instanceof Error ? e.message : String(e));
+      throw new Error(e instanceof ScoresTableError ? e.message : errorText(e));
     }
     const classes = table.kind === 'multiclass' ? table.classes : null;
     const report = evaluationReport({

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { asLoadResult, CHUNK_BYTES, CsvIngest } from '../core/index.ts';
+import { asLoadResult, CHUNK_BYTES, profilingIngest } from '../core/index.ts';
 import { copySnapshot, snapshotBuffers, type ParseApi } from './protocol.ts';
 
 let cancelled = false;
@@ -10,7 +10,7 @@ const api: ParseApi = {
   async parseFile(file, options, onProgress) {
     cancelled = false;
     const result = await asLoadResult(async () => {
-      const ingest = new CsvIngest(file.name, { ...options, expectedBytes: file.size });
+      const ingest = profilingIngest(file.name, { ...options, expectedBytes: file.size });
       for (let at = 0; at < file.size; at += CHUNK_BYTES) {
         // Each chunk read is a real await, so a cancel() message gets in between chunks.
         const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());

@@ -21,7 +21,8 @@ let cancelled = false;
 const HOST_FIT = { name: 'cpu', note: 'automatic choice: cpu, since this model fits on the host (float64 L-BFGS) whatever the backend, which only scores the rows' } as const;
 
 // A test hook: Playwright's worker.evaluate can call it to simulate a GPU reset mid-run (see the train-controls e2e).
-Reflect.set(globalThis, 'mleDestroyGpuDevice', destroyWebgpuDevice);
+// Only builds for the browser tests have it (`vite build --mode e2e`); in a production build the branch is dropped.
+if (import.meta.env.MODE === 'e2e') Reflect.set(globalThis, 'mleDestroyGpuDevice', destroyWebgpuDevice);
 
 // A MessageChannel hop is a macrotask without timer clamping: it lets a pending cancel() message run between iterations.
 function yieldToEvents(): Promise<void> {

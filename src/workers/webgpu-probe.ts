@@ -1,3 +1,5 @@
+import { errorText } from '../core/error-text.ts';
+
 interface AdapterLike {
   readonly isFallbackAdapter?: boolean;
   readonly info?: { readonly isFallbackAdapter?: boolean; readonly description?: string };
@@ -16,6 +18,6 @@ export async function webgpuSkipReason(): Promise<string | null> {
     if (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter) return 'the only WebGPU adapter is a software fallback (slower than wasm), so it is skipped unless forced';
     return null;
   } catch (e) {
-    return `WebGPU adapter request failed (${e instanceof Error ? e.message : String(e)})`;
+    return `WebGPU adapter request failed (${errorText(e)})`;
   }
 }

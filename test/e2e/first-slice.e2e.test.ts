@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { createContract, createRunConfig, parseCsv, rocAuc, transform, type Preprocessing } from '../../src/core/index.ts';
+import { createContract, createRunConfig, loadCsv, rocAuc, transform, type Preprocessing } from '../../src/core/index.ts';
 import { trainBaseline } from '../../src/core/training.ts';
 import { tf } from '../../src/core/models/tf.ts';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
@@ -146,7 +146,7 @@ describe('first slice on breast cancer, forced to webgpu', () => {
       weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
     }));
     const pre = bundle.json<Preprocessing>('preprocessing.json');
-    const parsed = await parseCsv(SAMPLE, 'breast_cancer.csv');
+    const parsed = await loadCsv(SAMPLE, 'breast_cancer.csv');
     if (!parsed.ok) throw new Error(parsed.error.message);
     const x = transform(pre, parsed.snapshot, rows);
     const input = tf.tensor2d(x, [rows.length, pre.outputNames.length]);

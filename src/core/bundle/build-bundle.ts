@@ -1,14 +1,14 @@
 import { zipSync } from 'fflate';
 import type { DataContract } from '../contract/data-contract.ts';
 import type { RecordedFinding } from '../contract/run-checks.ts';
-import type { Snapshot } from '../data/snapshot.ts';
+import { snapshotSummary, type Snapshot } from '../data/snapshot.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import { multiclassReport } from '../metrics/multiclass-report.ts';
 import { reportTopLevel } from '../evaluation/report-top-level.ts';
 import type { ScoredSplit, TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold } from '../evaluation/threshold-strategy.ts';
-import { canonicalJson, jsonBytes } from './canonical-json.ts';
+import { canonicalJson, jsonBytes } from '../canonical-json.ts';
 import { compactJson, compactMarkdown, type CompactField } from './compact.ts';
 import { BUNDLE_FORMAT, environmentFile } from './environment.ts';
 import type { EvaluationReport } from '../evaluation/evaluation-report.ts';
@@ -179,7 +179,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const manifest = {
     format: BUNDLE_FORMAT, bundle_id: id, created_at: input.createdAt,
     app: { version: input.app.version, git_sha: input.app.gitSha },
-    snapshot: { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount },
+    snapshot: snapshotSummary(snapshot),
     label: outcome.contract.label, positive_class: outcome.contract.positiveClass,
     task: outcome.config.task ?? 'binary', ...(outcome.classes ? { classes: outcome.classes } : {}),
     feature_schema: featureSchema, seed: outcome.config.seed, backend: outcome.backend.name,

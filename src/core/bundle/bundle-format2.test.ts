@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bundleRun, compareRuns, judgeRun, type LedgerEntry, type RecordedFinding, createContract, createRunConfig, csvCell, parseCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
+import { bundleRun, compareRuns, judgeRun, type LedgerEntry, type RecordedFinding, createContract, createRunConfig, csvCell, loadCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
 // Titanic with the embarked header replaced by a script payload and one of its values by markup: both come from the
@@ -30,7 +30,7 @@ const dataContract = (): DataContract => ({
 });
 
 beforeAll(async () => {
-  const parsed = await parseCsv(hostileTitanic(), 'titanic.csv');
+  const parsed = await loadCsv(hostileTitanic(), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
   outcome = await trainBaseline(snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 7, backend: 'cpu' }));
@@ -131,7 +131,7 @@ describe('bundle format 2', () => {
     expect(parity.features).toEqual(FEATURES);
     expect(parity.rows.map((r) => r.expected_score)).toEqual(Array.from(outcome.test.scores.subarray(0, 8)));
     const csv = [FEATURES.map(csvCell).join(','), ...parity.rows.map((r) => FEATURES.map((f) => csvCell(r.inputs[f] ?? '')).join(','))].join('\n');
-    const parsed = await parseCsv(new TextEncoder().encode(csv), 'parity.csv');
+    const parsed = await loadCsv(new TextEncoder().encode(csv), 'parity.csv');
     if (!parsed.ok) throw new Error(parsed.error.message);
     const x = transform(outcome.preprocessing, parsed.snapshot, Int32Array.from(parity.rows.keys()));
     const coef = outcome.coef!;

@@ -13,6 +13,7 @@ import { buildCompact, type CompactKey } from './compact.ts';
 import { compactPrefill, type CompactContext } from './compact-prefill.ts';
 import type { GatesFile } from '../gates/gates-file.ts';
 import type { LedgerEntry } from '../ledger/ledger-entry.ts';
+import { DEFAULT_SEED } from '../random.ts';
 
 /** How the report's evaluation is computed; absent fields take the app's defaults. */
 export interface BundleEvaluationSettings {
@@ -79,7 +80,7 @@ export function bundleEvaluation(snapshot: Snapshot, outcome: TrainOutcome, thre
   const resamples = settings.resamples ?? 1000;
   const run = (strategy: ThresholdStrategy) => evaluationReport({
     evaluated: outcome.test, evaluatedOn: 'test', choice: outcome.validation, strategy,
-    bootstrap: resamples > 0 ? { resamples, seed: settings.seed ?? 42 } : null, snapshot, slices, errorColumns,
+    bootstrap: resamples > 0 ? { resamples, seed: settings.seed ?? DEFAULT_SEED } : null, snapshot, slices, errorColumns,
     ...(outcome.classes ? { classes: outcome.classes } : {}),
   });
   // The strategy that chose the threshold is replayed so the report names it; should it land elsewhere, the fixed value wins.

@@ -9,9 +9,10 @@ import { describeSplit } from '../split/describe-split.ts';
 import { binaryReport } from '../metrics/binary-report.ts';
 import type { SliceTable } from '../evaluation/slice-table.ts';
 import { candidateSignals, evalSlices, type FeatureImportance } from './compact-signals.ts';
+import { percent } from '../percent.ts';
 
 const fmt = (v: number | null, digits = 3): string => (v === null ? 'undefined' : v.toFixed(digits));
-const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
+const pct = (part: number, whole: number): string => (whole ? percent(part / whole, 1) : 'n/a');
 
 const REASONS = {
   gradient: 'converged',

@@ -20,7 +20,7 @@ const f3 = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(3)}`;
  * one-hot level coefficient of largest magnitude (`levels` inputs), named by the feature only, so no category value
  * leaves the preprocessing file this way.
  */
-export function lrCoefficients(outcome: TrainOutcome): { feature: string; coef: number; levels: number | null }[] {
+export function featureCoefficients(outcome: TrainOutcome): { feature: string; coef: number; levels: number | null }[] {
   const { coef } = outcome;
   if (!coef || coef.length !== outcome.preprocessing.outputNames.length) return [];
   const out: { feature: string; coef: number; levels: number | null }[] = [];
@@ -51,7 +51,7 @@ export function candidateSignals(snapshot: Snapshot, outcome: TrainOutcome, impo
     const top = [...importance].sort((a, b) => b.importance - a.importance).slice(0, MAX_LISTED);
     parts.push(`Permutation importance on the validation split, largest first: ${top.map((i) => `${i.feature} ${f3(i.importance)}${i.lo != null && i.hi != null ? ` [${f3(i.lo)}, ${f3(i.hi)}]` : ''}`).join(', ')}.`);
   } else if (coefSource) {
-    const top = lrCoefficients(coefSource.outcome).slice(0, MAX_LISTED);
+    const top = featureCoefficients(coefSource.outcome).slice(0, MAX_LISTED);
     if (top.length) {
       parts.push(`Logistic-regression coefficients of ${coefSource.name}, largest magnitude first (log-odds per standard deviation; for a categorical feature its strongest level): ` +
         `${top.map((c) => `${c.feature} ${f3(c.coef)}${c.levels === null ? '' : ` (of ${c.levels} level inputs)`}`).join(', ')}.`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { binaryReport, bundleRun, compactPrefill, createContract, createRunConfig, evalSlices, lrCoefficients, parseCsv, type Snapshot, type SliceTable, type TrainOutcome } from '../index.ts';
+import { binaryReport, bundleRun, compactPrefill, createContract, createRunConfig, evalSlices, featureCoefficients, loadCsv, type Snapshot, type SliceTable, type TrainOutcome } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
 const FEATURES = ['pclass', 'sex', 'age', 'fare'];
@@ -10,7 +10,7 @@ let lr: TrainOutcome;
 let mlp: TrainOutcome;
 
 beforeAll(async () => {
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
   const contract = createContract('survived', '1', FEATURES);
@@ -47,7 +47,7 @@ describe('compact "Candidate signals"', () => {
     const bare: TrainOutcome = { ...mlp, reliance: undefined };
     const text = compactPrefill(snapshot, bare, report(bare), null, { baseline: { id: 'logistic-1', outcome: lr } }).candidate_signals ?? '';
     expect(text).toMatch(/^4 features: pclass \(numeric\), sex \(categorical, 2 levels\), age \(numeric\), fare \(numeric\)\./);
-    const coefs = lrCoefficients(lr);
+    const coefs = featureCoefficients(lr);
     expect(coefs.map((c) => c.feature).sort()).toEqual([...FEATURES].sort());
     const top = coefs[0];
     // sex is one categorical feature with two one-hot inputs; its strongest level leads, named by the feature alone.

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { createContract, createDataContract, createRunConfig, parseCsv } from '../index.ts';
+import { createContract, createDataContract, createRunConfig, loadCsv } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 import { referenceProfile } from '../drift/reference-profile.ts';
 import { inferenceContract } from './inference-contract.ts';
 
 async function titanicRun() {
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   const snapshot = parsed.snapshot;
   const features = ['pclass', 'sex', 'age', 'fare', 'embarked'];

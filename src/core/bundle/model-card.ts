@@ -3,6 +3,7 @@ import { describeModel } from './compact-prefill.ts';
 import type { CompactKey } from './compact.ts';
 import type { ReportData } from './report-data.ts';
 import { openLeakageColumns } from './report-importance.ts';
+import { percent } from '../percent.ts';
 
 const TBW = '_To be written._';
 const inert = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -85,7 +86,7 @@ export function modelCard(d: ReportData): string {
       ? `Evaluated by slice of ${sliceCols.join(', ')} (see report.html). ${weak.length ? `Flagged: ${weak.join('; ')}.` : 'No slice is flagged as clearly weaker than overall.'}`
       : `No slice was evaluated. ${TBW}`],
     ['Metrics', [
-      `Test split at threshold ${m.threshold} (n=${m.n}, ${m.n_pos} positive)${e.bootstrap ? `, ${Math.round(e.bootstrap.level * 100)}% bootstrap intervals in brackets` : ''}:`,
+      `Test split at threshold ${m.threshold} (n=${m.n}, ${m.n_pos} positive)${e.bootstrap ? `, ${percent(e.bootstrap.level)} bootstrap intervals in brackets` : ''}:`,
       '',
       `- ROC AUC ${f(m.roc_auc)}${ciText('roc_auc')}`,
       `- Average precision ${f(m.average_precision)}${ciText('average_precision')}`,

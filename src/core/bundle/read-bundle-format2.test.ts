@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bundleRun, createContract, createRunConfig, parseCsv, sha256Hex, type Bundle } from '../index.ts';
+import { bundleRun, createContract, createRunConfig, loadCsv, sha256Hex, type Bundle } from '../index.ts';
 import { loadModelFiles, predictScores, trainBaseline } from '../training.ts';
 import { BundleError, type BundleRefusal } from './bundle-error.ts';
 import { FORMAT_1_FILES, FORMAT_2_FILES } from './bundle-files.ts';
@@ -15,7 +15,7 @@ let bundle: Bundle;
 let multiclass: Bundle;
 
 beforeAll(async () => {
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   const outcome = await trainBaseline(parsed.snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 5, backend: 'cpu' }));
   bundle = await bundleRun({ snapshot: parsed.snapshot, outcome, threshold: 0.5, app: { version: '0.1.0', gitSha: 'test' }, createdAt: CREATED_AT, parityRows: 7 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { binaryReport, bundleRun, chooseThreshold, createContract, createRunConfig, parseCsv, sha256Hex, thresholdSweep, zipBundle, type Bundle, type Snapshot, type TrainOutcome } from '../index.ts';
+import { binaryReport, bundleRun, chooseThreshold, createContract, createRunConfig, loadCsv, sha256Hex, thresholdSweep, zipBundle, type Bundle, type Snapshot, type TrainOutcome } from '../index.ts';
 import { trainBaseline } from '../training.ts';
 import { BundleError, type BundleRefusal } from './bundle-error.ts';
 import { bundleSummary } from './bundle-summary.ts';
@@ -17,7 +17,7 @@ let snapshot: Snapshot;
 let outcome: TrainOutcome;
 
 beforeAll(async () => {
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/breast_cancer.csv', import.meta.url))), 'breast_cancer.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/breast_cancer.csv', import.meta.url))), 'breast_cancer.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
   const features = snapshot.columns.map((c) => c.name).filter((n) => n !== 'target');

@@ -7,7 +7,8 @@ import {
   CompactFileSchema, ConfigSchema, ContractFileSchema, EnvironmentSchema, ManifestSchema, MetricsSchema, MulticlassMetricsSchema, ModelJsonSchema, ParitySchema, PreprocessingSchema,
   type BundleConfig, type BundleMetrics, type CompactFile, type ContractFile, type EnvironmentFile, type Manifest, type ModelJson, type MulticlassMetrics, type ParityFileJson, type PreprocessingFile,
 } from './bundle-schemas.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { errorText } from '../error-text.ts';
 import { checkEntries, DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './entry-checks.ts';
 import { crc32, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
 
@@ -64,7 +65,7 @@ function inflateEntry(zip: Uint8Array, entry: ZipEntry): Uint8Array {
       for (let o = 0; o < raw.length; o += INFLATE_CHUNK) inflater.push(raw.subarray(o, o + INFLATE_CHUNK), o + INFLATE_CHUNK >= raw.length);
     } catch (e) {
       if (e instanceof BundleError) throw e;
-      throw new BundleError('damaged', `entry "${entry.name}" is not valid deflate data (${e instanceof Error ? e.message : String(e)})`, entry.name);
+      throw new BundleError('damaged', `entry "${entry.name}" is not valid deflate data (${errorText(e)})`, entry.name);
     }
     if (written !== entry.size) throw mismatch(`inflates to ${written}`);
   }
@@ -89,7 +90,7 @@ function json(path: string, bytes: Uint8Array): unknown {
     });
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError('schema', `${path} is not valid JSON (${e instanceof Error ? e.message : String(e)})`, path);
+    throw new BundleError('schema', `${path} is not valid JSON (${errorText(e)})`, path);
   }
 }
 

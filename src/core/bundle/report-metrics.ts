@@ -5,6 +5,7 @@ import { escapeHtml, fmtNum, table } from './html.ts';
 import type { ReportData } from './report-data.ts';
 import { notAvailable } from './report-sections.ts';
 import { barChart, lineChart } from './svg-chart.ts';
+import { percent } from '../percent.ts';
 
 /** The metrics.json keys the page prints, with their one-sentence explanation. */
 const HEADLINE: readonly (readonly [keyof BinaryReport, string, string])[] = [
@@ -87,7 +88,7 @@ export function intervalsSection(d: ReportData): string {
   const e = d.evaluation;
   const point: Record<string, number | null> = { roc_auc: e.roc_auc, average_precision: e.average_precision, precision: e.precision, recall: e.recall, f1: e.f1, fpr: e.fpr, fnr: e.fnr };
   const rows = Object.entries(ci).map(([k, iv]) => [escapeHtml(k), fmtNum(point[k] ?? null), fmtNum(iv.lo), fmtNum(iv.hi)]);
-  return `<p>${Math.round(bootstrap.level * 100)}% percentile intervals from ${bootstrap.resamples} seeded resamples (seed ${bootstrap.seed}, ${escapeHtml(bootstrap.method)}).</p>` +
+  return `<p>${percent(bootstrap.level)} percentile intervals from ${bootstrap.resamples} seeded resamples (seed ${bootstrap.seed}, ${escapeHtml(bootstrap.method)}).</p>` +
     table(['Metric', 'Estimate', 'Low', 'High'], rows);
 }
 

@@ -5,7 +5,7 @@ import { seedRules } from './checks/seed-rules.ts';
 import { completeContract } from './complete-contract.ts';
 import { parseDataContract } from './contract-schema.ts';
 import { createDataContract } from './default-contract.ts';
-import { toRunContract } from './to-run-contract.ts';
+import { toRunContract } from './contract.ts';
 
 // Issue 11 items 3 and 7: column names that are Object.prototype members, empty or invisible; contradictory contracts.
 const ZW = '\u200b';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { byColumn } from './by-column.ts';
 import { ROLES, type DataContract } from './data-contract.ts';
-import { GatesSectionSchema } from '../gates/gate-spec.ts';
+import { GatesSectionSchema } from './gate-spec.ts';
 
 /** A finite number: JSON's `1e999` parses to Infinity, which no bound or fraction can mean. */
 const finite = v.pipe(v.number(), v.finite('must be a finite number'));

@@ -1,3 +1,5 @@
+import { columnsWithRole, type DataContract } from './data-contract.ts';
+
 /** The data contract for a binary task: which column is the label, which class is positive, which columns feed the model. */
 export interface Contract {
   readonly version: 1;
@@ -17,4 +19,11 @@ export function createContract(label: string, positiveClass: string, features: r
   if (features.length === 0) throw new Error('Choose at least one feature column.');
   const hashedFeatures = features.filter((f) => hashed.includes(f));
   return { version: 1, label, positiveClass, features: [...features], ...(hashedFeatures.length > 0 ? { hashedFeatures } : {}) };
+}
+
+/** The slice of a data contract a training run needs: label, positive class and the feature columns. PII never passes. */
+export function toRunContract(contract: DataContract): Contract {
+  const features = columnsWithRole(contract, 'feature');
+  const hashedFeatures = features.filter((f) => contract.hashedColumns?.includes(f));
+  return { version: 1, label: contract.label, positiveClass: contract.positiveClass, features, ...(hashedFeatures.length > 0 ? { hashedFeatures } : {}) };
 }

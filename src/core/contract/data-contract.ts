@@ -1,5 +1,5 @@
 import type { SplitConfig } from '../split/split.ts';
-import type { GatesSection } from '../gates/gate-spec.ts';
+import type { GatesSection } from './gate-spec.ts';
 
 /**
  * What a column is for. `pii` columns are excluded everywhere (features, previews in exports, bundles);

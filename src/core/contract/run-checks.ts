@@ -6,7 +6,8 @@ import { leakageChecks, validateContract } from './checks/index.ts';
 import type { DataContract, Dismissal } from './data-contract.ts';
 import { classTargets, encodeLabel, splitStrata } from './encode-label.ts';
 import type { Finding } from './finding.ts';
-import { toRunContract } from './to-run-contract.ts';
+import { toRunContract } from './contract.ts';
+import { errorText } from '../error-text.ts';
 
 /** Everything the contract step shows: validation, leakage findings and the split that training would use. */
 export interface ChecksReport {
@@ -80,6 +81,6 @@ export function runChecks(snapshot: Snapshot, contract: DataContract, seed: numb
       droppedMissingTime: split.droppedMissingTime,
     };
   } catch (e) {
-    return { validation, leakage: [], split: null, splitError: e instanceof Error ? e.message : String(e), droppedMissingTime: 0 };
+    return { validation, leakage: [], split: null, splitError: errorText(e), droppedMissingTime: 0 };
   }
 }

@@ -1,12 +1,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { profileColumn } from '../profile/profile-column.ts';
 import { CellOverflow, ColumnBuilder, MAX_MAGNITUDE, UNCOUNTED } from './column-builder.ts';
+import type { ColumnProfiler } from './column-profile.ts';
 import { CsvTokenizer, type TokenProblem } from './csv-tokenizer.ts';
 import { guessDelimiter } from './delimiter.ts';
 import { escapeName, raggedMessage, uniqueHeader } from './header.ts';
 import { fail } from './load-error.ts';
 import type { Snapshot } from './snapshot.ts';
+import { countDistinctFloat64 } from './sort-float64.ts';
 import { checkFirstChunk, completeLength, firstInvalidUtf8 } from './utf8-chunks.ts';
 
 /** Cell values read as missing by default (after trimming). */
@@ -24,6 +25,11 @@ export interface ParseOptions {
   readonly expectedBytes?: number;
   /** A streaming SHA-256 to use instead of the portable one (the CLI passes Node's native hash, about 5× faster). */
   readonly createHash?: () => { update(bytes: Uint8Array): unknown; digest(): Uint8Array };
+  /**
+   * Profiles each column as the load finishes (one sort per float column serves distinct counts and quantiles);
+   * composed in by `core/load`, since profiling sits above loading. Without it, the snapshot has no profiles.
+   */
+  readonly profile?: ColumnProfiler;
 }
 
 /**
@@ -47,11 +53,13 @@ export class CsvIngest {
   #rows = 0;
   #expectedBytes: number;
   #reserved = false;
+  readonly #profile: ColumnProfiler | null;
 
   constructor(readonly fileName: string, options: ParseOptions = {}) {
     this.#missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
     this.#expectedBytes = options.expectedBytes ?? 0;
     this.#hash = options.createHash?.() ?? sha256.create();
+    this.#profile = options.profile ?? null;
   }
 
   /** Bytes consumed so far. */
@@ -90,11 +98,12 @@ export class CsvIngest {
       fail('no-rows', `${this.fileName} has a header row (${names.length} column${names.length === 1 ? '' : 's'}: ${names.slice(0, 5).map((n) => `"${escapeName(n)}"`).join(', ')}${names.length > 5 ? ', …' : ''}) but no data rows.`, { line: 2, row: 1 });
     }
     const built = this.#builders.map((b) => b.build());
-    const profiles = built.map((c) => profileColumn(c, this.#rows));
-    const columns = built.map((c, i) => (c.distinct === UNCOUNTED ? { ...c, distinct: profiles[i].distinct } : c));
+    const profile = this.#profile;
+    const profiles = profile ? built.map((c) => profile(c, this.#rows)) : undefined;
+    const columns = built.map((c, i) => (c.distinct === UNCOUNTED && 'values' in c ? { ...c, distinct: profiles ? profiles[i].distinct : countDistinctFloat64(c.values) } : c));
     return {
       id: bytesToHex(this.#hash.digest()), fileName: this.fileName, byteLength: this.#bytes, rowCount: this.#rows,
-      delimiter: this.#delimiter ?? ',', columns, warnings: this.#warnings, profiles,
+      delimiter: this.#delimiter ?? ',', columns, warnings: this.#warnings, ...(profiles ? { profiles } : {}),
     };
   }
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { cellText } from './column.ts';
 import { CsvIngest, MAX_RECORD_CHARS } from './csv-ingest.ts';
 import { LoadFailure, type LoadError } from './load-error.ts';
+import { loadCsv } from '../load/load-csv.ts';
 import { parseCsv } from './parse-csv.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -109,7 +110,10 @@ describe('item 8: locations that are true', () => {
 
 describe('item 9: no silent mis-parses', () => {
   test('thousands separators: "119,220" is read as a number, with a note', async () => {
-    const s = await load('city,population\nA,"119,220"\nB,"1,204,000"\nC,950\n');
+    // The note is a profile flag: load the way the app does, profiling while loading.
+    const loaded = await loadCsv(enc('city,population\nA,"119,220"\nB,"1,204,000"\nC,950\n'), 'f.csv');
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const s = loaded.snapshot;
     const column = s.columns[1];
     expect(column.type).toBe('numeric');
     expect(rows(s).map((r) => r[1])).toEqual(['119220', '1204000', '950']);

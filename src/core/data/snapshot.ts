@@ -1,4 +1,4 @@
-import type { ColumnProfile } from '../profile/column-profile.ts';
+import type { ColumnProfile } from './column-profile.ts';
 import type { Column } from './column.ts';
 import { escapeName } from './header.ts';
 
@@ -15,6 +15,11 @@ export interface Snapshot {
   readonly warnings: readonly string[];
   /** Column profiles computed while loading (one sort per float column serves both distinct counts and quantiles). */
   readonly profiles?: readonly ColumnProfile[];
+}
+
+/** How bundles and CLI reports name a snapshot: its SHA-256, file name and row count. */
+export function snapshotSummary(snapshot: Pick<Snapshot, 'id' | 'fileName' | 'rowCount'>): { sha256: string; file_name: string; rows: number } {
+  return { sha256: snapshot.id, file_name: snapshot.fileName, rows: snapshot.rowCount };
 }
 
 /** The first 12 hex characters of a snapshot ID, as shown in the UI and in bundle IDs. */

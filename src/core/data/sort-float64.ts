@@ -56,3 +56,12 @@ export function sortFloat64(values: Float64Array): Float64Array {
   }
   return values;
 }
+
+/** How many distinct non-NaN values `values` holds (one sort of a copy; NaN marks a missing cell). */
+export function countDistinctFloat64(values: Float64Array): number {
+  const present = values.filter((v) => !Number.isNaN(v));
+  sortFloat64(present);
+  let distinct = 0;
+  for (let i = 0; i < present.length; i++) if (i === 0 || present[i] !== present[i - 1]) distinct++;
+  return distinct;
+}

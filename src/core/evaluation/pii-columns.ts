@@ -1,6 +1,6 @@
 import type { Snapshot } from '../data/snapshot.ts';
-import { profileSnapshot } from '../profile/profile-snapshot.ts';
-import { suggestRoles } from '../profile/suggest-roles.ts';
+import { profileSnapshot } from '../profile/profile-column.ts';
+import { suggestRoles } from '../contract/suggest-roles.ts';
 
 /**
  * Columns of a file with no data contract (a scores file) that look like PII by the same evidence the contract step

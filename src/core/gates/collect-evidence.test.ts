@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence, gateFindings, type GatedRun } from './collect-evidence.ts';
 import { evaluateGates } from './evaluate-gates.ts';
-import type { GateSpec } from './gate-spec.ts';
+import type { GateSpec } from '../contract/gate-spec.ts';
 
 const run = (scores: number[], labels: number[], name = 'candidate'): GatedRun => ({
   name, threshold: 0.5, modelBytes: 100, latency: null,

@@ -7,7 +7,7 @@ import { bootstrapBinary, pairedBootstrap } from '../metrics/bootstrap.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import type { ScoredSplit } from '../train/train-outcome.ts';
 import type { GateEvidence, GateFinding, GateSliceRow, Observed } from './gate-evidence.ts';
-import { PAIRED_METRICS, type GateSpec } from './gate-spec.ts';
+import { PAIRED_METRICS, type GateSpec } from '../contract/gate-spec.ts';
 
 /** A run as the gates see it: its test split, threshold, model size and measured latency. */
 export interface GatedRun {

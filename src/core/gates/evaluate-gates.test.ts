@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGates } from './evaluate-gates.ts';
 import type { GateEvidence } from './gate-evidence.ts';
-import { parseGateSpec, type Gate } from './gate-spec.ts';
+import { parseGateSpec, type Gate } from '../contract/gate-spec.ts';
 
 const evidence = (over: Partial<GateEvidence> = {}): GateEvidence => ({
   test: { n: 100, n_pos: 20, threshold: 0.5, tp: 15, fp: 10, tn: 70, fn: 5 },

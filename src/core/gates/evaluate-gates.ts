@@ -1,6 +1,6 @@
 import { expectedCost } from '../evaluation/threshold-strategy.ts';
 import type { GateEvidence, Observed } from './gate-evidence.ts';
-import type { Gate, GateSpec } from './gate-spec.ts';
+import type { Gate, GateSpec } from '../contract/gate-spec.ts';
 
 /** One gate's verdict: what was required, what was observed (with its interval), and the evidence in words. */
 export interface GateVerdict {

@@ -1,4 +1,4 @@
-import type { PairedMetric, SliceMetric } from './gate-spec.ts';
+import type { PairedMetric, SliceMetric } from '../contract/gate-spec.ts';
 
 /** A value with its interval (lo, hi in metric units), or without one when none was computed. */
 export interface Observed {

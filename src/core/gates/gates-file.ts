@@ -1,5 +1,5 @@
 import type { GateEvidence } from './gate-evidence.ts';
-import type { GateChange, GateSpec } from './gate-spec.ts';
+import type { GateChange, GateSpec } from '../contract/gate-spec.ts';
 import type { GateReport } from './evaluate-gates.ts';
 
 /** `gates.json` in a bundle: the spec judged, when it locked, its change log, the evidence and every verdict. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_GATES, editGates, lockGates } from './gates-section.ts';
-import type { GateSpec } from './gate-spec.ts';
+import type { GateSpec } from '../contract/gate-spec.ts';
 
 const strict: GateSpec = { version: 1, gates: [{ id: 'auc', kind: 'metric', metric: 'roc_auc', bound: 'min', value: 0.99 }] };
 const relaxed: GateSpec = { version: 1, gates: [{ id: 'auc', kind: 'metric', metric: 'roc_auc', bound: 'min', value: 0.8 }] };

@@ -1,5 +1,5 @@
-import { canonicalJson } from '../bundle/canonical-json.ts';
-import { EMPTY_GATE_SPEC, type GateSpec, type GatesSection } from './gate-spec.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { EMPTY_GATE_SPEC, type GateSpec, type GatesSection } from '../contract/gate-spec.ts';
 
 /** The section of a contract that declares no gates yet. */
 export const EMPTY_GATES: GatesSection = { spec: EMPTY_GATE_SPEC, lockedAt: null, changes: [] };

@@ -4,7 +4,7 @@ import type { TrainOutcome } from '../train/train-outcome.ts';
 import { collectEvidence, type GatedRun } from './collect-evidence.ts';
 import { evaluateGates } from './evaluate-gates.ts';
 import type { GateFinding } from './gate-evidence.ts';
-import type { GateSpec } from './gate-spec.ts';
+import type { GateSpec } from '../contract/gate-spec.ts';
 import { gatesFile, type GatesFile } from './gates-file.ts';
 
 /** A finished run as a gated run: its test split at `threshold`, model bytes and measured latency. */

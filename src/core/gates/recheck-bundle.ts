@@ -1,6 +1,6 @@
 import { evaluateGates, type GateReport } from './evaluate-gates.ts';
 import type { GateEvidence, Observed } from './gate-evidence.ts';
-import { parseGateSpec, type GateSpec } from './gate-spec.ts';
+import { parseGateSpec, type GateSpec } from '../contract/gate-spec.ts';
 
 /** The verdict re-computed from a bundle's own files, with the spec that was judged. */
 export interface BundleRecheck {

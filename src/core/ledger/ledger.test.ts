@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   appendEntry, appendOnlyViolation, binaryReport, bundleRun, createContract, createRunConfig, createRunRecord, diffEntries, escapeMarkdown,
-  ledgerMarkdown, parseCsv, pickLedgerRuns, readBundle, prefillLedgerEntry, sha256Hex, zipBundle, type LedgerDraft, type LedgerEntry, type RunRecord, type Snapshot,
+  ledgerMarkdown, loadCsv, pickLedgerRuns, readBundle, prefillLedgerEntry, sha256Hex, zipBundle, type LedgerDraft, type LedgerEntry, type RunRecord, type Snapshot,
 } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
@@ -15,7 +15,7 @@ let candidate: RunRecord;
 let draft: LedgerDraft;
 
 beforeAll(async () => {
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
   const lr = await trainBaseline(snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 7, backend: 'cpu', model: 'logistic' }));

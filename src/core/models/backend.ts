@@ -1,5 +1,6 @@
 import { tf } from './tf.ts';
 import { BACKENDS, type ActiveBackend, type BackendName, type BackendPreference } from './backend-name.ts';
+import { errorText } from '../error-text.ts';
 
 function order(preference: BackendPreference, autoFirst?: BackendName): BackendName[] {
   if (preference === 'auto') return autoFirst ? [autoFirst, ...BACKENDS.filter((b) => b !== autoFirst)] : [...BACKENDS];
@@ -15,11 +16,6 @@ async function works(): Promise<boolean> {
   } finally {
     t.dispose();
   }
-}
-
-/** The backend tfjs is running on now (e.g. to learn which one a failed run was using). */
-export function currentBackendName(): string {
-  return tf.getBackend();
 }
 
 /**
@@ -49,7 +45,7 @@ export async function activateBackend(
       if ((await tf.setBackend(name)) && (await works())) return { name, notes };
       notes.push(`${name}: failed to initialise`);
     } catch (e) {
-      notes.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+      notes.push(`${name}: ${errorText(e)}`);
     }
   }
   throw new Error(`No TensorFlow.js backend could start (${notes.join('; ')})`);

@@ -1,4 +1,5 @@
-import type { ClassWeight } from '../config.ts';
+/** `balanced` weighs each class by n / (2 · n_class), as scikit-learn's `class_weight='balanced'`. */
+export type ClassWeight = 'none' | 'balanced';
 
 /**
  * Per-row sample weights from class indices (0/1 for a binary label): all ones for `none`; for `balanced`,

@@ -1,7 +1,7 @@
 import { createRandom, deriveSeed, shuffleInPlace } from '../random.ts';
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
 import { mlpLogits, rowLoss } from './mlp-network.ts';
-import { mlpStep, unpack, type AdamState, type MlpLayout } from './mlp-step.ts';
+import { mlpStep, unpack, type AdamState, type MlpBatch, type MlpLayout } from './mlp-step.ts';
 import { tf } from './tf.ts';
 
 /** Training rows on the host: row-major x [n, d], labels (0/1 or class indices) and optional per-row weights. */
@@ -14,14 +14,6 @@ export interface MlpTrainRows {
   readonly weights: Float32Array | null;
   /** Σ weights over all rows (n when unweighted). */
   readonly totalWeight: number;
-}
-
-/** One batch as the step needs it: x [b, d], its transpose [d, b] (so the first layer's gradient needs no device transpose), targets and weights. */
-export interface MlpBatch {
-  readonly x: tf.Tensor2D;
-  readonly xT: tf.Tensor2D;
-  readonly y: tf.Tensor2D;
-  readonly w: tf.Tensor2D | null;
 }
 
 function assembleBatch(data: MlpTrainRows, rows: Int32Array): MlpBatch {

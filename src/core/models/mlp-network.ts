@@ -67,12 +67,6 @@ export function rowLoss(z: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
   return z.shape[1] === 1 ? rowLogLoss(z, y) : rowSoftmaxLoss(z, y);
 }
 
-/** l2 · Σ w² over every kernel (biases are not penalised). */
-export function l2Penalty(params: MlpParameters, l2: number): tf.Scalar {
-  const sums = params.kernels.map((k) => tf.sum(tf.square(k)));
-  return tf.mul(tf.addN(sums), tf.scalar(l2));
-}
-
 /**
  * A Keras-style sequential model of dense layers carrying the given weights ([kernel, bias] per layer), so it
  * serialises and predicts like any LayersModel. Fixed names keep `model.json` identical across runs.

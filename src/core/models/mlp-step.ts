@@ -1,8 +1,15 @@
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
 import { rowLoss } from './mlp-network.ts';
 import { createRandom } from '../random.ts';
-import type { MlpBatch } from './mlp-epoch.ts';
 import { tf } from './tf.ts';
+
+/** One batch as the step needs it: x [b, d], its transpose [d, b] (so the first layer's gradient needs no device transpose), targets and weights. */
+export interface MlpBatch {
+  readonly x: tf.Tensor2D;
+  readonly xT: tf.Tensor2D;
+  readonly y: tf.Tensor2D;
+  readonly w: tf.Tensor2D | null;
+}
 
 /** Where each layer's kernel [in, out] and bias [out] sit in the one flat parameter vector. */
 export interface MlpLayout {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { parseCsv, fitPreprocessing, transform, type Snapshot } from '../index.ts';
+import { loadCsv, fitPreprocessing, transform, type Snapshot } from '../index.ts';
 import { activateBackend } from './backend.ts';
 import { trainLogistic, trainSoftmax } from './train-logistic.ts';
 import { tf } from './tf.ts';
@@ -18,7 +18,7 @@ let snapshot: Snapshot;
 
 beforeAll(async () => {
   await activateBackend('cpu');
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/breast_cancer.csv', import.meta.url))), 'breast_cancer.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/breast_cancer.csv', import.meta.url))), 'breast_cancer.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
 });

@@ -1,4 +1,4 @@
-import type { LogisticHyperparameters } from '../config.ts';
+import type { LogisticHyperparameters } from './logistic-hyperparameters.ts';
 import { minimizeLbfgs, type LbfgsReason } from './lbfgs.ts';
 import { linearDesign, linearLoss, linearObjective, type LinearEvaluation } from './linear-objective.ts';
 

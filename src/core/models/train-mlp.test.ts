@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createRandom, fitPreprocessing, parseCsv, rocAuc, stratifiedSplit, transform, type Snapshot } from '../index.ts';
+import { createRandom, fitPreprocessing, loadCsv, rocAuc, stratifiedSplit, transform, type Snapshot } from '../index.ts';
 import { activateBackend } from './backend.ts';
 import { predictScores, saveModelFiles } from './layers-model.ts';
 import { DEFAULT_MLP, validateMlp, type MlpHyperparameters } from './mlp-hyperparameters.ts';
@@ -13,7 +13,7 @@ let data: { train: Part; validation: Part; test: Part; d: number };
 
 beforeAll(async () => {
   await activateBackend('cpu');
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/breast_cancer.csv', import.meta.url))), 'breast_cancer.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/breast_cancer.csv', import.meta.url))), 'breast_cancer.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
   const target = snapshot.columns.find((c) => c.name === 'target');

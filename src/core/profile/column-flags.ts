@@ -1,6 +1,7 @@
 import { cellText, columnLength, hasValues, type Column } from '../data/column.ts';
-import type { ProfileFlag, ProfileKind } from './column-profile.ts';
-import { grouped, percent, rowList } from './format.ts';
+import type { ProfileFlag, ProfileKind } from '../data/column-profile.ts';
+import { grouped, rowList } from './format.ts';
+import { percent } from '../percent.ts';
 
 /** Most example rows a flag carries. */
 export const MAX_EXAMPLES = 5;

@@ -1,6 +1,6 @@
 import { columnLength, type Column } from '../data/column.ts';
-import type { ColumnProfile } from './column-profile.ts';
-import { percent } from './format.ts';
+import type { ColumnProfile } from '../data/column-profile.ts';
+import { percent } from '../percent.ts';
 import { hasToken, headerTokens } from './header-tokens.ts';
 import { isEmail, isPersonName, isPhone, shareMatching } from './value-patterns.ts';
 

@@ -1,4 +1,4 @@
-import type { ColumnProfile } from './column-profile.ts';
+import type { ColumnProfile } from '../data/column-profile.ts';
 import { grouped } from './format.ts';
 import { ENTITY_WORDS, hasToken, headerTokens, ID_WORDS } from './header-tokens.ts';
 import { ID_MIN_ROWS } from './profile-kind.ts';

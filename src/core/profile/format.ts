@@ -1,11 +1,3 @@
-/** A 0..1 share as a whole percentage that never rounds a non-zero share to "0%" nor a partial one to "100%". */
-export function percent(share: number): string {
-  const p = Math.round(share * 100);
-  if (p === 0 && share > 0) return '<1%';
-  if (p === 100 && share < 1) return '>99%';
-  return `${p}%`;
-}
-
 /** An integer with comma thousands separators ("1,309"), independent of the runtime's locale data. */
 export function grouped(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

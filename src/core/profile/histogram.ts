@@ -1,4 +1,4 @@
-import type { HistogramBin } from './column-profile.ts';
+import type { HistogramBin } from '../data/column-profile.ts';
 
 /** Most bins a profile histogram has. */
 export const MAX_BINS = 20;

@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { Column } from '../data/column.ts';
 import { parseCsv } from '../data/parse-csv.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
-import type { ColumnProfile } from './column-profile.ts';
+import type { ColumnProfile } from '../data/column-profile.ts';
 import { profileColumn } from './profile-column.ts';
-import { profileSnapshot } from './profile-snapshot.ts';
+import { profileSnapshot } from './profile-column.ts';
 
 async function load(csv: string): Promise<Snapshot> {
   const result = await parseCsv(new TextEncoder().encode(csv), 'test.csv');

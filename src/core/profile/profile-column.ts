@@ -1,6 +1,7 @@
 import type { CategoricalColumn, Column, ValuesColumn } from '../data/column.ts';
+import type { Snapshot } from '../data/snapshot.ts';
 import { columnFlags } from './column-flags.ts';
-import type { ColumnProfile, TopValue } from './column-profile.ts';
+import type { ColumnProfile, TopValue } from '../data/column-profile.ts';
 import { countCodes } from './count-codes.ts';
 import { profileKind } from './profile-kind.ts';
 import { summarizeValues } from './summarize-values.ts';
@@ -64,4 +65,10 @@ function profileCodes(column: CategoricalColumn, rowCount: number): ColumnProfil
  */
 export function profileColumn(column: Column, rowCount: number): ColumnProfile {
   return column.type === 'numeric' || column.type === 'datetime' ? profileValues(column, rowCount) : profileCodes(column, rowCount);
+}
+
+/** Profiles of every column of a snapshot, in snapshot order; reuses the ones computed while loading. */
+export function profileSnapshot(snapshot: Snapshot): ColumnProfile[] {
+  if (snapshot.profiles?.length === snapshot.columns.length) return [...snapshot.profiles];
+  return snapshot.columns.map((column) => profileColumn(column, snapshot.rowCount));
 }

@@ -1,5 +1,5 @@
 import type { ColumnType } from '../data/column.ts';
-import type { ProfileKind } from './column-profile.ts';
+import type { ProfileKind } from '../data/column-profile.ts';
 import type { TextShape } from './text-shape.ts';
 
 /** Fewest present values before uniqueness counts as evidence of an ID. */

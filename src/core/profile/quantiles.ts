@@ -1,4 +1,4 @@
-import type { Quantiles } from './column-profile.ts';
+import type { Quantiles } from '../data/column-profile.ts';
 
 /** The q-quantile (q in 0..1) of ascending, NaN-free values by linear interpolation (numpy's default); NaN when empty. */
 export function quantileSorted(sorted: Float64Array, q: number): number {

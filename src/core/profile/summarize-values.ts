@@ -1,4 +1,4 @@
-import type { HistogramBin, Quantiles } from './column-profile.ts';
+import type { HistogramBin, Quantiles } from '../data/column-profile.ts';
 import { histogram } from './histogram.ts';
 import { quantiles } from './quantiles.ts';
 import { sortFloat64 } from '../data/sort-float64.ts';

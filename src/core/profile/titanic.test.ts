@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../data/parse-csv.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import type { ColumnProfile } from './column-profile.ts';
-import { profileSnapshot } from './profile-snapshot.ts';
-import { suggestRoles, type RoleSuggestion } from './suggest-roles.ts';
+import type { ColumnProfile } from '../data/column-profile.ts';
+import { profileSnapshot } from './profile-column.ts';
+import { suggestRoles, type RoleSuggestion } from '../contract/suggest-roles.ts';
 
 let snapshot: Snapshot;
 let profiles: ColumnProfile[];

@@ -1,4 +1,4 @@
-import type { TopValue } from './column-profile.ts';
+import type { TopValue } from '../data/column-profile.ts';
 
 /** Most top values a profile lists. */
 export const TOP_VALUES = 10;

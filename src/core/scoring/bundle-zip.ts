@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { errorText } from '../error-text.ts';
 
 /** Files a scorer reads from a bundle; anything else in the zip is not decompressed. */
 export const SCORING_FILES: readonly string[] = [
@@ -13,6 +14,6 @@ export function unzipBundle(bytes: Uint8Array, fileName: string): Record<string,
   try {
     return unzipSync(bytes, { filter: (entry) => SCORING_FILES.includes(entry.name) });
   } catch (e) {
-    throw new Error(`${fileName} is not a readable bundle zip (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${fileName} is not a readable bundle zip (${errorText(e)})`);
   }
 }

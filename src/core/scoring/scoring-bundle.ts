@@ -2,6 +2,7 @@ import type { InferenceContract } from '../bundle/inference-contract.ts';
 import type { ReferenceProfile } from '../drift/reference-profile.ts';
 import type { Preprocessing } from '../features/preprocessing.ts';
 import { loadDenseStack, type DenseStack } from '../models/dense-stack.ts';
+import { errorText } from '../error-text.ts';
 
 /** What batch scoring needs from a bundle: its ID, pipeline, inference contract, model and (format 2+) reference profile. */
 export interface ScoringBundle {
@@ -18,7 +19,7 @@ function json<T>(files: Readonly<Record<string, Uint8Array>>, path: string, sour
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as T;
   } catch (e) {
-    throw new Error(`${source}: ${path} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${source}: ${path} is not valid JSON (${errorText(e)})`);
   }
 }
 
@@ -36,7 +37,7 @@ export async function openScoringBundle(files: Readonly<Record<string, Uint8Arra
   try {
     model = await loadDenseStack(modelJson, weights);
   } catch (e) {
-    throw new Error(`${source}: the model cannot be loaded (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${source}: the model cannot be loaded (${errorText(e)})`);
   }
   const width = preprocessing.outputNames.length;
   if (model.layers.length === 0 || model.layers[0].inputs !== width) {

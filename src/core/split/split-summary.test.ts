@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { randomSplitLeakWarning } from './random-split-leak-warning.ts';
+import { randomSplitLeakWarning } from './describe-split.ts';
 import { summarizeSplit, trainingClassesBlocker } from './split-summary.ts';
 import type { Split } from './split.ts';
 import { categoricalColumn, datetimeColumn, range } from './test-columns.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { binaryReport, bundleRun, createContract, createRunConfig, parseCsv, type Snapshot } from '../index.ts';
+import { binaryReport, bundleRun, createContract, createRunConfig, loadCsv, type Snapshot } from '../index.ts';
 import { activateBackend } from '../models/backend.ts';
 import { classWeights } from '../models/class-weights.ts';
 import { tf } from '../models/tf.ts';
@@ -15,7 +15,7 @@ let snapshot: Snapshot;
 
 beforeAll(async () => {
   await activateBackend('cpu');
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
 });

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../bundle/canonical-json.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import type { DataContract } from '../contract/data-contract.ts';
 import { sha256Hex } from '../data/sha256.ts';
 import type { TrainOutcome } from './train-outcome.ts';

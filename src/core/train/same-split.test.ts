@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createContract, createDataContract, createRunConfig, parseCsv, runChecks, type Snapshot } from '../index.ts';
+import { createContract, createDataContract, createRunConfig, loadCsv, runChecks, type Snapshot } from '../index.ts';
 import { activateBackend } from '../models/backend.ts';
 import { trainBaseline } from './train-baseline.ts';
 
@@ -11,7 +11,7 @@ const features = ['Island', 'Beak Length (mm)', 'Beak Depth (mm)', 'Flipper Leng
 
 beforeAll(async () => {
   await activateBackend('cpu');
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../test/data/penguins.csv', import.meta.url))), 'penguins.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../test/data/penguins.csv', import.meta.url))), 'penguins.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   snapshot = parsed.snapshot;
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { createContract, createRunConfig, parseCsv, rocAuc } from '../index.ts';
+import { createContract, createRunConfig, loadCsv, rocAuc } from '../index.ts';
 import { trainBaseline } from './train-baseline.ts';
 
 async function titanic() {
-  const parsed = await parseCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
+  const parsed = await loadCsv(new Uint8Array(readFileSync(new URL('../../../public/samples/titanic.csv', import.meta.url))), 'titanic.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.snapshot;
 }
@@ -48,7 +48,7 @@ describe('trainBaseline on Titanic (cpu)', () => {
   });
 
   test('a label with one class fails with a plain message', async () => {
-    const parsed = await parseCsv(new TextEncoder().encode('x,y\n1,a\n2,a\n3,a\n'), 'one.csv');
+    const parsed = await loadCsv(new TextEncoder().encode('x,y\n1,a\n2,a\n3,a\n'), 'one.csv');
     if (!parsed.ok) throw new Error(parsed.error.message);
     await expect(trainBaseline(parsed.snapshot, createContract('y', 'a', ['x']), createRunConfig({ seed: 1, backend: 'cpu' }))).rejects.toThrow(/only one class/);
   });

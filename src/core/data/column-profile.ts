@@ -1,4 +1,4 @@
-import type { ColumnType } from '../data/column.ts';
+import type { Column, ColumnType } from './column.ts';
 
 /**
  * What a column holds, finer than its storage type: `integer` = numeric with only whole values; `id` = unique per row;
@@ -63,3 +63,6 @@ export interface ColumnProfile {
   readonly top: readonly TopValue[] | null;
   readonly flags: readonly ProfileFlag[];
 }
+
+/** Profiles one column of `rows` rows; passed into `CsvIngest` so the loader can profile while it loads. */
+export type ColumnProfiler = (column: Column, rows: number) => ColumnProfile;

@@ -1,3 +1,5 @@
+// The promotion-gate spec is part of the data contract document (declared before training), so it lives with the contract;
+// src/core/gates judges runs against it.
 import * as v from 'valibot';
 
 /** Test-split metrics a floor or ceiling can be put on, at the run's chosen threshold (JSON names of DESIGN.md). */

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { CategoricalColumn, Column } from '../data/column.ts';
 import { parseCsv } from '../data/parse-csv.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import { profileSnapshot } from './profile-snapshot.ts';
-import { sampleTexts } from './sample-texts.ts';
+import { profileSnapshot } from '../profile/profile-column.ts';
+import { sampleTexts } from '../profile/sample-texts.ts';
 import { suggestRoles, type RoleSuggestion } from './suggest-roles.ts';
 
 const N = 30;

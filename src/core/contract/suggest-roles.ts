@@ -1,12 +1,12 @@
-import type { Role } from '../contract/data-contract.ts';
+import type { Role } from './data-contract.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import type { ColumnProfile } from './column-profile.ts';
-import { detectPii } from './detect-pii.ts';
-import { entityCandidate, type EntityCandidate } from './entity-role.ts';
-import { eventTimeScore } from './event-time.ts';
-import { grouped } from './format.ts';
-import { profileColumn } from './profile-column.ts';
-import { sampleTexts } from './sample-texts.ts';
+import type { ColumnProfile } from '../data/column-profile.ts';
+import { detectPii } from '../profile/detect-pii.ts';
+import { entityCandidate, type EntityCandidate } from '../profile/entity-role.ts';
+import { eventTimeScore } from '../profile/event-time.ts';
+import { grouped } from '../profile/format.ts';
+import { profileColumn } from '../profile/profile-column.ts';
+import { sampleTexts } from '../profile/sample-texts.ts';
 
 /** A role the user is offered for one column, with a plain sentence of the evidence; they confirm or override it. */
 export interface RoleSuggestion {
