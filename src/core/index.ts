@@ -67,3 +67,4 @@ export * from './gates/index.ts';
 export * from './reliance/index.ts';
 export * from './ledger/index.ts';
 export { candidateSignals, evalSlices, lrCoefficients, type FeatureImportance } from './bundle/compact-signals.ts';
+export * from './feedback/index.ts';
