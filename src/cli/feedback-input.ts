@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { feedbackReport, joinLabels, LabelJoinError, labelValue, parseGateSpec, type FeedbackReport, type SliceFloor } from '../core/index.ts';
 import type { ScoringBundle } from '../core/scoring.ts';
 import { CliError } from './cli-error.ts';
+import { inputLimits } from './read-snapshot.ts';
 
 /** A CSV read whole: its trimmed header and its data rows (rows numbered from 1, as the scorer numbers them). */
 export interface CsvTable {
@@ -16,6 +17,8 @@ export interface CsvTable {
 export function readCsvTable(path: string): CsvTable {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > inputLimits.maxBytes) throw new Error(`it is ${size} bytes, over the --max-bytes limit of ${inputLimits.maxBytes}`);
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);

@@ -26,13 +26,13 @@ export function scoreFeedback(
   bundle: ScoringBundle, bundlePath: string, csv: string, scoredPath: string,
   values: { labels?: string; key?: string; time?: string; feedback?: string; seed?: string },
 ): object | null {
+  if (values.key !== undefined && values.labels === undefined) throw new CliError('--key goes with --labels', 2);
+  const seed = values.seed === undefined ? 0 : readNumber(values.seed, 'seed', { kind: 'number', whole: true, min: 0 });
   const explicit = values.labels !== undefined || values.feedback !== undefined;
   if (!explicit) {
     const hasLabel = firstLine(csv).split(/[,;\t|]/).map((h) => h.trim().replace(/^"|"$/g, '')).includes(bundle.contract.label);
     if (!hasLabel || statSync(csv).size > AUTO_FEEDBACK_BYTES) return null;
   }
-  if (values.key !== undefined && values.labels === undefined) throw new CliError('--key goes with --labels', 2);
-  const seed = values.seed === undefined ? 0 : readNumber(values.seed, 'seed', { kind: 'number', whole: true, min: 0 });
   const input = readCsvTable(csv);
   const labelled = rowLabels(bundle, input, csv, { labels: values.labels, key: values.key, time: values.time });
   if (!labelled) throw new CliError(`--feedback needs labels: ${csv} has no "${bundle.contract.label}" column; pass --labels labels.csv --key COL`, 2);
