@@ -96,6 +96,27 @@ describe('mle-playground score --labels', () => {
   });
 });
 
+test('score --labels --time: joined on key and event time, coverage by age of the event time', async () => {
+  // Row i happened i days before the newest row (row 1); labels came for the first 20 rows, one of them at a wrong time.
+  const day = (i: number) => new Date(Date.UTC(2026, 10, 30) - (i - 1) * 86_400_000).toISOString().slice(0, 10);
+  const snap = snapshot((header, rows) => {
+    header.push('seen');
+    rows.forEach((row, i) => row.push(day(i + 1)));
+  });
+  const dir = tmp();
+  const labels = join(dir, 'labels.csv');
+  const s = snap.header.indexOf('survived');
+  const lines = snap.rows.slice(0, 20).map((row, i) => [row[0], i === 9 ? day(99) : day(i + 1), row[s]]);
+  writeFileSync(labels, `${Papa.unparse([['id', 'seen', 'survived'], ...lines])}\n`);
+  const fb = join(dir, 'feedback.json');
+  const run = await cli(['score', lr.zip, snap.path, '--out', join(dir, 'scored.csv'), '--labels', labels, '--key', 'id', '--time', 'seen', '--feedback', fb]);
+  expect(run.code).toBe(0);
+  const coverage = (JSON.parse(readFileSync(fb, 'utf8')) as { coverage: { labelled: number; by_age: { age: string; rows: number; labelled: number }[] } }).coverage;
+  // Ages 0-6 days: rows 1-7, all labelled; 7-29: rows 8-30, labelled 8-20 but row 10 (wrong time) = 12.
+  expect(coverage.labelled).toBe(19);
+  expect(coverage.by_age.map((b) => [b.age, b.rows, b.labelled])).toEqual([['0-7d', 7, 7], ['7-30d', 23, 12], ['30-90d', 60, 0], ['90d+', 1219, 0]]);
+});
+
 describe('mle-playground shadow', () => {
   // A shifted snapshot: everyone 25 years older.
   const shiftedAges = () => snapshot((header, rows) => {
