@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cli } from './cli-runner.ts';
-import { readPlainCsv, TITANIC, trainTitanic } from './scoring-fixtures.ts';
+import { readPlainCsv, TITANIC, TITANIC_CONTRACT, trainTitanic } from './scoring-fixtures.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mle-shadow-'));
 let lr: { dir: string; zip: string };
@@ -115,6 +115,32 @@ test('score --labels --time: joined on key and event time, coverage by age of th
   // Ages 0-6 days: rows 1-7, all labelled; 7-29: rows 8-30, labelled 8-20 but row 10 (wrong time) = 12.
   expect(coverage.labelled).toBe(19);
   expect(coverage.by_age.map((b) => [b.age, b.rows, b.labelled])).toEqual([['0-7d', 7, 7], ['7-30d', 23, 12], ['30-90d', 60, 0], ['90d+', 1219, 0]]);
+});
+
+test('score --feedback names the slices under the floors of the bundle\'s slice gates, its realised recall recomputed from the scored file', async () => {
+  const dir = tmp();
+  const contract = join(dir, 'contract.json');
+  const gates = [{ id: 'recall-by-sex', kind: 'slice', column: 'sex', metric: 'recall', min: 0.6, minRows: 20 }, { id: 'by-deck', kind: 'slice', column: 'deck', metric: 'recall', min: 0.1, minRows: 5 }];
+  writeFileSync(contract, JSON.stringify({ ...TITANIC_CONTRACT, gates: { spec: { version: 1, gates }, lockedAt: null, changes: [] } }));
+  const trained = await cli(['train', TITANIC, '--contract', contract, '--model', 'logistic', '--seed', '7', '--out', dir]);
+  expect(trained.code).toBe(0);
+  const zip = join(dir, (JSON.parse(trained.stdout) as { bundle: string }).bundle.split('/').pop() as string);
+  const fb = join(dir, 'feedback.json');
+  const out = join(dir, 'scored.csv');
+  expect((await cli(['score', zip, TITANIC, '--out', out, '--feedback', fb])).code).toBe(0);
+  const report = JSON.parse(readFileSync(fb, 'utf8')) as { slices_below_floor: { gate: string; value: string; realised: number; labelled_rows: number }[]; floors_not_judged: { gate: string }[] };
+  // Male recall on every Titanic row, recomputed from the scored file.
+  const [header, ...rows] = Papa.parse<string[]>(readFileSync(TITANIC, 'utf8').trim(), {}).data;
+  const sex = header.indexOf('sex');
+  const y = header.indexOf('survived');
+  const t = threshold(zip);
+  const scored = readPlainCsv(out);
+  const male = scored.filter((r) => rows[Number(r.row) - 1][sex] === 'male' && rows[Number(r.row) - 1][y] === '1');
+  const recall = male.filter((r) => Number(r.score) >= t).length / male.length;
+  expect(recall).toBeLessThan(0.6);
+  expect(report.slices_below_floor.map((b) => [b.gate, b.value, b.labelled_rows])).toEqual([['recall-by-sex', 'male', 843]]);
+  expect(report.slices_below_floor[0].realised).toBeCloseTo(recall, 12);
+  expect(report.floors_not_judged.map((f) => f.gate)).toEqual(['by-deck']);
 });
 
 describe('mle-playground shadow', () => {
