@@ -4,7 +4,7 @@ import { DEFAULT_DRIFT_LEVELS, driftReport, parseIssuePolicy, type DriftLevels }
 import { CliError } from './cli-error.ts';
 
 export const SCORE_USAGE = `mle-playground score <bundle.zip> <csv> --out scored.csv [--rejects rejects.csv] [--drift drift.json]
-                      [--on KIND=reject|flag,...] [--labels labels.csv --key COL [--time COL]] [--feedback feedback.json]
+                      [--on KIND=reject|flag,...] [--labels labels.csv --key COL [--time COL]] [--feedback feedback.json] [--seed S]
 
 Scores a new CSV with a bundle's own preprocessing and model, streaming in 64 KB chunks. Every row is checked against
 the bundle's inference contract first: a missing model column stops the job before any scoring (exit 2). Per row,
