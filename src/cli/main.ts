@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reproduce: async () => { const m = await import('./reproduce-command.ts'); return { usage: m.REPRODUCE_USAGE, run: m.reproduceCommand }; },
   score: async () => { const m = await import('./score-command.ts'); return { usage: m.SCORE_USAGE, run: m.scoreCommand }; },
   drift: async () => { const m = await import('./score-command.ts'); return { usage: m.DRIFT_USAGE, run: m.driftCommand }; },
+  shadow: async () => { const m = await import('./shadow-command.ts'); return { usage: m.SHADOW_USAGE, run: m.shadowCommand }; },
   gates: async () => { const m = await import('./gates-command.ts'); return { usage: m.GATES_USAGE, run: m.gatesCommand }; },
   verify: async () => { const m = await import('./verify-command.ts'); return { usage: m.VERIFY_USAGE, run: m.verifyCommand }; },
 };

@@ -4,7 +4,7 @@ import { errorText, DEFAULT_DRIFT_LEVELS, driftReport, parseIssuePolicy, type Dr
 import { CliError } from './cli-error.ts';
 
 export const SCORE_USAGE = `mle-playground score <bundle.zip> <csv> --out scored.csv [--rejects rejects.csv] [--drift drift.json]
-                      [--on KIND=reject|flag,...]
+                      [--on KIND=reject|flag,...] [--labels labels.csv --key COL [--time COL]] [--feedback feedback.json] [--seed S]
 
 Scores a new CSV with a bundle's own preprocessing and model, streaming in 64 KB chunks. Every row is checked against
 the bundle's inference contract first: a missing model column stops the job before any scoring (exit 2). Per row,
@@ -13,7 +13,18 @@ KIND is wrong_type (default reject), out_of_range, unseen_category, unexpected_m
 flagged row is scored with its flags. scored.csv holds row, the entity key if any, score (p_<class> and class for
 multiclass), decision at the bundle's threshold, distance_to_threshold, calibration_rate (the validation bin's
 observed positive rate), model_version and flags; no other input column is echoed. --drift also writes the drift
-report against the bundle's reference profile. Prints a JSON summary (rows, scored, rejected, rows/s) on stdout.`;
+report against the bundle's reference profile. Prints a JSON summary (rows, scored, rejected, rows/s) on stdout.
+Delayed labels: --labels joins a later labels CSV (the --key column, default the bundle's entity key, and the bundle's
+label column; with --time COL, key and event time must both match) to the scored rows; without --labels the CSV's own
+label column is used when it has one. The feedback report holds label coverage (scored rows with a label, and by age
+of the --time column: 0-7d, 7-30d, 30-90d, 90d+ before the newest time), the realised metrics at the bundle's
+threshold on the labelled rows with 95% bootstrap intervals (--seed, default 0) next to the test metrics the bundle
+promised (metrics.json), and the slices under the floors of the bundle's slice gates. Rows whose label has not arrived
+are counted, not dropped. With --feedback the report goes to that file (JSON) and its headline into the summary (key
+"feedback"); without, the whole report sits under feedback.report in the summary. A label
+column in a CSV over 256 MB is not read unless --labels or --feedback asks, so plain scoring stays streaming. The
+exit code is that of scoring: feedback below a floor is reported, not an error; a labels file that cannot be joined
+(a missing column, a repeated key, an unknown label) exits 2.`;
 
 export const DRIFT_USAGE = `mle-playground drift <bundle.zip> <csv> [--out drift.json] [--psi-warn 0.1] [--psi-alert 0.25]
                       [--missing-warn 0.05] [--missing-alert 0.2]
@@ -44,7 +55,10 @@ export function driftLevels(values: Record<string, string | boolean | undefined>
 export async function scoreCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { out: { type: 'string' }, rejects: { type: 'string' }, drift: { type: 'string' }, on: { type: 'string' } },
+    options: {
+      out: { type: 'string' }, rejects: { type: 'string' }, drift: { type: 'string' }, on: { type: 'string' },
+      labels: { type: 'string' }, key: { type: 'string' }, time: { type: 'string' }, feedback: { type: 'string' }, seed: { type: 'string' },
+    },
   });
   const [bundlePath, csv] = positionals;
   if (!bundlePath || !csv || !values.out) throw new CliError(`score needs <bundle.zip>, <csv> and --out\n\n${SCORE_USAGE}`, 2);
@@ -66,10 +80,13 @@ export async function scoreCommand(args: string[]): Promise<void> {
   const cpuSeconds = (used.user + used.system) / 1e6;
   const progress = scorer.progress;
   if (values.drift !== undefined && scorer.drift) writeFileSync(values.drift, `${JSON.stringify(driftReport(scorer.drift), null, 2)}\n`);
+  const { scoreFeedback } = await import('./score-feedback.ts');
+  const feedback = scoreFeedback(bundle, bundlePath, csv, values.out, values);
   process.stdout.write(`${JSON.stringify({
     bundle_id: bundle.id, ...progress, seconds: Number(seconds.toFixed(3)), rows_per_second: Math.round(progress.rows / Math.max(seconds, 1e-9)),
     cpu_seconds: Number(cpuSeconds.toFixed(3)), rows_per_cpu_second: Math.round(progress.rows / Math.max(cpuSeconds, 1e-9)),
     out: values.out, ...(values.rejects ? { rejects: values.rejects } : {}), ...(values.drift ? { drift: values.drift } : {}),
+    ...(feedback ? { feedback } : {}),
   }, null, 2)}\n`);
 }
 

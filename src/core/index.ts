@@ -156,3 +156,10 @@ export {
 export { candidateSignals, evalSlices, featureCoefficients, type FeatureImportance } from './bundle/compact-signals.ts';
 export { parityMatrix, compareParity, type ParityVerdict } from './bundle/parity-check.ts';
 export type { BundleMetrics, EnvironmentFile, ParityFileJson } from './bundle/bundle-schemas.ts';
+export {
+  joinLabels, labelValue, LabelJoinError, AGE_BUCKETS, labelCoverage, FEEDBACK_METRICS, feedbackReport, shadowReport, judgeTriggers, parseTriggers,
+  TRIGGER_METRICS, TriggerSchema,
+  type LabelRecord, type CoverageCount, type LabelCoverage, type FeedbackInput, type FeedbackMetric, type FeedbackReport, type SliceBelowFloor,
+  type SliceFloor, type Costs, type Disagreement, type ShadowInput, type ShadowReport, type SwitchingCost, type RollbackTrigger,
+  type TriggerMetric, type TriggerVerdict,
+} from './feedback/index.ts';
