@@ -90,7 +90,7 @@ describe('Observation Ledger on Titanic', () => {
     expect(compact.fields.find((f) => f.key === 'baseline')?.value).toMatch(/^Baseline run logistic-\S+: Logistic regression .* This bundle exports the candidate \(run mlp-\S+\), MLP 32×32 relu/);
     // No slices were examined in Evaluate, so the compact describes the default slices report.html evaluated.
     expect(compact.fields.find((f) => f.key === 'eval_slices')?.value).toMatch(/^sex: 2 slices on the test split, at least \d+ rows to judge\. Weak/);
-    expect(compact.fields.find((f) => f.key === 'candidate_signals')?.value).toMatch(/features: .*Logistic-regression coefficients of the baseline run logistic-/);
+    expect(compact.fields.find((f) => f.key === 'candidate_signals')?.value).toMatch(/features: .*Permutation importance on the validation split, largest first: /);
 
     // The ledger survives a reload (IndexedDB).
     await page.reload();

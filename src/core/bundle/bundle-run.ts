@@ -75,7 +75,9 @@ function defaultSlices(snapshot: Snapshot, outcome: TrainOutcome, dataContract: 
 export function bundleEvaluation(snapshot: Snapshot, outcome: TrainOutcome, threshold: number, choice: ChosenThreshold | null, pii: readonly string[], settings: BundleEvaluationSettings = {}, dataContract?: DataContract): EvaluationReport {
   const piiSet = new Set(pii);
   const fixed: ThresholdStrategy = { kind: 'fixed', value: threshold };
-  const slices = (settings.slices ?? defaultSlices(snapshot, outcome, dataContract, piiSet)).filter((s) => s.columns.every((c) => !piiSet.has(c)));
+  // Slices the page asked for may name columns of an earlier file (its settings outlive a snapshot); those are skipped.
+  const present = new Set(snapshot.columns.map((c) => c.name));
+  const slices = (settings.slices ?? defaultSlices(snapshot, outcome, dataContract, piiSet)).filter((s) => s.columns.every((c) => !piiSet.has(c) && present.has(c)));
   const errorColumns = (settings.errorColumns ?? [...outcome.contract.features, ...(dataContract ? columnsWithRole(dataContract, 'slice') : [])]).filter((c) => !piiSet.has(c) && c !== outcome.contract.label);
   const resamples = settings.resamples ?? 1000;
   const run = (strategy: ThresholdStrategy) => evaluationReport({

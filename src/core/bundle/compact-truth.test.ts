@@ -91,3 +91,15 @@ describe('compact "Eval slices"', () => {
     expect(compact.fields.find((f) => f.key === 'baseline')?.value).toMatch(/^This bundle exports the baseline \(the exported run\): Logistic regression/);
   });
 });
+
+describe('bundle export with slice settings left over from another file', () => {
+  test('a slice naming a column this snapshot lacks is skipped, and the export succeeds', async () => {
+    const bundle = await bundleRun({
+      snapshot, outcome: lr, threshold: 0.5, app: { version: '0.0.0', gitSha: 'test' }, createdAt: '2026-01-01T00:00:00.000Z',
+      evaluation: { slices: [{ columns: ['a'] }, { columns: ['sex'] }], resamples: 0 },
+    });
+    const report = strFromU8(bundle.files['report.html']);
+    expect(report).toContain('sex');
+    expect(report).not.toMatch(/Column "a"/);
+  });
+});
