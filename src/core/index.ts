@@ -164,3 +164,4 @@ export {
   type TriggerMetric, type TriggerVerdict,
 } from './feedback/index.ts';
 export { formatNumber, formatThreshold } from './format-number.ts';
+export { outcomeNames, type OutcomeNames } from './metrics/outcome-names.ts';

@@ -80,7 +80,7 @@ describe('first slice on breast cancer, forced to webgpu', () => {
       expect(tp + fn).toBe(positives);
       expect(tp + fn + fp + tn).toBe(total);
       expect(tp).toBeLessThanOrEqual(previousTp);
-      expect(await page.getByTestId('reading').textContent()).toContain(`of ${positives} real positives`);
+      expect(await page.getByTestId('reading').textContent()).toContain(`of ${positives} cases actually “target”`);
       previousTp = tp;
     }
     expect(previousTp).toBeLessThan(positives);
