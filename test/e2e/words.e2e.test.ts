@@ -38,6 +38,7 @@ describe('words, not codes, on Titanic', () => {
     expect(await nameRow.getByTestId('pii-masked').textContent()).toContain('PII');
     expect(await profile.locator('tbody tr').filter({ has: page.locator('td:first-child', { hasText: /^home\.dest$/ }) }).getByTestId('pii-masked').count()).toBe(1);
     await screenshot(page, 'words-profile-masked');
+    await profile.screenshot({ path: 'test-results/words-profile-table.png' });
     await page.getByRole('button', { name: 'Reveal values of name' }).click();
     await expect.poll(() => nameRow.textContent()).toContain('(1)');
     expect(await page.getByRole('button', { name: 'Hide values of name' }).getAttribute('aria-pressed')).toBe('true');
@@ -82,7 +83,7 @@ describe('words, not codes, on Titanic', () => {
     const histogram = page.getByTestId('score-histogram');
     await histogram.locator('svg rect').first().waitFor({ timeout: 60_000 });
     const look = await page.evaluate(() => {
-      const bg = getComputedStyle(document.body).backgroundColor;
+      const bg = getComputedStyle(document.documentElement).backgroundColor;
       const rects = [...document.querySelectorAll('[data-testid="score-histogram"] svg g[aria-label="rect"] rect, [data-testid="score-histogram"] svg rect')] as SVGRectElement[];
       const bars = rects.filter((r) => Number(r.getAttribute('height') ?? 0) > 0);
       return {
