@@ -195,6 +195,12 @@ describe('evaluation on Titanic', () => {
     // The headline is the multiclass accuracy, the same figure as the all-classes panel's; the AUC says it is one-vs-rest.
     await expect.poll(async () => Number(await page.getByTestId('headline-accuracy').textContent()).toFixed(3)).toBe(await page.getByTestId('multiclass-accuracy').textContent());
     expect(await page.locator('p.auc').textContent()).toMatch(/ROC AUC for "\d" one-vs-rest/);
+    // The one-vs-rest matrix and the error table name the classes through the label, never a bare code.
+    const positive = /ROC AUC for "(\d)"/.exec((await page.locator('p.auc').textContent()) ?? '')?.[1];
+    expect(await page.getByTestId('confusion-matrix').locator('thead').textContent()).toContain(`Predicted “pclass = ${positive}”Predicted “pclass ≠ ${positive}”`);
+    const actual = await page.getByTestId('error-list').locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(actual.length).toBeGreaterThan(0);
+    for (const a of actual) expect([`pclass = ${positive}`, `pclass ≠ ${positive}`]).toContain(a);
     await screenshot(page, 'evaluate-multiclass');
   });
 

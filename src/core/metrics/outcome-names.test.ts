@@ -15,11 +15,12 @@ describe('outcomeNames', () => {
 
   test('several other classes (one-vs-rest) read as "not <positive>"', () => {
     expect(outcomeNames('species', 'setosa', ['setosa', 'versicolor', 'virginica'])).toEqual({ positive: 'setosa', negative: 'not setosa' });
-    expect(outcomeNames('grade', '1', ['0', '1', '2'])).toEqual({ positive: '1', negative: 'not 1' });
+    expect(outcomeNames('pclass', '1', ['1', '2', '3'])).toEqual({ positive: 'pclass = 1', negative: 'pclass ≠ 1' });
   });
 
   test('a code positive against a word class, or no label name, keeps the values', () => {
-    expect(outcomeNames('status', '1', ['pending'])).toEqual({ positive: '1', negative: 'pending' });
+    expect(outcomeNames('status', '1', ['pending'])).toEqual({ positive: 'status = 1', negative: 'pending' });
+    expect(outcomeNames('grade', '3', ['2', '3'])).toEqual({ positive: 'grade = 3', negative: 'grade = 2' });
     expect(outcomeNames('', '1', ['0'])).toEqual({ positive: '1', negative: '0' });
   });
 });
