@@ -163,3 +163,5 @@ export {
   type SliceFloor, type Costs, type Disagreement, type ShadowInput, type ShadowReport, type SwitchingCost, type RollbackTrigger,
   type TriggerMetric, type TriggerVerdict,
 } from './feedback/index.ts';
+export { formatNumber, formatThreshold } from './format-number.ts';
+export { outcomeNames, type OutcomeNames } from './metrics/outcome-names.ts';

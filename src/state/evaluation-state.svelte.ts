@@ -1,6 +1,6 @@
 import {
-  binaryReport, confusionAt, errorText, rates, readConfusion, reportAt, thresholdSweep,
-  type BinaryReport, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type Snapshot, type TrainOutcome,
+  binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, readConfusion, reportAt, thresholdSweep,
+  type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type Snapshot, type TrainOutcome,
 } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
 import { ReportSettings } from './report-settings.svelte.ts';
@@ -90,7 +90,16 @@ export class EvaluationState {
 
   readonly confusion: Confusion | null = $derived(this.sweep ? confusionAt(this.sweep, this.threshold) : null);
   readonly rates = $derived(this.confusion ? rates(this.confusion) : null);
-  readonly reading = $derived(this.confusion ? readConfusion(this.confusion) : '');
+  /** Words for the two outcomes ("survived" / "not survived"), for the matrix and its reading. */
+  readonly names: OutcomeNames | null = $derived.by(() => {
+    const s = this.subject;
+    if (!s) return null;
+    if (this.#source === 'file') return outcomeNames('', s.positive, s.classes ?? []);
+    const label = this.run.outcome?.contract.label ?? '';
+    const column = this.#snapshot()?.columns.find((c) => c.name === label);
+    return outcomeNames(label, s.positive, s.classes ?? (column ? labelClasses(column).map((c) => c.value) : []));
+  });
+  readonly reading = $derived(this.confusion ? readConfusion(this.confusion, this.names ?? undefined) : '');
   /** The full report's headline at the current threshold, as metrics.json will hold it. */
   readonly report: BinaryReport | null = $derived(this.#base && this.confusion ? reportAt(this.#base, this.confusion) : null);
   readonly auc = $derived(this.#base?.roc_auc ?? null);

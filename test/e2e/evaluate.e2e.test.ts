@@ -72,13 +72,18 @@ describe('evaluation on Titanic', () => {
     await page.getByLabel('Cost of a false positive').fill('1');
     await page.getByLabel('Cost of a false negative').fill('10');
     await page.getByRole('button', { name: 'Choose threshold' }).click();
-    const cheapMisses = Number(await page.getByTestId('chosen-threshold-value').textContent());
+    const cheapMisses = Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'));
     expect(await page.getByTestId('chosen-threshold').textContent()).toMatch(/on the validation split/);
     await page.getByLabel('Cost of a false positive').fill('10');
     await page.getByLabel('Cost of a false negative').fill('1');
     await page.getByRole('button', { name: 'Choose threshold' }).click();
-    await expect.poll(async () => Number(await page.getByTestId('chosen-threshold-value').textContent())).toBeGreaterThan(cheapMisses);
-    expect(Number(await page.getByLabel('Threshold value').inputValue())).toBe(Number(await page.getByTestId('chosen-threshold-value').textContent()));
+    await expect.poll(async () => Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'))).toBeGreaterThan(cheapMisses);
+    const full = Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'));
+    expect(Number(await page.getByLabel('Threshold value').inputValue())).toBe(full);
+    // Read with at most 4 significant digits; the full value stays in the title (and in the JSON report).
+    const shown = (await page.getByTestId('chosen-threshold-value').textContent()) ?? '';
+    expect(shown.replace(/e.*$/, '').replace(/^[-0.]+/, '').replace('.', '').length).toBeLessThanOrEqual(4);
+    expect(Math.abs(Number(shown) - full)).toBeLessThanOrEqual(Math.abs(full) * 5e-4);
     await expect.poll(() => page.getByTestId('operating-points').textContent()).toContain('Minimum expected cost');
     await screenshot(page, 'evaluate-cost');
   });
@@ -190,6 +195,12 @@ describe('evaluation on Titanic', () => {
     // The headline is the multiclass accuracy, the same figure as the all-classes panel's; the AUC says it is one-vs-rest.
     await expect.poll(async () => Number(await page.getByTestId('headline-accuracy').textContent()).toFixed(3)).toBe(await page.getByTestId('multiclass-accuracy').textContent());
     expect(await page.locator('p.auc').textContent()).toMatch(/ROC AUC for "\d" one-vs-rest/);
+    // The one-vs-rest matrix and the error table name the classes through the label, never a bare code.
+    const positive = /ROC AUC for "(\d)"/.exec((await page.locator('p.auc').textContent()) ?? '')?.[1];
+    expect(await page.getByTestId('confusion-matrix').locator('thead').textContent()).toContain(`Predicted “pclass = ${positive}”Predicted “pclass ≠ ${positive}”`);
+    const actual = await page.getByTestId('error-list').locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(actual.length).toBeGreaterThan(0);
+    for (const a of actual) expect([`pclass = ${positive}`, `pclass ≠ ${positive}`]).toContain(a);
     await screenshot(page, 'evaluate-multiclass');
   });
 

@@ -51,7 +51,7 @@ describe('Observation Ledger on Titanic', () => {
     await draft.waitFor();
     const auc = draft.getByTestId('ledger-metrics').locator('tr', { hasText: 'roc_auc' });
     expect(await auc.textContent()).toMatch(/roc_auc0\.\d{3}0\.\d{3}[+-]\d\.\d{3}[+-]\d\.\d{3} to [+-]\d\.\d{3}/);
-    expect(await draft.getByTestId('ledger-errors').textContent()).toMatch(/^logistic-\S+: \d+ false positives, \d+ false negatives at 0\.500 · mlp-\S+: \d+ false positives, \d+ false negatives/);
+    expect(await draft.getByTestId('ledger-errors').textContent()).toMatch(/^logistic-\S+: \d+ false positives, \d+ false negatives at 0\.5 · mlp-\S+: \d+ false positives, \d+ false negatives/);
     await screenshot(page, 'ledger-prefilled');
     await panel.screenshot({ path: join(RESULTS, 'ledger-panel-prefilled.png') });
 

@@ -57,6 +57,9 @@ describe('training controls and backends', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('backend-notes').textContent()).toMatch(/automatic choice: cpu, since this model fits on the host/);
+    // The choice is information, not a warning: no warning stripe.
+    expect(await page.getByTestId('backend-notes').getAttribute('class')).toMatch(/\binfo\b/);
+    expect(await page.getByTestId('backend-notes').getAttribute('class')).not.toMatch(/\bnote\b/);
     // An MLP's speed depends on the backend, so automatic mode probes WebGPU and says why it passed over it.
     await page.getByLabel('Model', { exact: true }).selectOption('mlp');
     await page.getByLabel('Epochs').fill('2');

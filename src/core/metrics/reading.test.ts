@@ -36,3 +36,19 @@ describe('readConfusion', () => {
     expect(read(1, 2, 5, 0)).toBe('Of 3 cases flagged positive, 2 are false alarms; the 1 real positive is caught.');
   });
 });
+
+describe('readConfusion with outcome names', () => {
+  const names = { positive: 'survived', negative: 'not survived' };
+  const named = (tp: number, fp: number, tn: number, fn: number): string => readConfusion({ threshold: 0.5, tp, fp, tn, fn }, names);
+
+  test('speaks of the outcomes instead of positives', () => {
+    expect(named(103, 7, 61, 4)).toBe('Of 110 cases predicted “survived”, 7 are false alarms (actually “not survived”); 4 of 107 cases actually “survived” are missed.');
+    expect(named(9, 1, 5, 1)).toBe('Of 10 cases predicted “survived”, 1 is a false alarm (actually “not survived”); 1 of 10 cases actually “survived” is missed.');
+  });
+
+  test('one flagged, one real, none flagged', () => {
+    expect(named(1, 0, 5, 3)).toBe('The 1 case predicted “survived” is right (actually “survived”); 3 of 4 cases actually “survived” are missed.');
+    expect(named(0, 1, 5, 1)).toBe('The 1 case predicted “survived” is a false alarm (actually “not survived”); the 1 case actually “survived” is missed.');
+    expect(named(0, 0, 3, 0)).toBe('No cases are predicted “survived”; there are no cases actually “survived” either.');
+  });
+});

@@ -14,6 +14,7 @@ import { summarizeSplit, trainingClassesBlocker } from '../split/split-summary.t
 import { fitModel, type Fitted } from './fit-model.ts';
 import { modelReliance } from '../reliance/model-reliance.ts';
 import type { ScoredSplit, TrainOutcome, TrainProgress } from './train-outcome.ts';
+import { epochEta } from './epoch-eta.ts';
 
 /** Callbacks a host (worker or CLI) supplies; the clock is a parameter so tests stay deterministic. */
 export interface TrainHooks {
@@ -60,9 +61,11 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const xVal = transform(preprocessing, snapshot, split.validation);
   const history: TrainProgress[] = [];
   const steps = config.model === 'mlp' ? config.hyperparameters.epochs : null;
+  let firstEpochEnd: number | null = null;
   const fitted: Fitted = await fitModel(config, train, { x: xVal, y: pick(target, split.validation) }, d, async (iteration, trainLoss, validationLoss) => {
     const elapsedMs = now() - started;
-    const progress = { iteration, trainLoss, validationLoss, elapsedMs, etaMs: steps ? (elapsedMs / iteration) * (steps - iteration) : null };
+    if (iteration === 1) firstEpochEnd = elapsedMs;
+    const progress = { iteration, trainLoss, validationLoss, elapsedMs, etaMs: epochEta(iteration, steps, firstEpochEnd, elapsedMs) };
     history.push(progress);
     hooks.onProgress?.(progress);
     return (await hooks.shouldStop?.()) ?? false;

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { outcomeNames } from './outcome-names.ts';
+
+describe('outcomeNames', () => {
+  test('0/1 codes read through the label name (Titanic)', () => {
+    expect(outcomeNames('survived', '1', ['0', '1'])).toEqual({ positive: 'survived', negative: 'not survived' });
+    expect(outcomeNames('churned', 'Yes', ['No'])).toEqual({ positive: 'churned', negative: 'not churned' });
+    expect(outcomeNames('fraud', 'true', [])).toEqual({ positive: 'fraud', negative: 'not fraud' });
+  });
+
+  test('word classes keep their own names; the single other class names the negative', () => {
+    expect(outcomeNames('diagnosis', 'M', ['B', 'M'])).toEqual({ positive: 'M', negative: 'B' });
+    expect(outcomeNames('kind', 'spam', ['ham'])).toEqual({ positive: 'spam', negative: 'ham' });
+  });
+
+  test('several other classes (one-vs-rest) read as "not <positive>"', () => {
+    expect(outcomeNames('species', 'setosa', ['setosa', 'versicolor', 'virginica'])).toEqual({ positive: 'setosa', negative: 'not setosa' });
+    expect(outcomeNames('pclass', '1', ['1', '2', '3'])).toEqual({ positive: 'pclass = 1', negative: 'pclass ≠ 1' });
+  });
+
+  test('a code positive against a word class, or no label name, keeps the values', () => {
+    expect(outcomeNames('status', '1', ['pending'])).toEqual({ positive: 'status = 1', negative: 'pending' });
+    expect(outcomeNames('grade', '3', ['2', '3'])).toEqual({ positive: 'grade = 3', negative: 'grade = 2' });
+    expect(outcomeNames('', '1', ['0'])).toEqual({ positive: '1', negative: '0' });
+  });
+});
