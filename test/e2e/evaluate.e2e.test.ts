@@ -134,9 +134,11 @@ describe('evaluation on Titanic', () => {
       await page.getByLabel('Cost of a false negative').fill('5');
       await page.getByRole('button', { name: 'Choose threshold' }).click();
       await expect.poll(() => page.getByTestId('chosen-threshold').textContent()).toContain('a false negative 5');
-      const report = (await reportJson()) as unknown as { threshold: number; expected_cost: number };
-      expect(Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'))).toBe(report.threshold);
-      chosen[id] = { threshold: report.threshold, cost: report.expected_cost };
+      const threshold = Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'));
+      // The report is recomputed after the choice: read it once it is at the chosen threshold.
+      let report = { threshold: NaN, expected_cost: NaN };
+      await expect.poll(async () => { report = (await reportJson()) as unknown as typeof report; return report.threshold; }, { timeout: 60_000 }).toBe(threshold);
+      chosen[id] = { threshold, cost: report.expected_cost };
     }
     console.log(`[measure] min-cost FP 1 FN 5 thresholds: ${JSON.stringify(chosen)}`);
     // The comparison's policy starts as the strategy chosen above.
@@ -176,8 +178,12 @@ describe('evaluation on Titanic', () => {
       console.log(`[measure] ${box}: scrollWidth ${scroll}, clientWidth ${client}`);
       expect(scroll).toBeLessThanOrEqual(client);
     }
-    await page.getByTestId('compare-policy').scrollIntoViewIfNeeded();
     await screenshot(page, 'evaluate-compare');
+    // The comparison alone (the full page is ~13,000 px tall): from the policy controls to the curves.
+    const pageY = (id: string, edge: 'top' | 'bottom') => page.locator(id).evaluate((el, e) => el.getBoundingClientRect()[e] + window.scrollY, edge);
+    const top = await pageY('[aria-label="Comparison policy"]', 'top');
+    const bottom = await pageY('[data-testid="compare-pr"]', 'bottom');
+    await page.screenshot({ path: 'test-results/evaluate-compare-panel.png', fullPage: true, clip: { x: 0, y: top - 80, width: 1280, height: bottom - top + 100 } });
   });
 
   test('selected error rows export as a regression fixture with scores and the model ID, never PII', async () => {
