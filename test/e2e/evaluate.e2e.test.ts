@@ -184,6 +184,14 @@ describe('evaluation on Titanic', () => {
     const top = await pageY('[aria-label="Comparison policy"]', 'top');
     const bottom = await pageY('[data-testid="compare-pr"]', 'bottom');
     await page.screenshot({ path: 'test-results/evaluate-compare-panel.png', fullPage: true, clip: { x: 0, y: top - 80, width: 1280, height: bottom - top + 100 } });
+    // The policy can be changed here; without costs, expected cost assumes FP = FN = 1 and says so.
+    await page.getByLabel('Comparison policy').selectOption('max-f1');
+    await page.getByRole('button', { name: 'Compare runs' }).click();
+    await expect.poll(() => page.getByTestId('compare-policy').textContent(), { timeout: 60_000 }).toContain('Each run at the threshold that maximises F1 on its own validation split.');
+    expect(await page.getByTestId('compare-policy').textContent()).toContain('FP = FN = 1 is assumed');
+    expect(await table.locator(`tr[data-run="${lr}"] [data-testid=compare-threshold]`).getAttribute('title')).toMatch(/Highest F1 on the validation split/);
+    await page.getByRole('button', { name: 'Use the strategy chosen above' }).click();
+    expect(await page.getByLabel('Comparison policy').inputValue()).toBe('min-cost');
   });
 
   test('selected error rows export as a regression fixture with scores and the model ID, never PII', async () => {
