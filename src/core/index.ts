@@ -165,3 +165,4 @@ export {
 } from './feedback/index.ts';
 export { formatNumber, formatThreshold } from './format-number.ts';
 export { outcomeNames, type OutcomeNames } from './metrics/outcome-names.ts';
+export { describePolicy, policyCosts, type ComparisonCosts } from './evaluation/compare-runs.ts';

@@ -1,6 +1,6 @@
 import {
   binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, readConfusion, reportAt, thresholdSweep,
-  type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type Snapshot, type TrainOutcome,
+  type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type Snapshot, type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
 import { ReportSettings } from './report-settings.svelte.ts';
@@ -162,10 +162,13 @@ export class EvaluationState {
     if (generation === this.#generation) this.#full = { key: this.subject?.key ?? '', report };
   }
 
-  /** Compares the saved runs at their own thresholds, with the report settings' slice bins and resamples; kept as `lastComparison`. */
-  async compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[]): Promise<Comparison> {
+  /**
+   * Compares the saved runs, each at the threshold `policy` chooses on its own validation split, with the report
+   * settings' slice bins and resamples; kept as `lastComparison`.
+   */
+  async compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[], policy: ThresholdStrategy | null = null): Promise<Comparison> {
     const slice = sliceColumn ? { columns: [sliceColumn] as [string], bins: Number(this.settings.bins) || 4 } : null;
-    const comparison = await compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns));
+    const comparison = await compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns), policy);
     this.lastComparison = comparison;
     return comparison;
   }

@@ -9,16 +9,18 @@ export function defaultBaseline(runs: readonly RunRecord[]): string {
 }
 
 /**
- * Compares saved runs on their shared test rows in the evaluate worker: each at the threshold its stored strategy
- * chooses on its own validation split (fixed 0.5 when none was chosen), deltas against `baseline`.
+ * Compares saved runs on their shared test rows in the evaluate worker, deltas against `baseline`. With `policy`,
+ * each run at the threshold that one strategy chooses on the run's own validation split; without, at the threshold
+ * its stored strategy chooses (fixed 0.5 when none was chosen).
  */
 export async function compareSavedRuns(
   client: EvaluateClient, runs: readonly RunRecord[], snapshotId: string, baseline: string, slice: SliceSpec | null, settings: EvaluateSettings,
+  policy: ThresholdStrategy | null = null,
 ): Promise<Comparison> {
   const inputs = await Promise.all(runs.map(async (r) => {
     const stored = await loadThresholdChoice(r.id);
     const strategy: ThresholdStrategy = stored?.strategy ?? { kind: 'fixed', value: 0.5 };
     return { id: r.id, name: describeModel(r.outcome).split(' (')[0], test: r.outcome.test, validation: r.outcome.validation, strategy };
   }));
-  return client.call((api) => api.compare(inputs, snapshotId, baseline, slice, settings));
+  return client.call((api) => api.compare(inputs, snapshotId, baseline, slice, settings, policy));
 }

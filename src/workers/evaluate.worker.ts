@@ -65,9 +65,9 @@ const api: EvaluateApi = {
     const scored = { rows: table.rows, scores: table.scores, labels: table.labels };
     return Comlink.transfer({ report, scored, classes, positive: table.positive }, [scored.rows.buffer, scored.scores.buffer, scored.labels.buffer] as ArrayBuffer[]);
   },
-  async compare(runs, snapshotId, baselineId, slice, settings) {
+  async compare(runs, snapshotId, baselineId, slice, settings, policy) {
     return compareRuns(runs.map((r) => ({ id: r.id, name: r.name, test: r.test, validation: r.validation, strategy: r.strategy })), baselineId, {
-      snapshot: await snapshotFor(snapshotId), bootstrap: bootstrapOf(settings), slice,
+      snapshot: await snapshotFor(snapshotId), bootstrap: bootstrapOf(settings), slice, policy,
     });
   },
 };

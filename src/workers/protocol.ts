@@ -106,5 +106,5 @@ export interface EvaluateApi {
   reportRun(run: RunScores, snapshotId: string, settings: EvaluateSettings): Promise<EvaluationReport>;
   /** `fromPending` evaluates the file loaded last; otherwise the last one that evaluated cleanly. */
   reportFile(spec: ScoresTableSpec, strategy: ThresholdStrategy, settings: EvaluateSettings, fromPending: boolean): Promise<{ readonly report: EvaluationReport; readonly scored: ScoredRows; readonly classes: readonly string[] | null; readonly positive: string }>;
-  compare(runs: readonly RunScores[], snapshotId: string, baselineId: string, slice: SliceSpec | null, settings: EvaluateSettings): Promise<Comparison>;
+  compare(runs: readonly RunScores[], snapshotId: string, baselineId: string, slice: SliceSpec | null, settings: EvaluateSettings, policy?: ThresholdStrategy | null): Promise<Comparison>;
 }

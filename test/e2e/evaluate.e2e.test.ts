@@ -116,18 +116,82 @@ describe('evaluation on Titanic', () => {
     await screenshot(page, 'evaluate-slices');
   });
 
-  test('a second run compares side by side with paired deltas', async () => {
+  test('side by side uses one policy', async () => {
     await page.getByLabel('Model', { exact: true }).selectOption('mlp');
     await page.getByLabel('Epochs').fill('15');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count(), { timeout: 180_000 }).toBe(2);
+    const ids = await page.getByTestId('runs-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run') ?? ''));
+    const lr = ids.find((id) => id.startsWith('logistic-')) ?? '';
+    const mlp = ids.find((id) => id.startsWith('mlp-')) ?? '';
+    expect(lr && mlp).toBeTruthy();
+    // What the strategy panel chooses for each run at FP 1, FN 5, on its own validation split, and the test report there.
+    const chosen: Record<string, { threshold: number; cost: number }> = {};
+    for (const id of [lr, mlp]) {
+      await page.getByLabel(`Show run ${id}`).check();
+      await page.getByLabel('Threshold strategy').selectOption('min-cost');
+      await page.getByLabel('Cost of a false positive').fill('1');
+      await page.getByLabel('Cost of a false negative').fill('5');
+      await page.getByRole('button', { name: 'Choose threshold' }).click();
+      await expect.poll(() => page.getByTestId('chosen-threshold').textContent()).toContain('a false negative 5');
+      const threshold = Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'));
+      // The report is recomputed after the choice: read it once it is at the chosen threshold.
+      let report = { threshold: NaN, expected_cost: NaN };
+      await expect.poll(async () => { report = (await reportJson()) as unknown as typeof report; return report.threshold; }, { timeout: 60_000 }).toBe(threshold);
+      chosen[id] = { threshold, cost: report.expected_cost };
+    }
+    console.log(`[measure] min-cost FP 1 FN 5 thresholds: ${JSON.stringify(chosen)}`);
+    // The comparison's policy starts as the strategy chosen above.
+    expect(await page.getByLabel('Comparison policy').inputValue()).toBe('min-cost');
+    expect(await page.getByLabel('Policy FN cost').inputValue()).toBe('5');
     await page.getByRole('button', { name: 'Compare runs' }).click();
     const table = page.getByTestId('compare-table');
     await table.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('compare-policy').textContent()).toContain('Each run at the threshold that minimises expected cost (FP 1, FN 5) on its own validation split.');
+    expect(await page.getByTestId('compare-policy').textContent()).toContain('Expected cost is per test row at FP 1, FN 5.');
     expect(await table.locator('tbody tr').count()).toBe(2);
-    expect(await table.locator('tbody tr').nth(0).textContent()).toContain('(baseline)');
-    expect(await table.locator('tbody tr').nth(1).locator('td').nth(8).textContent()).toMatch(/^[+-]\d\.\d{3} \(-?\d\.\d{3}–-?\d\.\d{3}\)$/);
+    expect(await table.locator(`tr[data-run="${lr}"]`).textContent()).toContain('(baseline)');
+    for (const id of [lr, mlp]) {
+      const threshold = Number(await table.locator(`tr[data-run="${id}"] [data-testid=compare-threshold]`).getAttribute('data-value'));
+      const cost = Number(await table.locator(`tr[data-run="${id}"] [data-testid=compare-cost]`).getAttribute('data-value'));
+      expect(threshold).toBe(chosen[id].threshold);
+      expect(threshold).not.toBe(0.5);
+      expect(cost).toBeCloseTo(chosen[id].cost, 12);
+      expect(await table.locator(`tr[data-run="${id}"] [data-testid=compare-cost]`).textContent()).toBe(chosen[id].cost.toFixed(3));
+    }
+    const deltas = page.getByTestId('compare-deltas');
+    expect(await deltas.locator('tbody tr').count()).toBe(1);
+    expect(await deltas.locator(`tr[data-run="${mlp}"] td`).nth(5).textContent()).toMatch(/^[+-]\d\.\d{3} \(-?\d\.\d{3}–-?\d\.\d{3}\)$/);
+    console.log(`[measure] side by side: ${(await table.locator('tbody').innerText()).replace(/\s+/g, ' ')} | deltas: ${(await deltas.locator('tbody').innerText()).replace(/\s+/g, ' ')}`);
+    // Legends name the runs: model and the run ID without its model prefix.
+    const names = await table.locator('td.name').evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').replace(' (baseline)', '').trim()));
+    expect(names[0]).toBe(`Logistic regression · ${lr.slice('logistic-'.length)}`);
+    expect(names[1]).toMatch(new RegExp(`^MLP.* · ${mlp.slice('mlp-'.length)}$`));
+    for (const chart of ['compare-roc', 'compare-pr']) {
+      const legend = await page.getByTestId(chart).locator('span[class$="-swatch"]').evaluateAll((spans) => spans.map((s) => (s.textContent ?? '').trim()));
+      expect(legend).toEqual(names);
+    }
+    // Nothing scrolls sideways at 1280 px.
+    expect(page.viewportSize()?.width).toBe(1280);
+    for (const box of ['compare-scroll', 'compare-deltas-scroll']) {
+      const { scroll, client } = await page.getByTestId(box).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      console.log(`[measure] ${box}: scrollWidth ${scroll}, clientWidth ${client}`);
+      expect(scroll).toBeLessThanOrEqual(client);
+    }
     await screenshot(page, 'evaluate-compare');
+    // The comparison alone (the full page is ~13,000 px tall): from the policy controls to the curves.
+    const pageY = (id: string, edge: 'top' | 'bottom') => page.locator(id).evaluate((el, e) => el.getBoundingClientRect()[e] + window.scrollY, edge);
+    const top = await pageY('[aria-label="Comparison policy"]', 'top');
+    const bottom = await pageY('[data-testid="compare-pr"]', 'bottom');
+    await page.screenshot({ path: 'test-results/evaluate-compare-panel.png', fullPage: true, clip: { x: 0, y: top - 80, width: 1280, height: bottom - top + 100 } });
+    // The policy can be changed here; without costs, expected cost assumes FP = FN = 1 and says so.
+    await page.getByLabel('Comparison policy').selectOption('max-f1');
+    await page.getByRole('button', { name: 'Compare runs' }).click();
+    await expect.poll(() => page.getByTestId('compare-policy').textContent(), { timeout: 60_000 }).toContain('Each run at the threshold that maximises F1 on its own validation split.');
+    expect(await page.getByTestId('compare-policy').textContent()).toContain('FP = FN = 1 is assumed');
+    expect(await table.locator(`tr[data-run="${lr}"] [data-testid=compare-threshold]`).getAttribute('title')).toMatch(/Highest F1 on the validation split/);
+    await page.getByRole('button', { name: 'Use the strategy chosen above' }).click();
+    expect(await page.getByLabel('Comparison policy').inputValue()).toBe('min-cost');
   });
 
   test('selected error rows export as a regression fixture with scores and the model ID, never PII', async () => {

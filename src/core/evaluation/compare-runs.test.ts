@@ -1,7 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import type { Column } from '../data/column.ts';
 import type { Snapshot } from '../data/snapshot.ts';
-import { compareRuns, type RunToCompare } from './compare-runs.ts';
+import { compareRuns, describePolicy, type RunToCompare } from './compare-runs.ts';
 import type { ScoredRows } from './evaluation-report.ts';
 
 const rows = (scores: number[], labels: number[], first = 0): ScoredRows => ({
@@ -57,7 +57,42 @@ describe('compareRuns', () => {
     const c = compareRuns([candidate, baseline], 'gone', { snapshot: null, bootstrap: null, slice: null });
     expect(c.baseline).toBe('mlp');
     expect(c.runs[0].delta_note).toBeNull();
-    expect(compareRuns([], 'lr', { snapshot: null, bootstrap: null, slice: null })).toEqual({ baseline: 'lr', runs: [], slice: null, bootstrap: null });
+    expect(compareRuns([], 'lr', { snapshot: null, bootstrap: null, slice: null })).toEqual({ baseline: 'lr', policy: null, costs: null, runs: [], slice: null, bootstrap: null });
+  });
+});
+
+describe('compareRuns under one policy', () => {
+  // Validation splits of their own: the baseline's [0.9+, 0.6−, 0.4+, 0.2−], the candidate's [0.8+, 0.7+, 0.3−, 0.1−].
+  const base: RunToCompare = { ...baseline, validation: rows([0.9, 0.6, 0.4, 0.2], [1, 0, 1, 0], 200) };
+  const cand: RunToCompare = { ...candidate, validation: rows([0.8, 0.7, 0.3, 0.1], [1, 1, 0, 0], 300) };
+
+  it('gives each run the threshold the one policy picks on its own validation split, and expected cost at its costs', () => {
+    const policy = { kind: 'min-cost', costFp: 1, costFn: 5 } as const;
+    const c = compareRuns([base, cand], 'lr', { snapshot: null, bootstrap: null, slice: null, policy });
+    expect(c.policy).toEqual(policy);
+    expect(c.costs).toEqual({ cost_fp: 1, cost_fn: 5, assumed: false });
+    const [b, m] = c.runs;
+    // Baseline validation cost per row (FP + 5·FN)/4: nothing 10/4, ≥0.9 5/4, ≥0.6 6/4, ≥0.4 1/4, ≥0.2 2/4, so 0.4
+    // (not its stored fixed 0.5). Candidate: nothing 10/4, ≥0.8 5/4, ≥0.7 0, ≥0.3 1/4, ≥0.1 2/4, so 0.7 (not max-F1).
+    expect(b.report.threshold).toBe(0.4);
+    expect(m.report.threshold).toBe(0.7);
+    expect(b.report.threshold_choice.strategy).toEqual(policy);
+    expect(m.report.threshold_choice.chosen_on).toBe('validation');
+    // Test at those thresholds: baseline flags 0.9+, 0.8+, 0.7− (FP 1, FN 1): 6/6; candidate flags 0.7+ (FN 2): 10/6.
+    expect(b.report.expected_cost).toBeCloseTo(1, 12);
+    expect(m.report.expected_cost).toBeCloseTo(10 / 6, 12);
+    expect(describePolicy(policy)).toBe('Each run at the threshold that minimises expected cost (FP 1, FN 5) on its own validation split');
+  });
+
+  it('costs FP = FN = 1, marked assumed, when the policy has no costs', () => {
+    const c = compareRuns([base, cand], 'lr', { snapshot: null, bootstrap: null, slice: null, policy: { kind: 'max-f1' } });
+    expect(c.costs).toEqual({ cost_fp: 1, cost_fn: 1, assumed: true });
+    // Baseline validation F1: ≥0.9 2/3, ≥0.6 1/2, ≥0.4 4/5, ≥0.2 2/3, so 0.4; on test FP 1 + FN 1 over 6 rows.
+    expect(c.runs[0].report.threshold).toBe(0.4);
+    expect(c.runs[0].report.expected_cost).toBeCloseTo(2 / 6, 12);
+    expect(c.runs[1].report.threshold).toBe(0.7);
+    // Without a policy each run keeps its stored strategy (the baseline its fixed 0.5).
+    expect(compareRuns([base, cand], 'lr', { snapshot: null, bootstrap: null, slice: null }).runs[0].report.threshold).toBe(0.5);
   });
 });
 

@@ -34,8 +34,19 @@ export interface SliceComparisonRow {
   readonly worse: readonly string[];
 }
 
+/** The costs behind the expected-cost column; `assumed` when the policy has none and FP = FN = 1 stands in. */
+export interface ComparisonCosts {
+  readonly cost_fp: number;
+  readonly cost_fn: number;
+  readonly assumed: boolean;
+}
+
 export interface Comparison {
   readonly baseline: string;
+  /** The one strategy every run's threshold came from (each on its own validation split); null: each run's own. */
+  readonly policy: ThresholdStrategy | null;
+  /** Costs of the expected-cost column under `policy`; null without a policy (each report carries its own). */
+  readonly costs: ComparisonCosts | null;
   readonly runs: readonly ComparedRun[];
   readonly slice: { readonly spec: SliceSpec; readonly rows: readonly SliceComparisonRow[] } | null;
   readonly bootstrap: { readonly resamples: number; readonly seed: number } | null;
@@ -47,19 +58,44 @@ function sameRows(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** The sentence stating a comparison's policy above its table, e.g. "Each run at the threshold that minimises expected cost (FP 1, FN 5) on its own validation split". */
+export function describePolicy(policy: ThresholdStrategy): string {
+  const own = 'on its own validation split';
+  switch (policy.kind) {
+    case 'fixed': return `Each run at the same fixed threshold ${policy.value} (nothing is chosen on validation)`;
+    case 'min-cost': return `Each run at the threshold that minimises expected cost (FP ${policy.costFp}, FN ${policy.costFn}) ${own}`;
+    case 'max-f1': return `Each run at the threshold that maximises F1 ${own}`;
+    case 'precision-at-least': return `Each run at the threshold with the highest recall where precision ≥ ${policy.target} ${own}`;
+    case 'recall-at-least': return `Each run at the threshold with the highest precision where recall ≥ ${policy.target} ${own}`;
+  }
+}
+
+/** Costs of a policy's expected-cost column: its own for min-cost, else FP = FN = 1 (marked assumed). */
+export function policyCosts(policy: ThresholdStrategy): ComparisonCosts {
+  return policy.kind === 'min-cost' ? { cost_fp: policy.costFp, cost_fn: policy.costFn, assumed: false } : { cost_fp: 1, cost_fn: 1, assumed: true };
+}
+
 /**
  * Baseline and candidates side by side, each at its own threshold (chosen on its validation split), with paired
  * bootstrap deltas on shared test rows and, given a slice spec, where each candidate does worse than the baseline.
+ * With `options.policy`, every run's threshold comes from that one strategy applied to the run's own validation
+ * split (its stored strategy is ignored), and expected cost is reported at the policy's costs.
  */
 export function compareRuns(
   runs: readonly RunToCompare[], baselineId: string,
-  options: { readonly snapshot: Snapshot | null; readonly bootstrap: { readonly resamples: number; readonly seed: number } | null; readonly slice: SliceSpec | null },
+  options: {
+    readonly snapshot: Snapshot | null; readonly bootstrap: { readonly resamples: number; readonly seed: number } | null; readonly slice: SliceSpec | null;
+    readonly policy?: ThresholdStrategy | null;
+  },
 ): Comparison {
+  const policy = options.policy ?? null;
+  const costs = policy ? policyCosts(policy) : null;
   const baseline = runs.find((r) => r.id === baselineId) ?? runs[0];
-  if (!baseline) return { baseline: baselineId, runs: [], slice: null, bootstrap: options.bootstrap };
+  if (!baseline) return { baseline: baselineId, policy, costs, runs: [], slice: null, bootstrap: options.bootstrap };
   const slices = options.slice && options.snapshot ? [options.slice] : [];
   const reports = new Map(runs.map((run) => [run.id, evaluationReport({
-    evaluated: run.test, choice: run.validation, strategy: run.strategy, bootstrap: options.bootstrap, snapshot: options.snapshot, slices, curvePoints: 400,
+    evaluated: run.test, choice: run.validation, strategy: policy ?? run.strategy,
+    costs: costs ? { costFp: costs.cost_fp, costFn: costs.cost_fn } : null, bootstrap: options.bootstrap, snapshot: options.snapshot, slices, curvePoints: 400,
   })]));
   const base = reports.get(baseline.id) as EvaluationReport;
   const compared = runs.map((run): ComparedRun => {
@@ -98,5 +134,5 @@ export function compareRuns(
     });
     slice = { spec: options.slice, rows };
   }
-  return { baseline: baseline.id, runs: compared, slice, bootstrap: options.bootstrap };
+  return { baseline: baseline.id, policy, costs, runs: compared, slice, bootstrap: options.bootstrap };
 }

@@ -20,7 +20,7 @@ export {
 } from './scores-table.ts';
 export { evaluationReport, type EvaluationReport, type ReportRequest, type ScoredRows } from './evaluation-report.ts';
 export {
-  type ComparedRun, compareRuns, type Comparison, type RunToCompare, type SliceComparisonRow,
+  type ComparedRun, compareRuns, type Comparison, type ComparisonCosts, describePolicy, policyCosts, type RunToCompare, type SliceComparisonRow,
 } from './compare-runs.ts';
 export { suggestedPiiColumns } from './pii-columns.ts';
 export { splitScoredRows } from './split-scored-rows.ts';
