@@ -16,7 +16,7 @@ export async function readScoringBundle(path: string): Promise<ScoringBundle> {
   }
   quietTfjs();
   try {
-    return await openScoringBundle(unzipBundle(bytes, basename(path)), basename(path));
+    return await openScoringBundle(await unzipBundle(bytes, basename(path)), basename(path));
   } catch (e) {
     throw new CliError(errorText(e), 2);
   }

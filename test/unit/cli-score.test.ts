@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { sha256Hex } from '../../src/core/index.ts';
@@ -134,6 +134,18 @@ describe('mle-playground score', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('titanic.csv is not a readable bundle zip');
   });
+
+  test('a bundle with a tampered weight byte is refused before scoring (exit 2, the hash named), and nothing is written', async () => {
+    const files = unzipSync(new Uint8Array(readFileSync(lr.zip)));
+    files['model/weights.bin'][3] ^= 0x01;
+    const zip = join(tmp(), 'tampered.zip');
+    writeFileSync(zip, zipSync(files));
+    const out = join(tmp(), 'x.csv');
+    const { code, stderr } = await cli(['score', zip, TITANIC, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/tampered\.zip is not a readable bundle zip \(model\/weights\.bin has SHA-256 [0-9a-f]{12}…, but manifest\.json says/);
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
 });
 
 const noNumpy = pythonMissing(['numpy']);

@@ -1,18 +1,19 @@
-import { unzipSync } from 'fflate';
+import { readBundle } from '../bundle/read-bundle.ts';
 import { errorText } from '../error-text.ts';
 
-/** Files a scorer reads from a bundle; anything else in the zip is not decompressed. */
+/** Files a scorer reads from a bundle; the others are verified with the rest but not handed on. */
 export const SCORING_FILES: readonly string[] = [
   'manifest.json', 'preprocessing.json', 'inference-contract.json', 'reference-profile.json', 'model/model.json', 'model/weights.bin',
 ];
 
 /**
- * The scorer's one zip read, kept in this function alone so the hardened bundle reader can replace it: path → bytes of
- * the scoring files present in the zip. Throws a one-line message when the bytes are not a zip.
+ * Opens a bundle zip for scoring through the hardened reader (path checks, size and expansion caps, every hash
+ * against the manifest), then hands on path → bytes of the scoring files. Throws a one-line message naming the file.
  */
-export function unzipBundle(bytes: Uint8Array, fileName: string): Record<string, Uint8Array> {
+export async function unzipBundle(bytes: Uint8Array, fileName: string): Promise<Record<string, Uint8Array>> {
   try {
-    return unzipSync(bytes, { filter: (entry) => SCORING_FILES.includes(entry.name) });
+    const opened = await readBundle(bytes);
+    return Object.fromEntries([...opened.files].filter(([path]) => SCORING_FILES.includes(path)));
   } catch (e) {
     throw new Error(`${fileName} is not a readable bundle zip (${errorText(e)})`);
   }
