@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { unzipSync } from 'fflate';
-import { parseGateSpec, recheckBundle, sha256Hex, type GateSpec } from '../core/index.ts';
+import { errorText, parseGateSpec, readBundle, recheckBundle, type GateSpec } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { needs, readOptions, text } from './options.ts';
 
@@ -38,24 +37,14 @@ export async function gatesCommand(args: string[]): Promise<void> {
   const [zip] = positionals;
   if (!zip) throw needs('gates', '<bundle.zip>');
   const override = values.gates ? readGateSpec(values.gates) : null;
+  // The hardened reader refuses hostile zips and any file that no longer matches the manifest's hash: such a file is
+  // not the bundle that was judged, so it is refused rather than re-judged.
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(readBytes(zip));
+    files = Object.fromEntries((await readBundle(readBytes(zip))).files);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`${zip} is not a zip file: ${e instanceof Error ? e.message : String(e)}`, 2);
-  }
-  // A file that no longer matches the manifest's hash is not the bundle that was judged: refuse rather than re-judge it.
-  let hashes: Record<string, string> = {};
-  try {
-    hashes = (JSON.parse(new TextDecoder().decode(files['manifest.json'] ?? new Uint8Array())) as { files?: Record<string, string> }).files ?? {};
-  } catch {
-    throw new CliError(`${zip} has no readable manifest.json; is it an MLE Playground bundle?`, 2);
-  }
-  for (const [path, hash] of Object.entries(hashes)) {
-    const bytes = files[path];
-    if (!bytes) throw new CliError(`${zip}: ${path} is listed in manifest.json but missing from the zip`, 2);
-    if ((await sha256Hex(bytes)) !== hash) throw new CliError(`${zip}: ${path} does not match its SHA-256 in manifest.json`, 2);
+    throw new CliError(`${zip} is not a valid bundle: ${errorText(e)}`, 2);
   }
   let result;
   try {
