@@ -165,3 +165,4 @@ export {
 } from './feedback/index.ts';
 export { formatNumber, formatThreshold } from './format-number.ts';
 export { outcomeNames, type OutcomeNames } from './metrics/outcome-names.ts';
+export { rollbackEntry, type RollbackChampion } from './ledger/index.ts';
