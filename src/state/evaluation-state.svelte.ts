@@ -1,6 +1,6 @@
 import {
   binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, readConfusion, reportAt, thresholdSweep,
-  type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type Snapshot, type TrainOutcome,
+  type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type RunToCompare, type Snapshot, type TrainOutcome,
 } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
 import { ReportSettings } from './report-settings.svelte.ts';
@@ -163,9 +163,9 @@ export class EvaluationState {
   }
 
   /** Compares the saved runs at their own thresholds, with the report settings' slice bins and resamples; kept as `lastComparison`. */
-  async compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[]): Promise<Comparison> {
+  async compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[], extra: readonly RunToCompare[] = []): Promise<Comparison> {
     const slice = sliceColumn ? { columns: [sliceColumn] as [string], bins: Number(this.settings.bins) || 4 } : null;
-    const comparison = await compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns));
+    const comparison = await compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns), extra);
     this.lastComparison = comparison;
     return comparison;
   }
