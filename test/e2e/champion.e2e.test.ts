@@ -63,6 +63,7 @@ describe('the champion', () => {
     // Same rows, same model: the run's scores and the champion's agree to float precision, so every resample's delta is 0.
     expect(await champion.locator('td').nth(8).textContent()).toMatch(/^[+-]0\.000 \(-?0\.000–-?0\.000\)$/);
     expect(await champion.locator('td').nth(3).textContent()).toBe(await rows.nth(0).locator('td').nth(3).textContent());
+    await page.setViewportSize({ width: 1600, height: 900 });
     await shot(table, 'champion-compare');
   });
 

@@ -58,6 +58,7 @@ describe('scoreChampion', () => {
     expect(result.test.scores[2]).toBeCloseTo(sigmoid(6), 12);
     expect(result.rejectedRows).toBe(1);
     expect(result.flaggedRows).toBe(1);
+    expect(result.issues).toEqual({ wrong_type: 1, out_of_range: 1, unseen_category: 1, unexpected_missing: 0, ragged_row: 0 });
     expect(result.rejects).toEqual([{ row: 4, column: 'x', kind: 'wrong_type', value: '*** (3 characters)' }]);
   });
 

@@ -5,7 +5,7 @@ import { predictDense } from '../models/dense-stack.ts';
 import { RowEncoder, type CellIssue } from './row-encoder.ts';
 import { maskValue } from './score-columns.ts';
 import type { ScoringBundle } from './scoring-bundle.ts';
-import { DEFAULT_ISSUE_POLICY, type IssueKind, type IssuePolicy } from './validation-policy.ts';
+import { DEFAULT_ISSUE_POLICY, ISSUE_KINDS, type IssueKind, type IssuePolicy } from './validation-policy.ts';
 
 /** One cell (or row) of the current split that the champion's inference contract refuses; `row` is 1-based. */
 export interface ChampionReject {
@@ -25,6 +25,8 @@ export interface ChampionScores {
   readonly rejectedRows: number;
   /** Scored rows that carried an issue the policy only flags. */
   readonly flaggedRows: number;
+  /** Issues seen per kind (counted per cell), whatever the policy did with them. */
+  readonly issues: Readonly<Record<IssueKind, number>>;
   readonly rejects: readonly ChampionReject[];
 }
 
@@ -55,6 +57,7 @@ export function scoreChampion(
   const issues: CellIssue[] = [];
   const fields: string[] = new Array(columns.length);
   let flagged = 0;
+  const counts = Object.fromEntries(ISSUE_KINDS.map((k) => [k, 0])) as Record<IssueKind, number>;
   for (let i = 0; i < test.rows.length; i++) {
     const row = test.rows[i];
     for (let c = 0; c < columns.length; c++) fields[c] = cellText(columns[c], row) ?? missingText;
@@ -62,6 +65,7 @@ export function scoreChampion(
     const base = kept.length * width;
     x.fill(0, base, base + width);
     encoder.encode(fields, x, base, issues);
+    for (const issue of issues) counts[issue.kind]++;
     if (issues.some((issue) => policy[issue.kind] === 'reject')) {
       for (const issue of issues) rejects.push({ row: row + 1, column: issue.column, kind: issue.kind, value: pii.has(issue.column) ? maskValue(issue.value) : issue.value });
       continue;
@@ -78,6 +82,6 @@ export function scoreChampion(
   return {
     bundleId: bundle.id,
     test: { rows: Int32Array.from(kept, (i) => test.rows[i]), scores, labels: Uint8Array.from(kept, (i) => test.labels[i]) },
-    rejectedRows: test.rows.length - n, flaggedRows: flagged, rejects,
+    rejectedRows: test.rows.length - n, flaggedRows: flagged, issues: counts, rejects,
   };
 }
