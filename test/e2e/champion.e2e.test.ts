@@ -63,8 +63,24 @@ describe('the champion', () => {
     // Same rows, same model: the run's scores and the champion's agree to float precision, so every resample's delta is 0.
     expect(await champion.locator('td').nth(8).textContent()).toMatch(/^[+-]0\.000 \(-?0\.000–-?0\.000\)$/);
     expect(await champion.locator('td').nth(3).textContent()).toBe(await rows.nth(0).locator('td').nth(3).textContent());
+
+    // Slices on the same rows: each slice row carries the champion's AUC / recall beside the baseline's (equal here).
+    await page.getByLabel('Compare slices by').selectOption('sex');
+    await page.getByRole('button', { name: 'Compare runs' }).click();
+    const slices = page.getByTestId('compare-slices');
+    await slices.waitFor({ timeout: 60_000 });
+    expect(await slices.locator('thead th').allTextContents()).toEqual(['Slice', 'n', '#1', '#2', 'Worse than baseline']);
+    const sliceRows = slices.locator('tbody tr');
+    expect(await sliceRows.count()).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < await sliceRows.count(); i++) {
+      const cells = sliceRows.nth(i).locator('td');
+      expect(await cells.nth(3).textContent()).toBe(await cells.nth(2).textContent());
+    }
+    // The table scrolls sideways in its box; let it show whole for the screenshot.
+    await table.evaluate((el) => { (el.parentElement as HTMLElement).style.overflow = 'visible'; });
     await page.setViewportSize({ width: 1600, height: 900 });
     await shot(table, 'champion-compare');
+    await shot(slices, 'champion-compare-slices');
   });
 
   test('Roll back downloads the exact bytes that were opened and the ledger records keep-champion with the bundle ID', async () => {
