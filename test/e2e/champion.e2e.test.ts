@@ -32,8 +32,18 @@ async function shot(part: Locator, name: string): Promise<void> {
 
 describe('the champion', () => {
   test('an exported Titanic bundle, opened and set as champion, is scored on the current test split with no rejects', async () => {
+    // "No worse than the champion by δ", declared before training: it fails closed until a champion is set.
+    await page.getByLabel('Gate kind', { exact: true }).selectOption('vs-champion');
+    await page.getByLabel('Gate metric', { exact: true }).selectOption('roc_auc');
+    await page.getByLabel('Gate margin', { exact: true }).fill('0.01');
+    await page.getByRole('button', { name: 'Add gate' }).click();
+    await expect.poll(() => page.getByTestId('gate-list').locator('li').count()).toBe(1);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 180_000 });
+    const gate = page.getByTestId('gate-verdicts').locator('tbody tr').nth(0);
+    await gate.waitFor({ timeout: 30_000 });
+    expect(await gate.getByTestId('gate-verdict').textContent()).toBe('FAIL');
+    expect(await gate.textContent()).toContain('fails closed: no champion comparison (no champion is set)');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     zip = new Uint8Array(readFileSync((await download.path())!));
     bundleId = openBundle(zip).json<{ bundle_id: string }>('manifest.json').bundle_id;
@@ -49,6 +59,10 @@ describe('the champion', () => {
     expect(await panel.getByTestId('champion-summary').textContent()).toMatch(/^Scored (\d+) of \1 test rows of the current run with its own preprocessing and model, at its threshold [\d.]+;\s+0 rejected by its inference contract/);
     expect(await panel.getByTestId('champion-rejects').count()).toBe(0);
     await shot(panel, 'champion-set');
+    // With the champion scored on the same rows by the same model, Δroc_auc is 0, above −0.01: the gate passes.
+    await expect.poll(() => gate.getByTestId('gate-verdict').textContent(), { timeout: 30_000 }).toBe('pass');
+    expect(await gate.textContent()).toContain(`Δroc_auc vs champion ${bundleId}`);
+    await shot(page.getByTestId('gate-verdicts'), 'champion-gate');
   });
 
   test('the champion joins side by side as "champion <bundle id>"; scored by the same model, its paired ΔAUC is 0', async () => {
