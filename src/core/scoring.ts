@@ -4,3 +4,4 @@ export { openScoringBundle, type ScoringBundle } from './scoring/scoring-bundle.
 export { BatchScorer, ScoringStopped, type ScoringProgress, type ScoredText } from './scoring/batch-scorer.ts';
 export { quietTfjs } from './models/quiet-tfjs.ts';
 export { loadDenseStack, predictDense, type DenseStack } from './models/dense-stack.ts';
+export { scoreChampion, type ChampionScores, type ChampionReject } from './scoring/score-champion.ts';

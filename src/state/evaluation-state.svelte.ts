@@ -1,6 +1,6 @@
 import {
   binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, readConfusion, reportAt, thresholdSweep,
-  type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type Snapshot, type ThresholdStrategy, type TrainOutcome,
+  type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type RunToCompare, type Snapshot, type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
 import { ReportSettings } from './report-settings.svelte.ts';
@@ -166,9 +166,9 @@ export class EvaluationState {
    * Compares the saved runs, each at the threshold `policy` chooses on its own validation split, with the report
    * settings' slice bins and resamples; kept as `lastComparison`.
    */
-  async compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[], policy: ThresholdStrategy | null = null): Promise<Comparison> {
+  async compare(runs: readonly RunRecord[], snapshotId: string, baseline: string, sliceColumn: string, errorColumns: readonly string[], policy: ThresholdStrategy | null = null, extra: readonly RunToCompare[] = []): Promise<Comparison> {
     const slice = sliceColumn ? { columns: [sliceColumn] as [string], bins: Number(this.settings.bins) || 4 } : null;
-    const comparison = await compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns), policy);
+    const comparison = await compareSavedRuns(this.client, runs, snapshotId, baseline, slice, this.settings.forColumns(errorColumns), policy, extra);
     this.lastComparison = comparison;
     return comparison;
   }

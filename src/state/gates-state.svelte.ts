@@ -1,4 +1,4 @@
-import { gateFindings, gatedRun, judgeRun, type GatesFile, type RunRecord, type Snapshot, type TrainOutcome, type ChecksReport, type DataContract } from '../core/index.ts';
+import { gateFindings, gatedRun, judgeRun, type GatedRun, type GatesFile, type RunRecord, type Snapshot, type TrainOutcome, type ChecksReport, type DataContract } from '../core/index.ts';
 
 /** What the gate verdict reads from the rest of the app; getters, so the verdict follows them. */
 export interface GateSources {
@@ -18,6 +18,8 @@ export interface GateSources {
  */
 export class GatesState {
   readonly #from: GateSources;
+  /** The champion bundle scored on a snapshot's test rows (set by "Set as champion"); judged only on that snapshot. */
+  champion = $state.raw<{ readonly snapshotId: string; readonly run: GatedRun } | null>(null);
 
   constructor(from: GateSources) {
     this.#from = from;
@@ -37,6 +39,7 @@ export class GatesState {
       findings: checks ? gateFindings(checks, contract.dismissed) : null,
       baseline: other ? gatedRun(other.outcome, threshold, `${other.outcome.config.model} (${other.id})`) : null,
       baselineNote: 'train another run of this snapshot first; the earliest other run is the baseline',
+      champion: this.champion?.snapshotId === outcome.snapshotId ? this.champion.run : null,
       seed: outcome.config.seed,
     });
   });

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
-import { BundleError, bundleSummary, compareParity, parityMatrix, readBundle, type BundleMetrics, type BundleRefusal, type BundleSummary, type OpenedBundle, type ParityVerdict } from '../core/index.ts';
+import { BundleError, bundleSummary, compareParity, errorText, parityMatrix, readBundle, type BundleMetrics, type BundleRefusal, type BundleSummary, type OpenedBundle, type ParityVerdict, type ScoredRows, type Snapshot } from '../core/index.ts';
+import type { ChampionScores } from '../core/scoring.ts';
 
 /** What the page shows of a verified bundle: plain data, cloned once to the page; the zip itself stays in the worker. */
 export interface BundleView {
@@ -22,9 +23,19 @@ export type OpenBundleResult =
   | { readonly ok: true; readonly view: BundleView }
   | { readonly ok: false; readonly kind: BundleRefusal | 'parity-mismatch' | 'model'; readonly message: string };
 
-/** The bundle worker: verifies a bundle zip off the main thread and re-scores its parity rows. */
+/** The champion scored on the current test rows, with the threshold its contract ships; or why it could not be. */
+export type ChampionResult =
+  | { readonly ok: true; readonly scores: ChampionScores; readonly threshold: number; readonly positiveClass: string }
+  | { readonly ok: false; readonly message: string };
+
+/** Rejected cells listed to the page; the count covers them all. */
+const REJECTS_SHOWN = 200;
+
+/** The bundle worker: verifies a bundle zip off the main thread, re-scores its parity rows and scores a champion. */
 export interface BundleApi {
   open(zip: Uint8Array, fileName: string): Promise<OpenBundleResult>;
+  /** Scores the current snapshot's test rows with the bundle's own preprocessing and model (contract-validated). */
+  scoreChampion(zip: Uint8Array, fileName: string, snapshot: Pick<Snapshot, 'columns' | 'fileName'>, test: Pick<ScoredRows, 'rows' | 'labels'>): Promise<ChampionResult>;
 }
 
 // tfjs loads only for a bundle with parity rows, so opening one without them stays light.
@@ -67,6 +78,19 @@ const api: BundleApi = {
         reportHtml: bundle.reportHtml, modelCard: bundle.modelCard, tfjsVersion: bundle.environment?.tfjs.trained_with ?? null, parity,
       },
     };
+  },
+
+  async scoreChampion(zip, fileName, snapshot, test) {
+    try {
+      const bundle = await readBundle(zip);
+      // tfjs (through the scoring entry) loads only here, when a champion is set.
+      const { openScoringBundle, scoreChampion } = await import('../core/scoring.ts');
+      const scoring = await openScoringBundle(Object.fromEntries(bundle.files), fileName);
+      const scores = scoreChampion(scoring, snapshot, test);
+      return { ok: true, scores: { ...scores, rejects: scores.rejects.slice(0, REJECTS_SHOWN) }, threshold: scoring.contract.threshold, positiveClass: scoring.contract.positive_class };
+    } catch (e) {
+      return { ok: false, message: e instanceof BundleError ? `${fileName} is not a valid bundle: ${e.message}` : errorText(e) };
+    }
   },
 };
 

@@ -28,6 +28,8 @@ export const GateSchema = v.variant('kind', [
   ),
   /** Candidate − baseline on the same test rows: passes when the paired-bootstrap interval's lower end is above −margin. */
   v.object({ id, kind: v.literal('vs-baseline'), metric: v.picklist(PAIRED_METRICS), margin: nonNegative }),
+  /** No worse than the champion bundle by δ (`margin`): candidate − champion on the same test rows, judged as vs-baseline; fails closed without a champion. */
+  v.object({ id, kind: v.literal('vs-champion'), metric: v.picklist(PAIRED_METRICS), margin: nonNegative }),
   /** `metric` ≥ `min` on every slice of `column` with at least `minRows` test rows. */
   v.object({ id, kind: v.literal('slice'), column: v.pipe(v.string(), v.minLength(1)), metric: v.picklist(SLICE_METRICS), min: finite, minRows: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   v.object({ id, kind: v.literal('no-open-leakage') }),

@@ -94,6 +94,16 @@ describe('compareRuns under one policy', () => {
     // Without a policy each run keeps its stored strategy (the baseline its fixed 0.5).
     expect(compareRuns([base, cand], 'lr', { snapshot: null, bootstrap: null, slice: null }).runs[0].report.threshold).toBe(0.5);
   });
+
+  it('a run with no validation split (a champion bundle) keeps the threshold it ships: nothing is chosen on test', () => {
+    const champion: RunToCompare = { id: 'champion:b1', name: 'champion b1', test: base.test, validation: null, strategy: { kind: 'fixed', value: 0.75 } };
+    const policy = { kind: 'min-cost', costFp: 1, costFn: 5 } as const;
+    const c = compareRuns([base, champion], 'lr', { snapshot: null, bootstrap: null, slice: null, policy });
+    expect(c.runs[0].report.threshold).toBe(0.4);
+    expect(c.runs[1].report.threshold).toBe(0.75);
+    // Same rows and scores as the baseline, so the paired delta exists; at 0.75 it flags 0.9+, 0.8+ (FN 1): cost 5/6.
+    expect(c.runs[1].report.expected_cost).toBeCloseTo(5 / 6, 12);
+  });
 });
 
 describe('compareRuns slices', () => {

@@ -79,7 +79,9 @@ export function policyCosts(policy: ThresholdStrategy): ComparisonCosts {
  * Baseline and candidates side by side, each at its own threshold (chosen on its validation split), with paired
  * bootstrap deltas on shared test rows and, given a slice spec, where each candidate does worse than the baseline.
  * With `options.policy`, every run's threshold comes from that one strategy applied to the run's own validation
- * split (its stored strategy is ignored), and expected cost is reported at the policy's costs.
+ * split (its stored strategy is ignored), and expected cost is reported at the policy's costs. A run without a
+ * validation split (a champion bundle, scored on the test rows only) keeps its own fixed threshold: choosing one on
+ * the reported rows would tune on test.
  */
 export function compareRuns(
   runs: readonly RunToCompare[], baselineId: string,
@@ -94,7 +96,7 @@ export function compareRuns(
   if (!baseline) return { baseline: baselineId, policy, costs, runs: [], slice: null, bootstrap: options.bootstrap };
   const slices = options.slice && options.snapshot ? [options.slice] : [];
   const reports = new Map(runs.map((run) => [run.id, evaluationReport({
-    evaluated: run.test, choice: run.validation, strategy: policy ?? run.strategy,
+    evaluated: run.test, choice: run.validation, strategy: run.validation ? policy ?? run.strategy : run.strategy,
     costs: costs ? { costFp: costs.cost_fp, costFn: costs.cost_fn } : null, bootstrap: options.bootstrap, snapshot: options.snapshot, slices, curvePoints: 400,
   })]));
   const base = reports.get(baseline.id) as EvaluationReport;

@@ -42,6 +42,29 @@ describe('collectEvidence', () => {
     expect(moved.baselineNote).toBe('prior was scored on other test rows (another split or seed)');
   });
 
+  it('"no worse than the champion by δ" pairs the candidate with the champion and fails closed without one', () => {
+    const cand = run([0.9, 0.7, 0.6, 0.2], [1, 0, 1, 0]);
+    // Champion AUC: positives 0.4, 0.3 vs negatives 0.6, 0.2 → 2 of 4 → 0.5, so Δ = 0.25.
+    const champ = run([0.4, 0.6, 0.3, 0.2], [1, 0, 1, 0], 'champion bundle-1');
+    const spec: GateSpec = { version: 1, gates: [{ id: 'c', kind: 'vs-champion', metric: 'roc_auc', margin: 0.5 }] };
+    const e = collectEvidence({ spec, run: cand, snapshot: null, baseline: null, champion: champ, findings: [], bootstrap });
+    expect(e.champion?.name).toBe('champion bundle-1');
+    expect(e.champion?.delta.roc_auc?.value).toBeCloseTo(0.25, 12);
+    expect(e.champion?.resamples).toBe(200);
+    const verdict = evaluateGates(spec, e).verdicts[0];
+    expect(verdict.pass).toBe(true);
+    expect(verdict.required).toBe('no worse than the champion: Δroc_auc lower bound > −0.5');
+    // No champion: fails closed, saying so.
+    const none = evaluateGates(spec, collectEvidence({ spec, run: cand, snapshot: null, baseline: null, findings: [], bootstrap }));
+    expect(none.promotable).toBe(false);
+    expect(none.verdicts[0].evidence).toBe('fails closed: no champion comparison (no champion is set)');
+    // A champion whose contract rejected a row scored fewer rows: no paired delta, fails closed.
+    const fewer = { ...champ, test: { rows: Int32Array.of(0, 1, 2), scores: Float64Array.of(0.4, 0.6, 0.3), labels: Uint8Array.of(1, 0, 1) } };
+    const partial = collectEvidence({ spec, run: cand, snapshot: null, baseline: null, champion: fewer, findings: [], bootstrap });
+    expect(partial.champion).toBeNull();
+    expect(evaluateGates(spec, partial).verdicts[0].evidence).toBe("fails closed: no champion comparison (champion bundle-1 scored other rows than this run's test split (rows its contract rejected, or another split))");
+  });
+
   it('gateFindings marks dismissed findings closed', () => {
     const f = gateFindings({
       validation: [{ id: 'v1', check: 'range', status: 'fail', message: 'm' }],

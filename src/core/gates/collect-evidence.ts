@@ -26,6 +26,8 @@ export interface EvidenceInput {
   readonly baseline: GatedRun | null;
   /** Why there is no baseline, when there is none. */
   readonly baselineNote?: string;
+  /** The champion bundle scored on the same test rows (for "no worse than the champion" gates), when one is set. */
+  readonly champion?: GatedRun | null;
   readonly findings: readonly GateFinding[] | null;
   readonly bootstrap: { readonly resamples: number; readonly seed: number };
 }
@@ -64,6 +66,14 @@ function testMetrics(run: GatedRun, bootstrap: EvidenceInput['bootstrap'] | null
 
 const sameRows = (a: Int32Array, b: Int32Array): boolean => a.length === b.length && a.every((r, i) => r === b[i]);
 
+/** Candidate − other on the same test rows by paired bootstrap, each at its own threshold. */
+function paired(other: GatedRun, run: GatedRun, bootstrap: EvidenceInput['bootstrap']): NonNullable<GateEvidence['baseline']> {
+  const result = pairedBootstrap(other.test.scores, run.test.scores, run.test.labels, other.threshold, run.threshold, bootstrap);
+  const delta: Record<string, Observed> = {};
+  for (const m of PAIRED_METRICS) delta[m] = { value: result.delta[m].estimate, lo: result.delta[m].lo, hi: result.delta[m].hi };
+  return { name: other.name, resamples: result.resamples, delta };
+}
+
 /** Gathers the evidence every gate of `spec` needs from a finished run; only what the spec asks for is computed. */
 export function collectEvidence(input: EvidenceInput): GateEvidence {
   const { run, spec } = input;
@@ -75,12 +85,16 @@ export function collectEvidence(input: EvidenceInput): GateEvidence {
     const b = input.baseline;
     if (!b) baselineNote ??= 'no baseline run to compare with';
     else if (!sameRows(b.test.rows, run.test.rows)) baselineNote = `${b.name} was scored on other test rows (another split or seed)`;
-    else {
-      const paired = pairedBootstrap(b.test.scores, run.test.scores, run.test.labels, b.threshold, run.threshold, input.bootstrap);
-      const delta: Record<string, Observed> = {};
-      for (const m of PAIRED_METRICS) delta[m] = { value: paired.delta[m].estimate, lo: paired.delta[m].lo, hi: paired.delta[m].hi };
-      baseline = { name: b.name, resamples: paired.resamples, delta };
-    }
+    else baseline = paired(b, run, input.bootstrap);
+  }
+  let champion: GateEvidence['champion'] = null;
+  let championNote: string | undefined;
+  if (spec.gates.some((g) => g.kind === 'vs-champion')) {
+    const c = input.champion;
+    if (!c) championNote = 'no champion is set';
+    // The champion's contract may reject some rows; a delta on fewer rows would not be paired, so the gate fails closed.
+    else if (!sameRows(c.test.rows, run.test.rows)) championNote = `${c.name} scored other rows than this run's test split (rows its contract rejected, or another split)`;
+    else champion = paired(c, run, input.bootstrap);
   }
   const slices: Record<string, GateSliceRow[]> = {};
   for (const gate of spec.gates) {
@@ -95,7 +109,8 @@ export function collectEvidence(input: EvidenceInput): GateEvidence {
   }
   return {
     test: { n: report.n, n_pos: report.n_pos, threshold: run.threshold, tp: report.tp, fp: report.fp, tn: report.tn, fn: report.fn },
-    metrics, baseline, ...(baselineNote !== undefined && !baseline ? { baselineNote } : {}), slices,
+    metrics, baseline, ...(baselineNote !== undefined && !baseline ? { baselineNote } : {}),
+    champion, ...(championNote !== undefined ? { championNote } : {}), slices,
     findings: input.findings, latency: run.latency, modelBytes: run.modelBytes,
   };
 }

@@ -127,4 +127,16 @@ describe('parseGateSpec', () => {
       .toEqual({ ok: false, message: '(root): gate ids must be unique' });
     expect(parseGateSpec({ version: 1, gates: [{ id: 'a', kind: 'metric', metric: 'accuracy', bound: 'min', value: 1 }] }).ok).toBe(false);
   });
+  it('vs-champion passes when Δ\'s lower end is above −δ and fails closed without a champion', () => {
+    const gate: Gate = { id: 'champ', kind: 'vs-champion', metric: 'roc_auc', margin: 0.02 };
+    const champion = { name: 'champion b1', resamples: 500, delta: { roc_auc: { value: 0.01, lo: -0.015, hi: 0.03 } } };
+    const v = one(gate, evidence({ champion }));
+    expect(v.pass).toBe(true);
+    expect(v.evidence).toBe('Δroc_auc vs champion b1 0.01000 [-0.01500, 0.03000] over 500 paired resamples');
+    expect(one({ ...gate, margin: 0.01 }, evidence({ champion })).pass).toBe(false);
+    const none = one(gate, evidence());
+    expect(none.pass).toBe(false);
+    expect(none.evidence).toBe('fails closed: no champion comparison (no champion is set)');
+    expect(parseGateSpec({ version: 1, gates: [{ id: 'c', kind: 'vs-champion', metric: 'recall', margin: -1 }] }).ok).toBe(false);
+  });
 });

@@ -52,6 +52,17 @@ function baselineGate(gate: Extract<Gate, { kind: 'vs-baseline' }>, e: GateEvide
   return { required, observed: d, pass, evidence: `Δ${gate.metric} vs ${e.baseline.name} ${withInterval(d)} over ${e.baseline.resamples} paired resamples` };
 }
 
+function championGate(gate: Extract<Gate, { kind: 'vs-champion' }>, e: GateEvidence): Omit<GateVerdict, 'id' | 'kind'> {
+  const required = `no worse than the champion: Δ${gate.metric} lower bound > ${gate.margin === 0 ? '0' : `−${gate.margin}`}`;
+  const c = e.champion;
+  if (!c) return { required, observed: { value: null, note: e.championNote ?? 'no champion is set' }, pass: false, evidence: `fails closed: no champion comparison (${e.championNote ?? 'no champion is set'})` };
+  const d = c.delta[gate.metric] ?? { value: null };
+  if (d.lo === null || d.lo === undefined) {
+    return { required, observed: d, pass: false, evidence: `fails closed: the paired bootstrap gives no interval for Δ${gate.metric} against ${c.name}` };
+  }
+  return { required, observed: d, pass: d.lo > -gate.margin, evidence: `Δ${gate.metric} vs ${c.name} ${withInterval(d)} over ${c.resamples} paired resamples` };
+}
+
 function sliceGate(gate: Extract<Gate, { kind: 'slice' }>, e: GateEvidence): Omit<GateVerdict, 'id' | 'kind'> {
   const required = `${gate.metric} ≥ ${gate.min} on every slice of ${gate.column} with ≥ ${gate.minRows} rows`;
   const rows = e.slices[gate.column];
@@ -88,6 +99,7 @@ function verdictOf(gate: Gate, e: GateEvidence): Omit<GateVerdict, 'id' | 'kind'
   switch (gate.kind) {
     case 'metric': return metricGate(gate, e);
     case 'vs-baseline': return baselineGate(gate, e);
+    case 'vs-champion': return championGate(gate, e);
     case 'slice': return sliceGate(gate, e);
     case 'no-open-leakage': return findingsGate('leakage', e);
     case 'no-validation-failure': return findingsGate('validation', e);

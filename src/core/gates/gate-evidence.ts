@@ -38,6 +38,9 @@ export interface GateEvidence {
   /** Candidate − baseline on shared test rows (paired bootstrap), or null with the reason in `baselineNote`. */
   readonly baseline: { readonly name: string; readonly resamples: number; readonly delta: Readonly<Partial<Record<PairedMetric, Observed>>> } | null;
   readonly baselineNote?: string;
+  /** Candidate − champion bundle on shared test rows (paired bootstrap); absent or null (reason in `championNote`) without one. */
+  readonly champion?: { readonly name: string; readonly resamples: number; readonly delta: Readonly<Partial<Record<PairedMetric, Observed>>> } | null;
+  readonly championNote?: string;
   /** Test slices by column name. */
   readonly slices: Readonly<Record<string, readonly GateSliceRow[]>>;
   /** Validation and leakage findings at training time; null when no check results were recorded. */

@@ -21,6 +21,8 @@ export interface JudgeInput {
   readonly findings: readonly GateFinding[] | null;
   readonly baseline: GatedRun | null;
   readonly baselineNote?: string;
+  /** The champion bundle scored on this snapshot's test rows, for "no worse than the champion" gates. */
+  readonly champion?: GatedRun | null;
   /** Seed of the bootstrap (the run's seed, so a verdict repeats); 1000 resamples. */
   readonly seed: number;
 }
@@ -29,7 +31,7 @@ export interface JudgeInput {
 export function judgeRun(outcome: TrainOutcome, threshold: number, name: string, input: JudgeInput): GatesFile {
   const evidence = collectEvidence({
     spec: input.spec, run: gatedRun(outcome, threshold, name), snapshot: input.snapshot, baseline: input.baseline,
-    ...(input.baselineNote !== undefined ? { baselineNote: input.baselineNote } : {}),
+    ...(input.baselineNote !== undefined ? { baselineNote: input.baselineNote } : {}), champion: input.champion ?? null,
     findings: input.findings, bootstrap: { resamples: 1000, seed: input.seed },
   });
   const section = input.dataContract?.gates;

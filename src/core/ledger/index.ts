@@ -5,3 +5,4 @@ export { DECISION_LABELS, LEDGER_DECISIONS, type LedgerDecision, type LedgerDraf
 export { escapeMarkdown, ledgerJson, ledgerMarkdown } from './ledger-markdown.ts';
 export { prefillLedgerEntry, type LedgerPrefillInput } from './prefill-entry.ts';
 export { pickLedgerRuns } from './pick-runs.ts';
+export { rollbackEntry, type RollbackChampion } from './rollback-entry.ts';

@@ -82,6 +82,8 @@ export interface LedgerDraft {
   readonly corrects: string | null;
   /** How the metric movement was measured, in words (threshold policy, bootstrap). */
   readonly method: string;
+  /** The champion bundle this decision is about (a roll back ships it unchanged); absent for entries about runs only. */
+  readonly champion?: { readonly bundleId: string; readonly action: 'rollback'; readonly sha256: string };
 }
 
 /** A committed entry: a draft plus its place in the ledger. Never changed once committed. */

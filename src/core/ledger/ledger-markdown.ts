@@ -33,6 +33,7 @@ function entryMarkdown(e: LedgerEntry): string {
   lines.push('### Errors at the threshold', '', ...e.errors.map((x) => `- ${t(x.run)} at ${num(x.threshold)}: ${x.fp} false positives, ${x.fn} false negatives (TP ${x.tp}, TN ${x.tn})`), '');
   lines.push('### Gates', '', ...(e.gates.length ? e.gates.map((g) => `- ${g.passed ? 'PASS' : 'FAIL'} ${t(g.gate)}${g.observed ? `: ${t(g.observed)}` : ''}`) : ['_No gate verdicts recorded._']), '');
   lines.push('### Decision', '', `**${DECISION_LABELS[e.decision]}.** ${t(e.reason)}`, '');
+  if (e.champion) lines.push(`Rolled back to champion bundle ${t(e.champion.bundleId)} (zip SHA-256 ${t(e.champion.sha256)}), re-exported unchanged; nothing was retrained.`, '');
   lines.push('### Lesson', '', e.lesson.trim() ? t(e.lesson) : '_Not written._', '');
   lines.push('### Next experiment', '', e.nextExperiment.trim() ? t(e.nextExperiment) : '_Not written._', '');
   return lines.join('\n');

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   appendEntry, appendOnlyViolation, binaryReport, bundleRun, createContract, createRunConfig, createRunRecord, diffEntries, escapeMarkdown,
-  ledgerMarkdown, loadCsv, pickLedgerRuns, readBundle, prefillLedgerEntry, sha256Hex, zipBundle, type LedgerDraft, type LedgerEntry, type RunRecord, type Snapshot,
+  ledgerMarkdown, loadCsv, pickLedgerRuns, readBundle, prefillLedgerEntry, rollbackEntry, sha256Hex, zipBundle, type LedgerDraft, type LedgerEntry, type RunRecord, type Snapshot,
 } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
@@ -149,5 +149,20 @@ describe('ledger in a bundle', () => {
     // The safe reader opens a bundle that carries a ledger (its two files are known optional files).
     const opened = await readBundle(zipBundle(bundle, '2026-01-01T00:00:00.000Z'));
     expect(opened.files.has('ledger.json')).toBe(true);
+  });
+});
+
+describe('rollbackEntry', () => {
+  test('decides "keep champion", names the champion bundle and its zip hash, and commits as a normal entry', () => {
+    const entry = rollbackEntry(draft, { bundleId: 'bundle-abc', sha256: 'f'.repeat(64) });
+    expect(entry.decision).toBe('keep-champion');
+    expect(entry.champion).toEqual({ bundleId: 'bundle-abc', action: 'rollback', sha256: 'f'.repeat(64) });
+    expect(entry.reason).toBe('Rolled back to champion bundle-abc: its bundle is shipped unchanged and nothing was retrained.');
+    expect(entry.runs).toBe(draft.runs);
+    // A reason the person wrote is kept.
+    expect(rollbackEntry({ ...draft, reason: 'The candidate regressed on women.' }, { bundleId: 'bundle-abc', sha256: 'f'.repeat(64) }).reason).toBe('The candidate regressed on women.');
+    const ledger = appendEntry([], entry, '2026-02-01T00:00:00.000Z');
+    expect(ledger[0].champion?.bundleId).toBe('bundle-abc');
+    expect(ledgerMarkdown(ledger)).toContain(`Rolled back to champion bundle bundle\\-abc (zip SHA-256 ${'f'.repeat(64)}), re-exported unchanged; nothing was retrained.`);
   });
 });
