@@ -20,7 +20,7 @@ absolute (L-BFGS stops within its gradient tolerance at slightly different weigh
 raw weight gap is reported; a row scoring within 1e-2 of the threshold may flip). Prints a JSON verdict on stdout; exits 1 on a mismatch.`;
 
 /**
- * Largest absolute differences allowed across backends. Backends agree to ~1e-7 in loss (DESIGN.md), but L-BFGS stops
+ * Largest absolute differences allowed across backends. Seeded training agrees across backends to ~1e-7 in loss, but L-BFGS stops
  * anywhere within its gradient tolerance on a flat objective, so single scores move more than the metrics do: up to
  * 3e-3 was measured on Titanic (logistic, cpu vs wasm), 1e-7 for the MLP.
  */

@@ -2,7 +2,7 @@
 // src/core/gates judges runs against it.
 import * as v from 'valibot';
 
-/** Test-split metrics a floor or ceiling can be put on, at the run's chosen threshold (JSON names of DESIGN.md). */
+/** Test-split metrics a floor or ceiling can be put on, at the run's chosen threshold (the report keys of docs/metrics.md). */
 export const GATE_METRICS = ['roc_auc', 'average_precision', 'precision', 'recall', 'f1', 'expected_cost', 'log_loss', 'ece'] as const;
 export type GateMetric = (typeof GATE_METRICS)[number];
 /** Metrics the paired bootstrap gives a candidate-minus-baseline difference for. */
