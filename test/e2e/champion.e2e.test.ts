@@ -73,17 +73,21 @@ describe('the champion', () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain('(baseline)');
     const champion = rows.nth(1);
-    expect(await champion.locator('td').nth(1).textContent()).toBe(`champion ${bundleId}`);
+    expect((await champion.locator('td').nth(0).textContent())?.trim()).toBe(`champion ${bundleId}`);
     // Same rows, same model: the run's scores and the champion's agree to float precision, so every resample's delta is 0.
-    expect(await champion.locator('td').nth(8).textContent()).toMatch(/^[+-]0\.000 \(-?0\.000–-?0\.000\)$/);
-    expect(await champion.locator('td').nth(3).textContent()).toBe(await rows.nth(0).locator('td').nth(3).textContent());
+    const deltas = page.getByTestId('compare-deltas').locator('tbody tr');
+    expect(await deltas.count()).toBe(1);
+    expect(await deltas.nth(0).locator('td').nth(1).textContent()).toMatch(/^[+-]0\.000 \(-?0\.000–-?0\.000\)$/);
+    // Its AUC (with interval) equals the run's.
+    expect(await champion.locator('td').nth(2).textContent()).toBe(await rows.nth(0).locator('td').nth(2).textContent());
 
     // Slices on the same rows: each slice row carries the champion's AUC / recall beside the baseline's (equal here).
     await page.getByLabel('Compare slices by').selectOption('sex');
     await page.getByRole('button', { name: 'Compare runs' }).click();
     const slices = page.getByTestId('compare-slices');
     await slices.waitFor({ timeout: 60_000 });
-    expect(await slices.locator('thead th').allTextContents()).toEqual(['Slice', 'n', '#1', '#2', 'Worse than baseline']);
+    const heads = await slices.locator('thead th').allTextContents();
+    expect([heads.length, heads[0], heads[1], heads[3], heads[4]]).toEqual([5, 'Slice', 'n', `champion ${bundleId}`, 'Worse than baseline']);
     const sliceRows = slices.locator('tbody tr');
     expect(await sliceRows.count()).toBeGreaterThanOrEqual(2);
     for (let i = 0; i < await sliceRows.count(); i++) {
