@@ -15,8 +15,8 @@ export type { EvaluationSubject } from './run-evaluation.svelte.ts';
 /**
  * The Evaluate step: which subject is on screen (the selected run or a scores file, each with its own threshold
  * decision), the live numbers at its threshold, and the full report. The slider and the confusion matrix run on the
- * page from one sort per subject (O(log k) per move); the full report (curves, bootstrap, slices, errors) runs in the
- * evaluate worker.
+ * page from one sort per subject (O(log k) per move): a scores file's sort comes sorted from the evaluate worker, a
+ * run's is made here; the full report (curves, bootstrap, slices, errors) runs in the evaluate worker.
  */
 export class EvaluationState {
   /** The evaluate worker, shared by the full report, the scores file and the comparison of runs. */
@@ -68,7 +68,7 @@ export class EvaluationState {
 
   readonly sweep = $derived.by(() => {
     const s = this.subject;
-    return s ? thresholdSweep(s.evaluated.scores, s.evaluated.labels) : null;
+    return s ? (s.sorted?.sweep ?? thresholdSweep(s.evaluated.scores, s.evaluated.labels)) : null;
   });
 
   /** Slider positions: every distinct score ascending, then "flag nothing". */
@@ -85,7 +85,8 @@ export class EvaluationState {
   readonly #base = $derived.by(() => {
     const s = this.subject;
     const sweep = this.sweep;
-    return s && sweep ? binaryReport(s.evaluated.scores, s.evaluated.labels, 0.5, sweep) : null;
+    if (!s || !sweep) return null;
+    return s.sorted && s.sorted.sweep === sweep ? s.sorted.base : binaryReport(s.evaluated.scores, s.evaluated.labels, 0.5, sweep);
   });
 
   readonly confusion: Confusion | null = $derived(this.sweep ? confusionAt(this.sweep, this.threshold) : null);

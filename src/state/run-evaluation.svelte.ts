@@ -1,6 +1,6 @@
 import {
   binaryReport, chooseThreshold, confusionAt, reportAt, thresholdSweep,
-  type BinaryReport, type ChosenThreshold, type ScoredRows, type ThresholdStrategy, type TrainOutcome,
+  type BinaryReport, type ChosenThreshold, type ScoredRows, type Sweep, type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import { loadThresholdChoice, saveThresholdChoice } from './threshold-store.ts';
 import { ThresholdDecision } from './threshold-decision.svelte.ts';
@@ -13,6 +13,8 @@ export interface EvaluationSubject {
   readonly evaluated: ScoredRows;
   readonly positive: string;
   readonly classes: readonly string[] | null;
+  /** The rows' exact sweep and threshold-free metrics when the worker computed them; the page computes them otherwise. */
+  readonly sorted?: { readonly sweep: Sweep; readonly base: BinaryReport };
 }
 
 /**

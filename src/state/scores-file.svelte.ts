@@ -1,4 +1,4 @@
-import { chooseThreshold, errorText, thresholdSweep, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type ThresholdStrategy } from '../core/index.ts';
+import { chooseThreshold, errorText, thresholdSweep, type BinaryReport, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type Sweep, type ThresholdStrategy } from '../core/index.ts';
 import type { EvaluateSettings, ScoresFileInfo } from '../workers/protocol.ts';
 import type { EvaluateClient } from './evaluate-client.ts';
 import type { EvaluationSubject } from './run-evaluation.svelte.ts';
@@ -19,7 +19,7 @@ export class ScoresFile {
   label = $state('');
   scores = $state<string[]>([]);
   positive = $state('');
-  #scored = $state.raw<{ scored: ScoredRows; classes: readonly string[] | null; positive: string; spec: ScoresTableSpec; fileName: string; columns: readonly string[] } | null>(null);
+  #scored = $state.raw<{ scored: ScoredRows; sorted: { sweep: Sweep; base: BinaryReport }; classes: readonly string[] | null; positive: string; spec: ScoresTableSpec; fileName: string; columns: readonly string[] } | null>(null);
   readonly #client: EvaluateClient;
 
   constructor(client: EvaluateClient) {
@@ -32,7 +32,7 @@ export class ScoresFile {
   /** The evaluated rows, or null until the file is evaluated. */
   readonly subject: EvaluationSubject | null = $derived.by(() => {
     const f = this.#scored;
-    return f ? { key: `file:${f.fileName}:${f.scored.scores.length}`, name: f.fileName, evaluated: f.scored, positive: f.positive, classes: f.classes } : null;
+    return f ? { key: `file:${f.fileName}:${f.scored.scores.length}`, name: f.fileName, evaluated: f.scored, positive: f.positive, classes: f.classes, sorted: f.sorted } : null;
   });
 
   /** Loads a scores CSV into the worker, lists its columns and guesses the label and score columns by name. */
@@ -63,7 +63,7 @@ export class ScoresFile {
       const pii = new Set(this.info?.pii ?? []);
       const columns = (this.info?.columns ?? []).map((c) => c.name).filter((n) => n !== spec.label && !spec.scores.includes(n) && !pii.has(n));
       const result = await this.#client.call((api) => api.reportFile(spec, { kind: 'fixed', value: 0.5 }, settings(columns), true));
-      this.#scored = { scored: result.scored, classes: result.classes, positive: result.positive, spec, fileName: this.info?.fileName ?? 'scores', columns };
+      this.#scored = { scored: result.scored, sorted: { sweep: result.sweep, base: result.base }, classes: result.classes, positive: result.positive, spec, fileName: this.info?.fileName ?? 'scores', columns };
       this.decision.adopt(null);
       return result.report;
     } catch (e) {
@@ -83,6 +83,6 @@ export class ScoresFile {
   choose(strategy: ThresholdStrategy): void {
     const s = this.subject;
     if (!s) return;
-    this.decision.adopt(chooseThreshold(thresholdSweep(s.evaluated.scores, s.evaluated.labels), strategy, 'input'));
+    this.decision.adopt(chooseThreshold(s.sorted?.sweep ?? thresholdSweep(s.evaluated.scores, s.evaluated.labels), strategy, 'input'));
   }
 }

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { errorText, compareRuns, evaluationReport, loadCsv, readScoresTable, ScoresTableError, suggestedPiiColumns, type Snapshot } from '../core/index.ts';
+import { binaryReport, errorText, compareRuns, evaluationReport, loadCsv, readScoresTable, ScoresTableError, suggestedPiiColumns, thresholdSweep, type Snapshot } from '../core/index.ts';
 import type { EvaluateApi, EvaluateSettings } from './protocol.ts';
 
 const ARRIVAL_TIMEOUT_MS = 10_000;
@@ -62,8 +62,12 @@ const api: EvaluateApi = {
       errorColumns: settings.errorColumns, ...(classes ? { classes } : {}),
     });
     scoresFile = file;
+    // The slider's sort, here rather than on the page (about 0.3 s at 1M rows); the page keeps O(log k) lookups.
+    const sweep = thresholdSweep(table.scores, table.labels);
+    const base = binaryReport(table.scores, table.labels, 0.5, sweep);
     const scored = { rows: table.rows, scores: table.scores, labels: table.labels };
-    return Comlink.transfer({ report, scored, classes, positive: table.positive }, [scored.rows.buffer, scored.scores.buffer, scored.labels.buffer] as ArrayBuffer[]);
+    const buffers = [scored.rows.buffer, scored.scores.buffer, scored.labels.buffer, sweep.thresholds.buffer, sweep.tp.buffer, sweep.fp.buffer] as ArrayBuffer[];
+    return Comlink.transfer({ report, scored, sweep, base, classes, positive: table.positive }, [...new Set(buffers)]);
   },
   async compare(runs, snapshotId, baselineId, slice, settings, policy) {
     return compareRuns(runs.map((r) => ({ id: r.id, name: r.name, test: r.test, validation: r.validation, strategy: r.strategy })), baselineId, {

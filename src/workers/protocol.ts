@@ -1,4 +1,4 @@
-import { hasValues, type Comparison, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type ThresholdStrategy, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract, type LoadResult, type ParseOptions, type RoleSuggestion, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { hasValues, type BinaryReport, type Comparison, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Sweep, type ThresholdStrategy, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract, type LoadResult, type ParseOptions, type RoleSuggestion, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 
 /** Streaming progress of a load: bytes read of the file's size, and data rows parsed. */
 export interface LoadProgress {
@@ -105,6 +105,10 @@ export interface EvaluateApi {
   loadScoresFile(file: File): Promise<ScoresFileLoad>;
   reportRun(run: RunScores, snapshotId: string, settings: EvaluateSettings): Promise<EvaluationReport>;
   /** `fromPending` evaluates the file loaded last; otherwise the last one that evaluated cleanly. */
-  reportFile(spec: ScoresTableSpec, strategy: ThresholdStrategy, settings: EvaluateSettings, fromPending: boolean): Promise<{ readonly report: EvaluationReport; readonly scored: ScoredRows; readonly classes: readonly string[] | null; readonly positive: string }>;
+  /**
+   * Also answers the rows' exact sweep (its arrays transferred) and threshold-free metrics, so the page's slider only
+   * binary-searches them and never sorts 1M scores on the main thread.
+   */
+  reportFile(spec: ScoresTableSpec, strategy: ThresholdStrategy, settings: EvaluateSettings, fromPending: boolean): Promise<{ readonly report: EvaluationReport; readonly scored: ScoredRows; readonly sweep: Sweep; readonly base: BinaryReport; readonly classes: readonly string[] | null; readonly positive: string }>;
   compare(runs: readonly RunScores[], snapshotId: string, baselineId: string, slice: SliceSpec | null, settings: EvaluateSettings, policy?: ThresholdStrategy | null): Promise<Comparison>;
 }
