@@ -10,7 +10,7 @@ const labels = Uint8Array.of(1, 1, 0, 0, 1, 0, 1, 0);
 /** An EvaluationState whose evaluate worker is replaced by an in-process one answering like evaluate.worker.ts. */
 function withFakeWorker(): EvaluationState {
   const ev = new EvaluationState(() => null, () => null, () => null);
-  ev.scoresFile.info = { fileName: 'scores.csv', rowCount: scores.length, columns: [{ name: 'label', type: 'numeric' }, { name: 'score', type: 'numeric' }], pii: [] } as never;
+  ev.scoresFile.info = { fileName: 'scores.csv', rowCount: scores.length, columns: [{ name: 'label', type: 'numeric' }, { name: 'score', type: 'numeric' }], pii: [] };
   ev.scoresFile.label = 'label';
   ev.scoresFile.scores = ['score'];
   const api = {
