@@ -75,9 +75,10 @@ export class TrainingState {
   }
 
   async remove(id: string): Promise<void> {
+    // The row leaves the table once the store has dropped it, so a reload right after can never bring it back.
+    await deleteRun(id);
     this.#runs = this.#runs.filter((r) => r.id !== id);
     if (this.#selected === id) this.#selected = this.#runs.at(-1)?.id ?? null;
-    await deleteRun(id);
   }
   /** Why the last run failed or ended without weights. */
   get message(): string | null { return this.#message; }
