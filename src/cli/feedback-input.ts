@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { feedbackReport, joinLabels, LabelJoinError, labelValue, parseGateSpec, type FeedbackReport, type SliceFloor } from '../core/index.ts';
+import { errorText, feedbackReport, joinLabels, LabelJoinError, labelValue, parseGateSpec, type FeedbackReport, type SliceFloor } from '../core/index.ts';
 import type { ScoringBundle } from '../core/scoring.ts';
 import { CliError } from './cli-error.ts';
 import { inputLimits } from './read-snapshot.ts';
@@ -21,7 +21,7 @@ export function readCsvTable(path: string): CsvTable {
     if (size > inputLimits.maxBytes) throw new Error(`it is ${size} bytes, over the --max-bytes limit of ${inputLimits.maxBytes}`);
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
   const [header, ...rows] = parsed.data;
@@ -42,7 +42,7 @@ export function bundlePromise(zipPath: string): { promised: Record<string, unkno
   try {
     files = unzipSync(new Uint8Array(readFileSync(zipPath)), { filter: (e) => e.name === 'metrics.json' || e.name === 'gates.json' });
   } catch (e) {
-    throw new CliError(`${zipPath} is not a readable bundle zip (${e instanceof Error ? e.message : String(e)})`, 2);
+    throw new CliError(`${zipPath} is not a readable bundle zip (${errorText(e)})`, 2);
   }
   const json = (name: string): unknown => {
     const bytes = files[name];

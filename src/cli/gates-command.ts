@@ -14,7 +14,7 @@ function readBytes(path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
 }
 
@@ -25,7 +25,7 @@ export function readGateSpec(path: string): GateSpec {
     json = JSON.parse(new TextDecoder().decode(readBytes(path)));
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${path} is not valid JSON: ${errorText(e)}`, 2);
   }
   const parsed = parseGateSpec(json);
   if (!parsed.ok) throw new CliError(`${path}: ${parsed.message}`, 2);
@@ -50,7 +50,7 @@ export async function gatesCommand(args: string[]): Promise<void> {
   try {
     result = recheckBundle(files, override);
   } catch (e) {
-    throw new CliError(`${zip}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${zip}: ${errorText(e)}`, 2);
   }
   const { report } = result;
   process.stdout.write(`${JSON.stringify({ bundle_id: result.bundleId, promotable: report.promotable, failed: report.failed, verdicts: report.verdicts }, null, 2)}\n`);

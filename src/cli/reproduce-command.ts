@@ -94,7 +94,7 @@ async function openBundle(path: string): Promise<OpenedBundle> {
   try {
     zip = new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   try {
     return await readBundle(zip);

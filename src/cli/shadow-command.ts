@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { driftReport, judgeTriggers, parseTriggers, shadowReport, type RollbackTrigger, type TriggerMetric } from '../core/index.ts';
+import { errorText, driftReport, judgeTriggers, parseTriggers, shadowReport, type RollbackTrigger, type TriggerMetric } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { columnIndex, readCsvTable, readScores, rowLabels, scoredFeedback } from './feedback-input.ts';
 import { needs, readOptions, seedOption, text } from './options.ts';
@@ -33,7 +33,7 @@ function readTriggers(path: string): RollbackTrigger[] {
   try {
     json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   const parsed = parseTriggers(json);
   if (!parsed.ok) throw new CliError(`${basename(path)}: ${parsed.message}`, 2);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BundleError, compareParity, parityMatrix, readBundle, type OpenedBundle, type ParityVerdict } from '../core/index.ts';
+import { errorText, BundleError, compareParity, parityMatrix, readBundle, type OpenedBundle, type ParityVerdict } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 import { needs, readOptions } from './options.ts';
 
@@ -23,7 +23,7 @@ async function rescoreParity(bundle: OpenedBundle): Promise<ParityVerdict | null
   try {
     model = await loadModelFiles({ 'model.json': bundle.files.get('model/model.json') as Uint8Array, 'weights.bin': bundle.files.get('model/weights.bin') as Uint8Array });
   } catch (e) {
-    throw new CliError(`the bundle's model does not load: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`the bundle's model does not load: ${errorText(e)}`, 2);
   }
   const d = bundle.preprocessing.outputNames.length;
   const scores = await predictScores(model, x, parity.rows.length, d);
@@ -40,7 +40,7 @@ export async function verifyCommand(args: string[]): Promise<void> {
   try {
     zip = new Uint8Array(readFileSync(path));
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`cannot read ${path}: ${errorText(e)}`, 2);
   }
   let bundle: OpenedBundle;
   try {
@@ -54,7 +54,7 @@ export async function verifyCommand(args: string[]): Promise<void> {
     parity = await rescoreParity(bundle);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`${path}: parity.json cannot be re-scored: ${e instanceof Error ? e.message : String(e)}`, 2);
+    throw new CliError(`${path}: parity.json cannot be re-scored: ${errorText(e)}`, 2);
   }
   const verdict = parity && !parity.ok ? 'parity-mismatch' : 'valid';
   process.stdout.write(`${JSON.stringify({

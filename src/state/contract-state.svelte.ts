@@ -186,7 +186,7 @@ export class ContractState {
       if (gates !== before) this.#commit(reviseContract(c, { gates }));
       return null;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorText(e);
     }
   }
 

@@ -1,4 +1,4 @@
-import { prefillLedgerEntry, type LedgerDraft, type LedgerEntry, type LedgerPrefillInput } from '../core/index.ts';
+import { errorText, prefillLedgerEntry, type LedgerDraft, type LedgerEntry, type LedgerPrefillInput } from '../core/index.ts';
 import { commitLedgerEntry, loadLedger } from '../storage/ledger-store.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -26,7 +26,7 @@ export class LedgerState {
     try {
       this.draft = { ...prefillLedgerEntry({ ...input, previous: this.entries.at(-1) ?? null }) };
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     }
   }
 
@@ -44,7 +44,7 @@ export class LedgerState {
       this.entries = await commitLedgerEntry($state.snapshot(this.draft), new Date().toISOString());
       this.draft = null;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     } finally {
       this.busy = false;
     }

@@ -66,7 +66,7 @@ const api: BundleApi = {
     try {
       parity = await rescore(bundle);
     } catch (e) {
-      return { ok: false, kind: 'model', message: `${fileName}: parity.json could not be re-scored (${e instanceof Error ? e.message : String(e)})` };
+      return { ok: false, kind: 'model', message: `${fileName}: parity.json could not be re-scored (${errorText(e)})` };
     }
     if (parity && !parity.ok) {
       return { ok: false, kind: 'parity-mismatch', message: `${fileName}: parity.json row ${parity.worstRow + 1} (1-based) scores ${parity.maxGap.toPrecision(3)} away from its expected score (tolerance ${parity.tolerance}), so this model does not compute what the bundle says` };

@@ -1,3 +1,4 @@
+import { errorText } from '../error-text.ts';
 import { evaluateGates, type GateReport } from './evaluate-gates.ts';
 import type { GateEvidence, Observed } from './gate-evidence.ts';
 import { parseGateSpec, type GateSpec } from '../contract/gate-spec.ts';
@@ -17,7 +18,7 @@ function json(files: Files, path: string): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
-    throw new Error(`${path} in the bundle is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${path} in the bundle is not valid JSON: ${errorText(e)}`);
   }
 }
 
