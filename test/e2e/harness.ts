@@ -58,3 +58,9 @@ export async function takeLongTasks(page: Page): Promise<number[]> {
     return tasks;
   });
 }
+
+/** Shows one step view through its deep link (`#/evaluate`) and waits until that step's section is on screen. */
+export async function gotoStep(page: Page, step: 'data' | 'contract' | 'train' | 'evaluate' | 'export' | 'monitor'): Promise<void> {
+  await page.evaluate((s) => { location.hash = `#/${s}`; }, step);
+  await page.locator(`[data-step="${step}"]`).first().waitFor({ state: 'visible' });
+}
