@@ -138,6 +138,11 @@ export class BundleOpener {
     return entries.at(-1) as LedgerEntry;
   }
 
+  /** A copy of the opened bundle's zip as it was opened (for a shadow comparison), or null. */
+  openedZip(): { bytes: Uint8Array; fileName: string } | null {
+    return this.opened && this.#bytes ? { bytes: this.#bytes.slice(), fileName: this.opened.fileName } : null;
+  }
+
   /** Closes the opened bundle (and any refusal message). */
   close(): void {
     this.#token++;
