@@ -21,8 +21,8 @@ export class ShadowComparison {
   /** Join key of the labels file; blank for the candidate's entity key. */
   key = $state('');
   slice = $state('');
-  costFp = $state('1');
-  costFn = $state('1');
+  costFp = $state<string | number>(1);
+  costFn = $state<string | number>(1);
   seed = $state(0);
   triggerRows = $state<TriggerRow[]>(defaultTriggerRows());
   running = $state(false);

@@ -31,3 +31,7 @@ describe('costs', () => {
     expect(parseCosts('1', '')).toEqual({ ok: false, message: 'The cost of a false negative must be a number ≥ 0 (it is "")' });
   });
 });
+
+test('a number input\'s number is read as it is', () => {
+  expect(parseCosts(2, 0)).toEqual({ ok: true, costs: { fp: 2, fn: 0 } });
+});

@@ -30,8 +30,10 @@ export function triggersFromRows(rows: readonly TriggerRow[]): { ok: true; trigg
 }
 
 /** The FP and FN costs as typed: both numbers ≥ 0, or a message naming the field. */
-export function parseCosts(fp: string, fn: string): { ok: true; costs: Costs } | { ok: false; message: string } {
-  const read = (text: string, name: string): number | string => {
+export function parseCosts(fp: string | number, fn: string | number): { ok: true; costs: Costs } | { ok: false; message: string } {
+  // A number input bound to state gives a number, or '' when cleared.
+  const read = (value: string | number, name: string): number | string => {
+    const text = String(value);
     const v = text.trim() === '' ? NaN : Number(text);
     return Number.isFinite(v) && v >= 0 ? v : `The cost of a ${name} must be a number ≥ 0 (it is "${text}")`;
   };
