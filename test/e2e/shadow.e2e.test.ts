@@ -167,8 +167,49 @@ describe('shadow comparison of two Titanic bundles', () => {
     const r = JSON.parse((await cli(['shadow', zips.lr, zips.mlp, TITANIC])).stdout) as { rows: number; disagreements: number };
     expect(rate).toContain(`Disagreement ${r.disagreements} of ${r.rows} rows`);
     expect(await entry.textContent()).toContain('recall < 0.99 FIRED');
+    const [json] = await Promise.all([page.waitForEvent('download'), ledger.getByRole('button', { name: 'Download ledger.json' }).click()]);
+    const stored = (JSON.parse(readFileSync((await json.path())!, 'utf8')) as { entries: { decision: string; runs: unknown[]; champion: unknown; shadow: { disagreements: number; rows: number; champion: { bundleId: string; fileName: string } } }[] }).entries;
+    expect(stored[0]).toMatchObject({ decision: 'keep-champion', runs: [], champion: { bundleId: ids.lr, action: 'rollback' }, shadow: { disagreements: r.disagreements, rows: r.rows, champion: { bundleId: ids.lr, fileName: 'lr.zip' } } });
     await ledger.evaluate((el) => { (el as HTMLDetailsElement).open = true; });
     await entry.evaluate((el) => { (el as HTMLDetailsElement).open = true; });
     await shot(ledger, 'shadow-ledger');
+  });
+
+  test('labels arriving later in a CSV joined by key: the labelled rows, keys listed and realised cost match the CLI', async () => {
+    // The snapshot carries a non-PII key and no label; labels.csv holds the label for two passengers in three.
+    const parsed = Papa.parse<string[]>(readFileSync(TITANIC, 'utf8'), { skipEmptyLines: true }).data;
+    const [header, ...rows] = parsed as [string[], ...string[][]];
+    const li = header.indexOf('survived');
+    const snapshot = join(dir, 'unlabelled.csv');
+    const labels = join(dir, 'labels.csv');
+    writeFileSync(snapshot, Papa.unparse([['pid', ...header.filter((_, i) => i !== li)], ...rows.map((r, n) => [`p${n + 1}`, ...r.filter((_, i) => i !== li)])]));
+    writeFileSync(labels, Papa.unparse([['pid', 'survived'], ...rows.flatMap((r, n) => (n % 3 === 2 ? [] : [[`p${n + 1}`, r[li] as string]]))]));
+    // The reload closed the viewer; the shadow panel lives in the monitor view of an opened bundle.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open bundle' }).click()]);
+    await chooser.setFiles(zips.mlp);
+    await page.getByTestId('bundle-viewer').waitFor({ timeout: 60_000 });
+    await gotoStep(page, 'monitor');
+    const panel = page.getByTestId('shadow');
+    await panel.getByLabel('Champion bundle').setInputFiles(zips.lr);
+    await panel.getByLabel('Candidate bundle').setInputFiles(zips.mlp);
+    await panel.getByLabel('New snapshot (CSV)').setInputFiles(snapshot);
+    await panel.getByLabel('Labels (optional CSV', { exact: false }).setInputFiles(labels);
+    await panel.getByLabel('Join key').fill('pid');
+    await panel.getByTestId('shadow-compare').click();
+    await panel.getByTestId('shadow-rate').waitFor({ timeout: 120_000 });
+    await panel.getByLabel('Cost of a false negative').fill('5');
+    await panel.getByLabel('Cost of a false negative').blur();
+    const ref = await cli(['shadow', zips.lr, zips.mlp, snapshot, '--labels', labels, '--key', 'pid', '--cost-fp', '1', '--cost-fn', '5']);
+    expect(ref.code).toBe(0);
+    const r = JSON.parse(ref.stdout) as { disagreements: number; listed: { row: number; key: string }[]; switching_cost: { realised: { rows: number; change: number } }; paired: { labelled_rows: number } };
+    expect(r.paired.labelled_rows).toBe(rows.length - Math.floor(rows.length / 3));
+    await expect.poll(() => panel.getByTestId('shadow-cost-realised').locator('th').textContent()).toBe(`Realised, ${r.switching_cost.realised.rows} labelled rows`);
+    expect(await panel.getByTestId('shadow-cost-realised').locator('td').nth(2).textContent()).toBe(`${r.switching_cost.realised.change >= 0 ? '+' : ''}${r.switching_cost.realised.change.toFixed(2)}`);
+    expect(await panel.getByTestId('shadow-rate').getAttribute('data-disagreements')).toBe(String(r.disagreements));
+    // The key is not PII, so each listed row shows it: the same rows and keys as the CLI lists.
+    const cells = await panel.getByTestId('shadow-rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]?.textContent, tr.children[1]?.textContent]));
+    expect(cells).toEqual(r.listed.map((l) => [String(l.row), l.key]));
+    expect(cells.every(([row, key]) => key === `p${row}`)).toBe(true);
+    await shot(panel.getByTestId('shadow-rows'), 'shadow-labels-rows');
   });
 });
