@@ -131,7 +131,7 @@ export class BundleOpener {
     const baseline = picked.baseline ?? picked.candidate ?? own[0];
     if (!baseline) throw new Error('A roll back is recorded against the current runs; train one on this file first.');
     const draft = prefillLedgerEntry({
-      baseline, candidate: picked.baseline ? picked.candidate : null, previous: (await loadLedger()).at(-1) ?? null, snapshot,
+      baseline, candidate: picked.baseline ? picked.candidate : null, previous: (await loadLedger()).filter((e) => e.runs.length > 0).at(-1) ?? null, snapshot,
       strategy: { kind: 'fixed', value: 0.5 }, slice: null, bootstrap: null,
     });
     const entries = await commitLedgerEntry(rollbackEntry(draft, champion), new Date().toISOString());
