@@ -5,6 +5,9 @@ import type { ShadowApi, ShadowOptions, ShadowOutcome, ShadowProgress, ShadowRes
 import { defaultTriggerRows, parseCosts, triggersFromRows, type TriggerRow } from './shadow-form.ts';
 import { WorkerClient } from './worker-client.ts';
 
+/** The worker's outcome, as the shadow components show it. */
+export type { ShadowOutcome } from '../workers/shadow.worker.ts';
+
 /** Which bundle slot a zip fills. */
 export type ShadowSlot = 'champion' | 'candidate';
 

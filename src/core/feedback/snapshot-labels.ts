@@ -1,4 +1,3 @@
-import type { InferenceContract } from '../bundle/inference-contract.ts';
 import { joinLabels, LabelJoinError, labelValue } from './label-join.ts';
 
 /** A CSV read whole: its name (for messages), trimmed header and data rows (row r of the file is rows[r − 1]). */
@@ -24,7 +23,14 @@ export interface SnapshotLabels {
   readonly from: string;
 }
 
-type LabelContract = Pick<InferenceContract, 'label' | 'classes' | 'positive_class' | 'missing_tokens' | 'entity_key'>;
+/** What labels need of a bundle's inference contract (its fields of the same names). */
+export interface LabelContract {
+  readonly label: string;
+  readonly classes: readonly string[];
+  readonly positive_class: string;
+  readonly missing_tokens: readonly string[];
+  readonly entity_key: string | null;
+}
 
 function column(table: CsvTable, name: string, role: string): number {
   const i = table.header.indexOf(name);
