@@ -212,4 +212,22 @@ describe('shadow comparison of two Titanic bundles', () => {
     expect(cells.every(([row, key]) => key === `p${row}`)).toBe(true);
     await shot(panel.getByTestId('shadow-rows'), 'shadow-labels-rows');
   });
+
+  test('a long comparison shows its progress in rows and can be cancelled, keeping nothing', async () => {
+    // 600,000 Titanic rows (the file repeated), so the worker is still scoring when Cancel is pressed.
+    const text = readFileSync(TITANIC, 'utf8');
+    const body = text.slice(text.indexOf('\n') + 1);
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, text.slice(0, text.indexOf('\n') + 1) + body.repeat(460));
+    const panel = page.getByTestId('shadow');
+    await panel.getByLabel('New snapshot (CSV)').setInputFiles(big);
+    await panel.getByTestId('shadow-compare').click();
+    const progress = panel.getByTestId('shadow-progress');
+    await expect.poll(() => progress.textContent(), { timeout: 60_000 }).toMatch(/^[\d,]+ rows scored, \d+% of the file$/);
+    await shot(panel.locator('.run'), 'shadow-progress');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => panel.getByTestId('shadow-error').textContent()).toBe('Comparison cancelled; nothing was kept.');
+    expect(await panel.getByTestId('shadow-report').count()).toBe(0);
+    expect(await panel.getByTestId('shadow-compare').isEnabled()).toBe(true);
+  });
 });
