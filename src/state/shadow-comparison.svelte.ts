@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { errorText, judgeTriggers, shadowEntry, type LedgerEntry } from '../core/index.ts';
+import { DEFAULT_BUNDLE_LIMITS, errorText, judgeTriggers, shadowEntry, type LedgerEntry } from '../core/index.ts';
 import { commitLedgerEntry } from '../storage/ledger-store.ts';
 import type { ShadowApi, ShadowOptions, ShadowOutcome, ShadowProgress, ShadowResult, ShadowZip } from '../workers/shadow.worker.ts';
 import { defaultTriggerRows, parseCosts, triggersFromRows, type TriggerRow } from './shadow-form.ts';
@@ -48,6 +48,12 @@ export class ShadowComparison {
 
   /** Fills a bundle slot from a picked file (checked in the worker by the same safe import as opening a bundle). */
   async pick(slot: ShadowSlot, file: File): Promise<void> {
+    // As when opening a bundle: a file larger than a bundle may hold is never read in.
+    if (file.size > DEFAULT_BUNDLE_LIMITS.maxTotalBytes + 1024 * 1024) {
+      this.error = `${file.name} is ${(file.size / 1048576).toFixed(0)} MB, over the ${DEFAULT_BUNDLE_LIMITS.maxTotalBytes / 1048576} MB a bundle may hold`;
+      return;
+    }
+    this.error = null;
     const zip = { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
     this[slot] = zip;
     this.outcome = null;

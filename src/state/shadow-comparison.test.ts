@@ -50,3 +50,11 @@ describe('ShadowComparison', () => {
     expect((await loadLedger()).map((e) => e.decision)).toEqual(['keep-champion', 'promote']);
   });
 });
+
+test('a file larger than a bundle may hold is refused before it is read', async () => {
+  const s = new ShadowComparison();
+  const huge = { name: 'huge.zip', size: 2 ** 40, arrayBuffer: () => { throw new Error('read'); } } as unknown as File;
+  await s.pick('champion', huge);
+  expect(s.champion).toBeNull();
+  expect(s.error).toMatch(/^huge\.zip is 1048576 MB, over the \d+ MB a bundle may hold$/);
+});
