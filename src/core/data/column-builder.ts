@@ -39,25 +39,29 @@ const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
  * of ten rounds correctly, so the result is bit-for-bit `Number(cell)`. Anything else takes `generalNumber`.
  */
 function plainNumber(cell: string): number {
-  const n = cell.length;
-  let i = 0;
-  let c = cell.charCodeAt(0);
+  return plainRange(cell, 0, cell.length);
+}
+
+/** `plainNumber(text.slice(start, end))` without making the slice unless the general parser is needed. */
+function plainRange(text: string, start: number, end: number): number {
+  let i = start;
+  let c = text.charCodeAt(i);
   const negative = c === 45;
-  if (negative || c === 43) i = 1;
+  if (negative || c === 43) i++;
   let mantissa = 0;
   let digits = 0;
   let scale = 0;
   let dot = false;
-  for (; i < n; i++) {
-    c = cell.charCodeAt(i);
+  for (; i < end; i++) {
+    c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       if (dot) scale++;
     } else if (c === 46 && !dot) dot = true;
-    else return generalNumber(cell);
+    else return generalNumber(text.slice(start, end));
   }
-  if (digits === 0 || digits > 15) return generalNumber(cell);
+  if (digits === 0 || digits > 15) return generalNumber(text.slice(start, end));
   const v = scale === 0 ? mantissa : mantissa / POW10[scale];
   return negative ? -v : v;
 }
@@ -118,50 +122,79 @@ export class ColumnBuilder {
   readonly #thousandsRows: number[] = [];
 
   readonly #longestToken: number;
+  // The missing tokens as a list when short enough to scan; a long list is looked up in its set.
+  readonly #tokens: readonly string[] | null;
 
   constructor(readonly name: string, private readonly missingTokens: ReadonlySet<string>, capacity = 1024) {
     // A loop, not Math.max(...tokens): a spread of a million tokens overflows the call stack.
     let longest = 0;
     for (const t of missingTokens) longest = Math.max(longest, t.length);
     this.#longestToken = longest;
+    this.#tokens = missingTokens.size <= 16 ? [...missingTokens] : null;
     this.#numbers = new Float64Array(Math.max(16, capacity));
   }
 
+  /** Adds one cell (trimmed here). */
   push(raw: string): void {
     // trim() only when an end is whitespace: most cells are already clean and this runs for every cell of the file.
     const cell = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+    this.#add(cell, 0, cell.length);
+  }
+
+  /** Adds the cell `text.slice(start, end)`, reading a number straight from the text so that no string is made for it. */
+  pushRange(text: string, start: number, end: number): void {
+    if (end > start && (text.charCodeAt(start) <= 32 || text.charCodeAt(end - 1) <= 32)) this.push(text.slice(start, end));
+    else this.#add(text, start, end);
+  }
+
+  #add(text: string, start: number, end: number): void {
     const i = this.#length++;
     if (i === this.#numbers.length) this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
     if (this.#codes && i === this.#codes.length) this.#codes = grow(this.#codes, (n) => new Int32Array(n));
-    if (cell.length <= this.#longestToken && this.missingTokens.has(cell)) {
+    if (end - start <= this.#longestToken && this.#isMissing(text, start, end)) {
       this.#missing++;
       this.#numbers[i] = NaN;
       if (this.#codes) this.#codes[i] = -1;
       return;
     }
     this.#present++;
-    const value = plainNumber(cell);
+    const value = plainRange(text, start, end);
     const numeric = value === value;
-    if (numeric && (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE)) throw new CellOverflow(cell);
     if (numeric) {
+      if (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE) throw new CellOverflow(text.slice(start, end));
       this.#numericCells++;
       if (this.#numericRows.length < EXAMPLES) this.#numericRows.push(i);
-    } else {
+      if (!this.#codes) {
+        this.#numbers[i] = value;
+        return;
+      }
+    }
+    const cell = start === 0 && end === text.length ? text : text.slice(start, end);
+    if (!numeric) {
       if (this.#textRows.length < EXAMPLES) this.#textRows.push(i);
       if (cell.includes(',')) {
         if (THOUSANDS.test(cell)) {
           if (this.#thousands++ < EXAMPLES) this.#thousandsRows.push(i);
         } else if (DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
       }
-    }
-    if (!this.#codes) {
-      if (numeric) {
-        this.#numbers[i] = value;
-        return;
-      }
-      this.#switchToCodes(i);
+      if (!this.#codes) this.#switchToCodes(i);
     }
     (this.#codes as Int32Array)[i] = this.#code(cell);
+  }
+
+  // Whether the cell is a missing token, compared in place: a short list is checked character by character.
+  #isMissing(text: string, start: number, end: number): boolean {
+    const tokens = this.#tokens;
+    if (!tokens) return this.missingTokens.has(start === 0 && end === text.length ? text : text.slice(start, end));
+    const n = end - start;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      if (token.length !== n) continue;
+      let j = 0;
+      while (j < n && token.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+      if (j === n) return true;
+    }
+    return false;
   }
 
   // Every text cell is a comma-grouped number (`119,220`): the commas are thousands separators, not decimal commas.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { CsvTokenizer, type TokenProblem } from './csv-tokenizer.ts';
+import { CsvTokenizer, recordFields, type TokenProblem } from './csv-tokenizer.ts';
 
 interface Rec { fields: string[]; line: number; blank: boolean }
 type Outcome = { records: Rec[] } | { problem: TokenProblem; line: number; field: number };
@@ -12,7 +12,7 @@ class Stop extends Error {
 /** Tokenizes `text` fed in the given pieces. */
 function tokenize(pieces: readonly string[], delimiter = ',', max = Number.POSITIVE_INFINITY): Outcome {
   const records: Rec[] = [];
-  const t = new CsvTokenizer(delimiter, (fields, line, blank) => records.push({ fields, line, blank }), (problem, line, field) => {
+  const t = new CsvTokenizer(delimiter, (record, line, blank) => records.push({ fields: recordFields(record), line, blank }), (problem, line, field) => {
     throw new Stop(problem, line, field);
   }, max);
   try {
