@@ -59,11 +59,18 @@ function plainRange(text: string, start: number, end: number): number {
       digits++;
       if (dot) scale++;
     } else if (c === 46 && !dot) dot = true;
-    else return generalNumber(text.slice(start, end));
+    else return generalRange(text, start, end);
   }
-  if (digits === 0 || digits > 15) return generalNumber(text.slice(start, end));
+  if (digits === 0 || digits > 15) return generalRange(text, start, end);
   const v = scale === 0 ? mantissa : mantissa / POW10[scale];
   return negative ? -v : v;
+}
+
+/** `generalNumber` of the range, sliced only when it can be a number (text such as a category costs no string). */
+function generalRange(text: string, start: number, end: number): number {
+  const c0 = text.charCodeAt(start);
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46)) return NaN;
+  return generalNumber(text.slice(start, end));
 }
 
 /**
@@ -84,6 +91,24 @@ function generalNumber(cell: string): number {
     if (c1 === 120 || c1 === 111 || c1 === 98) return NaN;
   }
   return v;
+}
+
+/** FNV-1a over the UTF-16 code units of `text.slice(start, end)`. */
+function hashText(text: string, start = 0, end = text.length): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Whether `text` at `start` spells `known` (the caller has checked the length). */
+function sameText(known: string, text: string, start: number): boolean {
+  for (let j = 0; j < known.length; j++) if (known.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
+  return true;
+}
+
+function hasComma(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
 }
 
 function grow<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: T, make: (n: number) => T): T {
@@ -108,7 +133,7 @@ function fit<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(buff
 export class ColumnBuilder {
   #numbers: Float64Array<ArrayBuffer>;
   #codes: Int32Array<ArrayBuffer> | null = null;
-  #dictionary = new Map<string, number>();
+  #slots = new Int32Array(64);
   #categories: string[] = [];
   #length = 0;
   #missing = 0;
@@ -169,17 +194,17 @@ export class ColumnBuilder {
         return;
       }
     }
-    const cell = start === 0 && end === text.length ? text : text.slice(start, end);
     if (!numeric) {
       if (this.#textRows.length < EXAMPLES) this.#textRows.push(i);
-      if (cell.includes(',')) {
+      if (hasComma(text, start, end)) {
+        const cell = text.slice(start, end);
         if (THOUSANDS.test(cell)) {
           if (this.#thousands++ < EXAMPLES) this.#thousandsRows.push(i);
         } else if (DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
       }
       if (!this.#codes) this.#switchToCodes(i);
     }
-    (this.#codes as Int32Array)[i] = this.#code(cell);
+    (this.#codes as Int32Array)[i] = this.#code(text, start, end);
   }
 
   // Whether the cell is a missing token, compared in place: a short list is checked character by character.
@@ -231,21 +256,45 @@ export class ColumnBuilder {
     }
   }
 
-  #code(cell: string): number {
-    let code = this.#dictionary.get(cell);
-    if (code === undefined) {
-      code = this.#categories.length;
-      this.#dictionary.set(cell, code);
-      this.#categories.push(cell);
+  /**
+   * The dictionary code of `text.slice(start, end)`, found by hashing the characters in place (open addressing over
+   * `#slots`, which hold code + 1), so a repeated category costs no string; only a new one is sliced out.
+   */
+  #code(text: string, start: number, end: number): number {
+    const h = hashText(text, start, end);
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    const n = end - start;
+    let at = h & mask;
+    for (let entry = slots[at]; entry !== 0; entry = slots[at]) {
+      const known = this.#categories[entry - 1];
+      if (known.length === n && sameText(known, text, start)) return entry - 1;
+      at = (at + 1) & mask;
     }
+    const code = this.#categories.length;
+    this.#categories.push(start === 0 && end === text.length ? text : text.slice(start, end));
+    slots[at] = code + 1;
+    // Kept at most half full, so probes stay short.
+    if (this.#categories.length * 2 > slots.length) this.#rehash();
     return code;
+  }
+
+  #rehash(): void {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    this.#categories.forEach((c, code) => {
+      let at = hashText(c) & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = code + 1;
+    });
+    this.#slots = slots;
   }
 
   #switchToCodes(upTo: number): void {
     const codes = new Int32Array(this.#numbers.length);
     for (let j = 0; j < upTo; j++) {
       const v = this.#numbers[j];
-      codes[j] = Number.isNaN(v) ? -1 : this.#code(String(v));
+      codes[j] = Number.isNaN(v) ? -1 : this.#code(String(v), 0, String(v).length);
     }
     this.#codes = codes;
   }
