@@ -168,6 +168,18 @@ export class ColumnBuilder {
 
   /** Adds the cell `text.slice(start, end)`, reading a number straight from the text so that no string is made for it. */
   pushRange(text: string, start: number, end: number): void {
+    // The bulk of a numeric column: a plain number longer than any missing token, with no spaces to trim.
+    if (this.#codes === null && end - start > this.#longestToken) {
+      const value = plainRange(text, start, end);
+      if (value === value && value <= MAX_MAGNITUDE && value >= -MAX_MAGNITUDE && text.charCodeAt(start) > 32 && text.charCodeAt(end - 1) > 32) {
+        const i = this.#length++;
+        if (i === this.#numbers.length) this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
+        this.#numbers[i] = value;
+        this.#present++;
+        if (this.#numericCells++ < EXAMPLES) this.#numericRows.push(i);
+        return;
+      }
+    }
     if (end > start && (text.charCodeAt(start) <= 32 || text.charCodeAt(end - 1) <= 32)) this.push(text.slice(start, end));
     else this.#add(text, start, end);
   }
