@@ -113,3 +113,28 @@ describe('CsvTokenizer: chunk boundaries never change the result', () => {
     }), { seed: 12, numRuns: 200 });
   });
 });
+
+describe('CsvTokenizer: text with no quote or control character (the indexOf path)', () => {
+  // What such text must give: records at every LF, CRLF or lone CR, fields at every comma; a final line of spaces
+  // and tabs without a line break is blank, as is any empty line.
+  const expected = (text: string): Rec[] => {
+    if (text === '') return [];
+    const lines = text.split(/\r\n|\r|\n/);
+    const ended = /[\r\n]$/.test(text);
+    if (ended) lines.pop();
+    return lines.map((l, k) => ({ fields: l.split(','), line: k + 1, blank: l === '' || (!ended && k === lines.length - 1 && !l.includes(',') && l.trim() === '') }));
+  };
+  const text = fc.string({ unit: fc.constantFrom('a', '1', ' ', '\t', ',', '\n', '\r', '\r\n', 'é', "'"), maxLength: 40 });
+
+  test('any two cuts give the records of splitting at line ends and commas', () => {
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+      const [i, j] = [x % (t.length + 1), y % (t.length + 1)].sort((a, b) => a - b);
+      expect(tokenize([t.slice(0, i), t.slice(i, j), t.slice(j)])).toEqual({ records: expected(t) });
+    }), { seed: 17, numRuns: 2000 });
+  });
+
+  test('a piece with a quote or a control character after clean pieces takes the careful path and still refuses it', () => {
+    expect(tokenize(['a,b\n1,', '"x,y"', '\n'])).toEqual({ records: [{ fields: ['a', 'b'], line: 1, blank: false }, { fields: ['1', 'x,y'], line: 2, blank: false }] });
+    expect(tokenize(['a,b\n1,2\n', '3,\u0001\n'])).toEqual({ problem: 'control', line: 3, field: 2 });
+  });
+});

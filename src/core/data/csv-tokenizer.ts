@@ -9,6 +9,9 @@ const PLAIN = 1;
 const QUOTED = 2;
 const CLOSED = 3;
 
+/** A control character other than tab, LF and CR: refused wherever it is, so text with one takes the careful path. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+
 /** Why the tokenizer stopped: a malformed quote, a control byte, a record too long to hold, or an unclosed quote. */
 export type TokenProblem = 'quote' | 'control' | 'too-long' | 'unclosed';
 
@@ -69,13 +72,17 @@ export class CsvTokenizer {
   get field(): number { return this.#record.length + 1; }
 
   feed(text: string): void {
-    const d = this.#delimiter;
     const rec = this.#record;
     rec.text = text;
     let state = this.#state;
     let line = this.#line;
-    let seg = 0;
     const n = text.length;
+    if ((state === START || state === PLAIN) && text.indexOf('"') < 0 && !CONTROL.test(text)) {
+      this.#feedPlain(text);
+      return;
+    }
+    const d = this.#delimiter;
+    let seg = 0;
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
       if (state === QUOTED) {
@@ -137,9 +144,71 @@ export class CsvTokenizer {
     if (state === PLAIN || state === QUOTED) this.#partial += text.slice(seg);
     this.#state = state;
     this.#line = line;
+    this.#settle(text);
+  }
+
+  /**
+   * `feed` for text with no quote and no control character (most chunks of most files): fields end only at the
+   * delimiter and line ends, so it hops between those with indexOf, which V8 runs far faster than a charCodeAt loop.
+   * The records are the ones the character loop gives.
+   */
+  #feedPlain(text: string): void {
+    const n = text.length;
+    const d = String.fromCharCode(this.#delimiter);
+    let state = this.#state;
+    let line = this.#line;
+    let seg = 0;
+    const next = (c: string, from: number) => {
+      const at = text.indexOf(c, from);
+      return at < 0 ? Infinity : at;
+    };
+    let nextD = next(d, 0);
+    let nextLF = next('\n', 0);
+    let nextCR = next('\r', 0);
+    for (;;) {
+      const stop = Math.min(nextD, nextLF, nextCR);
+      if (stop === Infinity) break;
+      if (stop === nextD) {
+        nextD = next(d, stop + 1);
+        this.#endField(text, stop > seg || state === PLAIN ? PLAIN : START, seg, stop);
+        state = START;
+        seg = stop + 1;
+        continue;
+      }
+      if (stop === nextLF) {
+        nextLF = next('\n', stop + 1);
+        // The LF of a CRLF: the CR already ended the record and counted the line.
+        if (stop > 0 ? text.charCodeAt(stop - 1) === CR : this.#afterCR) {
+          seg = stop + 1;
+          continue;
+        }
+      } else {
+        nextCR = next('\r', stop + 1);
+      }
+      this.#endField(text, stop > seg || state === PLAIN ? PLAIN : START, seg, stop);
+      line++;
+      this.#line = line;
+      this.#emit(false);
+      this.#recordLine = line;
+      state = START;
+      seg = stop + 1;
+    }
+    if (seg < n) {
+      this.#partial += text.slice(seg);
+      state = PLAIN;
+    }
+    this.#state = state;
+    this.#line = line;
+    this.#settle(text);
+  }
+
+  // After a piece of text: remembers a final CR (a CRLF may be cut between pieces) and, when the record goes on in the
+  // next piece, turns its finished fields into strings, since they can no longer point into this text.
+  #settle(text: string): void {
+    const rec = this.#record;
+    const n = text.length;
     if (n > 0) this.#afterCR = text.charCodeAt(n - 1) === CR;
-    if (state !== START || rec.length > 0) {
-      // The record goes on in the next piece of text, so its finished fields can no longer point into this one.
+    if (this.#state !== START || rec.length > 0) {
       for (let k = 0; k < rec.length; k++) rec.strings[k] ??= text.slice(rec.starts[k], rec.ends[k]);
       this.#checkLength();
     }
