@@ -2,6 +2,7 @@
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { CHUNK_BYTES, hasValues, profilingIngest } from '../src/core/index.ts';
+import { fastSha256 } from '../src/workers/fast-sha256.ts';
 
 const [method, path] = process.argv.slice(2);
 const baseline = process.memoryUsage().rss;
@@ -10,9 +11,10 @@ let rows = 0;
 let columnBytes = 0;
 
 if (method === 'ours') {
-  // The app's own path (the parse worker's): profiles are made as the load finishes, and the portable SHA-256 is the
-  // browser's (the CLI passes Node's native hash instead).
-  const ingest = profilingIngest(path, { expectedBytes: statSync(path).size });
+  // The app's own path (the parse worker's): profiles are made as the load finishes, hashed with the worker's
+  // WebAssembly SHA-256 (the CLI passes Node's native hash instead).
+  const createHash = await fastSha256();
+  const ingest = profilingIngest(path, { expectedBytes: statSync(path).size, ...(createHash ? { createHash } : {}) });
   const fd = openSync(path, 'r');
   const buffer = new Uint8Array(CHUNK_BYTES);
   for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) ingest.push(buffer.subarray(0, n));
