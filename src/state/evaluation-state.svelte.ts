@@ -7,10 +7,15 @@ import { ReportSettings } from './report-settings.svelte.ts';
 import { compareSavedRuns } from './run-comparison.ts';
 import { RunEvaluation, type EvaluationSubject } from './run-evaluation.svelte.ts';
 import { ScoresFile } from './scores-file.svelte.ts';
-import { sliderStops, stopIndex, ThresholdControl } from './threshold-control.svelte.ts';
+import { sliderStops, snapTyped, stopIndex, thresholdAtPosition, ThresholdControl, trackMax, trackPosition } from './threshold-control.svelte.ts';
 import type { ThresholdDecision } from './threshold-decision.svelte.ts';
 
 export type { EvaluationSubject } from './run-evaluation.svelte.ts';
+
+/** The Evaluate step's secondary panels, one tab each. */
+export const EVALUATE_PANELS = ['curves', 'calibration', 'intervals', 'slices', 'errors', 'operating-points', 'classes', 'importance', 'compare'] as const;
+/** One of the Evaluate step's secondary panels. */
+export type EvaluatePanel = (typeof EVALUATE_PANELS)[number];
 
 /**
  * The Evaluate step: which subject is on screen (the selected run or a scores file, each with its own threshold
@@ -33,6 +38,8 @@ export class EvaluationState {
   error = $state<string | null>(null);
   /** The last runs comparison made on the page, so an export can carry it into report.html. */
   lastComparison = $state.raw<Comparison | null>(null);
+  /** The secondary panel open under the matrix and sweep; kept here so it survives the step view re-rendering. */
+  panel = $state<EvaluatePanel>('curves');
   #source = $state<'run' | 'file'>('run');
   #full = $state.raw<{ key: string; report: EvaluationReport } | null>(null);
   #snapshot: () => Snapshot | null;
@@ -79,6 +86,22 @@ export class EvaluationState {
   setStop(index: number): void {
     const stops = this.stops;
     this.threshold = stops[Math.max(0, Math.min(stops.length - 1, Math.round(index)))];
+  }
+
+  /** The slider's last position on the control's track (stops or linear steps). */
+  get trackMax(): number { return trackMax(this.stops, this.control.track); }
+  /** The slider position showing the current threshold on the control's track. */
+  get trackPosition(): number { return trackPosition(this.stops, this.control.track, this.threshold); }
+  /** Moves the threshold to the stop a slider position selects (always a real sweep point). */
+  setPosition(position: number): void {
+    this.threshold = thresholdAtPosition(this.stops, this.control.track, position, this.threshold);
+  }
+  /** Sets a typed threshold, snapped to the stop with the same decisions; false when it is not a number. */
+  setTyped(value: number): boolean {
+    const snapped = snapTyped(this.stops, value);
+    if (snapped === null) return false;
+    this.threshold = snapped;
+    return true;
   }
 
   /** Threshold-free metrics (AUC, AP, Brier, log loss, ECE), computed once per subject. */
