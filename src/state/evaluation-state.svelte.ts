@@ -1,5 +1,5 @@
 import {
-  binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, readConfusion, reportAt, thresholdSweep,
+  binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, renamedOutcomes, readConfusion, reportAt, thresholdSweep,
   type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type RunToCompare, type Snapshot, type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
@@ -43,11 +43,14 @@ export class EvaluationState {
   #source = $state<'run' | 'file'>('run');
   #full = $state.raw<{ key: string; report: EvaluationReport } | null>(null);
   #snapshot: () => Snapshot | null;
+  #givenNames: () => Partial<OutcomeNames> | null;
   #generation = 0;
 
-  constructor(outcome: () => TrainOutcome | null, runId: () => string | null, snapshot: () => Snapshot | null) {
+  /** `givenNames`: the contract's own words for the run's outcomes, when the user renamed them. */
+  constructor(outcome: () => TrainOutcome | null, runId: () => string | null, snapshot: () => Snapshot | null, givenNames: () => Partial<OutcomeNames> | null = () => null) {
     this.run = new RunEvaluation(outcome, runId);
     this.#snapshot = snapshot;
+    this.#givenNames = givenNames;
   }
 
   get source(): 'run' | 'file' { return this.#source; }
@@ -121,7 +124,7 @@ export class EvaluationState {
     if (this.#source === 'file') return outcomeNames('', s.positive, s.classes ?? []);
     const label = this.run.outcome?.contract.label ?? '';
     const column = this.#snapshot()?.columns.find((c) => c.name === label);
-    return outcomeNames(label, s.positive, s.classes ?? (column ? labelClasses(column).map((c) => c.value) : []));
+    return renamedOutcomes(outcomeNames(label, s.positive, s.classes ?? (column ? labelClasses(column).map((c) => c.value) : [])), this.#givenNames());
   });
   readonly reading = $derived(this.confusion ? readConfusion(this.confusion, this.names ?? undefined) : '');
   /** The full report's headline at the current threshold, as metrics.json will hold it. */
