@@ -67,7 +67,9 @@ describe('the Evaluate view at 1440 × 900', () => {
     const bottom = Math.max(...Object.values(boxes).map((b) => (b ? b.y + b.height : Infinity)));
     console.log(`[layout] evaluate top ${Math.round(section?.y ?? 0)} px; lowest of matrix/control/sweep ends ${Math.round(bottom)} px (${Math.round(bottom - (section?.y ?? 0))} px below the step's top); ${JSON.stringify(Object.fromEntries(Object.entries(boxes).map(([k, b]) => [k, b && [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]])))}`);
     // The lesson highlights these exact controls.
-    for (const hook of ['threshold', 'matrix', 'sweep', 'costs', 'split-note', 'slices']) expect(await page.locator(`[data-lesson="${hook}"]`).count(), hook).toBeGreaterThan(0);
+    // The cost inputs (hook "costs") show while the strategy is minimum expected cost.
+    await page.getByLabel('Threshold strategy').selectOption('min-cost');
+    for (const hook of ['threshold', 'matrix', 'sweep', 'costs', 'split-note', 'slices', 'score-histogram']) expect(await page.locator(`[data-lesson="${hook}"]`).count(), hook).toBeGreaterThan(0);
     await page.screenshot({ path: join(RESULTS, 'evaluate-layout-1440-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: join(RESULTS, 'evaluate-layout-1440-dark.png') });
@@ -126,7 +128,9 @@ describe('the Evaluate view at 1440 × 900', () => {
     for (const position of [0, 250, 500, 740, 999]) {
       await slider.fill(String(position));
       const t = await threshold();
-      expect(sweep, `linear position ${position}`).toContain(t);
+      // A sweep point, or the one stop above every score ("flag nothing").
+      if (t > Math.max(...sweep)) expect(await page.getByTestId('tp').locator('.count').textContent()).toBe('0');
+      else expect(sweep, `linear position ${position}`).toContain(t);
       expect(significant((await page.getByTestId('threshold-value').inputValue()))).toBeLessThanOrEqual(4);
     }
     // A step by keyboard always changes the decision.
@@ -167,9 +171,12 @@ describe('the Evaluate view at 1440 × 900', () => {
     expect(headers).toEqual(expect.arrayContaining(['Predicted “flagged for review”', 'Predicted “not flagged”', 'Actually “flagged for review”', 'Actually “not flagged”']));
     expect(await page.getByTestId('reading').textContent()).toMatch(/predicted “flagged for review”.*actually “not flagged”/);
     await page.getByRole('tab', { name: 'Errors' }).click();
-    const outcomes = await page.getByTestId('error-list').locator('tbody tr td:nth-child(4)').allTextContents();
-    expect(outcomes.length).toBeGreaterThan(0);
-    for (const o of outcomes) expect(['flagged for review', 'not flagged']).toContain(o);
+    const cells = page.getByTestId('error-list').locator('tbody tr td:nth-child(4)');
+    await expect.poll(() => cells.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    for (const o of await cells.allTextContents()) expect(['flagged for review', 'not flagged']).toContain(o);
+    // The error list's report follows the chosen threshold once it has been recomputed.
+    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toBe('');
+    expect(await page.locator('#panel-errors p.muted').first().textContent()).toContain(`At threshold ${await page.getByLabel('Threshold value').inputValue()}:`);
     await page.screenshot({ path: join(RESULTS, 'evaluate-layout-renamed.png') });
     // The words live in the stored contract: a reload brings them back.
     await page.reload();
