@@ -167,4 +167,4 @@ export { formatNumber, formatThreshold } from './format-number.ts';
 export { outcomeNames, type OutcomeNames } from './metrics/outcome-names.ts';
 export { describePolicy, policyCosts, type ComparisonCosts } from './evaluation/compare-runs.ts';
 export { rollbackEntry, type RollbackChampion } from './ledger/index.ts';
-export { renamedOutcomes } from './metrics/outcome-names.ts';
+export { className, renamedOutcomes } from './metrics/outcome-names.ts';

@@ -267,6 +267,11 @@ describe('evaluation on Titanic', () => {
     await matrix.waitFor({ timeout: 60_000 });
     expect(await matrix.locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('multiclass-per-class').locator('tbody tr').count()).toBe(6);
+    // Class headers read through the label, never a bare code.
+    const classHeads = (await matrix.locator('thead th').allTextContents()).slice(1);
+    expect([...classHeads].sort()).toEqual(['pclass = 1', 'pclass = 2', 'pclass = 3']);
+    expect((await matrix.locator('tbody th').allTextContents()).sort()).toEqual(['pclass = 1', 'pclass = 2', 'pclass = 3']);
+    expect((await page.getByTestId('multiclass-per-class').locator('tbody tr td:first-child').allTextContents()).slice(0, 3).sort()).toEqual(['pclass = 1', 'pclass = 2', 'pclass = 3']);
     expect(Number(await page.getByTestId('multiclass-accuracy').textContent())).toBeGreaterThan(0.6);
     // The headline is the multiclass accuracy, the same figure as the all-classes panel's; the AUC says it is one-vs-rest.
     await expect.poll(async () => Number(await page.getByTestId('headline-accuracy').textContent()).toFixed(3)).toBe(await page.getByTestId('multiclass-accuracy').textContent());

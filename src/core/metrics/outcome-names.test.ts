@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { outcomeNames, renamedOutcomes } from './outcome-names.ts';
+import { className, outcomeNames, renamedOutcomes } from './outcome-names.ts';
 
 describe('outcomeNames', () => {
   test('0/1 codes read through the label name (Titanic)', () => {
@@ -32,5 +32,11 @@ describe('renamedOutcomes', () => {
     expect(renamedOutcomes(derived, { positive: 'rescued', negative: '  ' })).toEqual({ positive: 'rescued', negative: 'not survived' });
     expect(renamedOutcomes(derived, undefined)).toEqual(derived);
     expect(renamedOutcomes(derived, null)).toEqual(derived);
+  });
+});
+
+describe('className', () => {
+  test('numbers read through the label; words and an unnamed label keep the value', () => {
+    expect([className('pclass', '1'), className('grade', '-2.5'), className('species', 'setosa'), className('', '3')]).toEqual(['pclass = 1', 'grade = -2.5', 'setosa', '3']);
   });
 });

@@ -36,3 +36,8 @@ export function renamedOutcomes(derived: OutcomeNames, given?: Partial<OutcomeNa
   const pick = (word: string | undefined, fallback: string): string => (word && word.trim() !== '' ? word.trim() : fallback);
   return { positive: pick(given?.positive, derived.positive), negative: pick(given?.negative, derived.negative) };
 }
+
+/** A class value as a table header reads it: a bare number reads through the label's name ("pclass = 1"), words stay. */
+export function className(label: string, value: string): string {
+  return label !== '' && NUMBER.test(value) ? `${label} = ${value}` : value;
+}
