@@ -166,6 +166,7 @@ describe('the Evaluate view at 1440 × 900', () => {
     await page.getByLabel('Positive outcome name').dispatchEvent('change');
     await page.getByLabel('Negative outcome name').fill('not flagged');
     await page.getByLabel('Negative outcome name').dispatchEvent('change');
+    await page.getByTestId('outcome-names').screenshot({ path: join(RESULTS, 'evaluate-layout-contract-names.png') });
     await showEvaluate();
     const headers = (await page.getByTestId('confusion-matrix').locator('th').allTextContents()).map((h) => h.trim());
     expect(headers).toEqual(expect.arrayContaining(['Predicted “flagged for review”', 'Predicted “not flagged”', 'Actually “flagged for review”', 'Actually “not flagged”']));
