@@ -169,3 +169,4 @@ export { describePolicy, policyCosts, type ComparisonCosts } from './evaluation/
 export { rollbackEntry, type RollbackChampion } from './ledger/index.ts';
 export { snapshotLabels, bundlePromise, shadowCase, shadowLiveFigures, type CsvTable, type SnapshotLabelSource, type SnapshotLabels, type ShadowCase, type ShadowCaseInput, type ShadowSide } from './feedback/index.ts';
 export { ledgerShadow, shadowEntry, type ShadowDecisionInput, type LedgerShadow, type LedgerShadowBundle } from './ledger/index.ts';
+export { className, renamedOutcomes } from './metrics/outcome-names.ts';
