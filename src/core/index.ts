@@ -167,3 +167,5 @@ export { formatNumber, formatThreshold } from './format-number.ts';
 export { outcomeNames, type OutcomeNames } from './metrics/outcome-names.ts';
 export { describePolicy, policyCosts, type ComparisonCosts } from './evaluation/compare-runs.ts';
 export { rollbackEntry, type RollbackChampion } from './ledger/index.ts';
+export { scoredFeedback, sliceFloors, eventAgeDays, type FeedbackSource, type LabelsTable } from './feedback/scored-feedback.ts';
+export { type CollectedRows } from './scoring/batch-scorer.ts';
