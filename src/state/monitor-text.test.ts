@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_DRIFT_LEVELS } from '../core/index.ts';
-import { absentColumns, byteText, defaultKey, endText, headerColumns, levelsProblem, scoredName } from './monitor-text.ts';
+import { absentColumns, byteText, defaultKey, endText, headerColumns, levelsProblem, plotBins, scoredName } from './monitor-text.ts';
 
 describe('monitor helpers', () => {
   test('header columns with the file\'s own delimiter, BOM and quotes removed', () => {
@@ -32,5 +32,20 @@ describe('monitor helpers', () => {
     const progress = { rows: 1000, scored: 990, rejected: 10, flagged: 5 };
     expect(endText({ partial: false, seconds: 0.5, progress })).toBe('Scored 990 of 1000 rows (10 rejected, 5 scored with a flag) in 0.5 s, 2,000 rows/s.');
     expect(endText({ partial: true, seconds: 2, progress })).toContain('Cancelled: kept 990 of 1000 rows');
+  });
+});
+
+describe('plot bins', () => {
+  test('few bins stay as they are, with long numbers cut to 3 significant digits', () => {
+    expect(plotBins([{ label: '[0.0322546123, 0.25)', reference: 0.5, new: 0.25 }, { label: '>= 0.25', reference: 0.5, new: 0.75 }]))
+      .toEqual([{ label: '[0.0323, 0.25)', reference: 0.5, new: 0.25 }, { label: '>= 0.25', reference: 0.5, new: 0.75 }]);
+  });
+
+  test('many categories: the largest on either side stay in order, the rest are summed', () => {
+    const bins = ['a', 'b', 'c', 'd', 'e'].map((label, i) => ({ label, reference: [0.4, 0.05, 0.3, 0.05, 0.2][i], new: [0.1, 0.5, 0.1, 0.2, 0.1][i] }));
+    const out = plotBins(bins, 3);
+    expect(out.map((b) => b.label)).toEqual(['a', 'b', '3 others']);
+    expect(out[2].reference).toBeCloseTo(0.55, 12);
+    expect(out[2].new).toBeCloseTo(0.4, 12);
   });
 });

@@ -53,3 +53,26 @@ export function endText(o: { partial: boolean; seconds: number; progress: { rows
   return `${o.partial ? 'Cancelled: kept' : 'Scored'} ${p.scored} of ${p.rows} rows (${p.rejected} rejected, ${p.flagged} scored with a flag) ` +
     `in ${o.seconds.toFixed(1)} s, ${rate.toLocaleString('en-US')} rows/s${o.partial ? '; the files below are partial' : ''}.`;
 }
+
+/** One plotted bin: reference and new shares. */
+export interface PlotBin {
+  readonly label: string;
+  readonly reference: number;
+  readonly new: number;
+}
+
+/**
+ * Bins fit for a small plot: at most `max`. Past that (a categorical with many values), the max − 1 bins with the
+ * largest share on either side stay in their order and the rest are summed into one "N others" bin; numbers in labels
+ * are cut to 3 significant digits.
+ */
+export function plotBins(bins: readonly PlotBin[], max = 12): PlotBin[] {
+  const tidy = (label: string) => label.replace(/-?\d+\.\d{4,}(e[-+]?\d+)?/g, (n) => String(Number(Number(n).toPrecision(3))));
+  if (bins.length <= max) return bins.map((b) => ({ ...b, label: tidy(b.label) }));
+  const keep = new Set([...bins.keys()].sort((a, b) => Math.max(bins[b].reference, bins[b].new) - Math.max(bins[a].reference, bins[a].new)).slice(0, max - 1));
+  const rest = bins.filter((_, i) => !keep.has(i));
+  return [
+    ...bins.filter((_, i) => keep.has(i)).map((b) => ({ ...b, label: tidy(b.label) })),
+    { label: `${rest.length} others`, reference: rest.reduce((s, b) => s + b.reference, 0), new: rest.reduce((s, b) => s + b.new, 0) },
+  ];
+}

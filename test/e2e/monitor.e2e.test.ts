@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -27,7 +27,7 @@ function shiftedCsv(rows = titanic): string {
     const age = i % 100 === 6 ? 'unknown' : i % 10 === 4 ? '150' : r.age === '' ? '' : String(Number(r.age) + 30);
     return { passenger_id: `p${i + 1}`, boarded_at: boarded(i), ...rest, age, embarked: i % 10 === 9 ? 'X' : r.embarked };
   });
-  return Papa.unparse(out);
+  return Papa.unparse(out, { newline: '\n' });
 }
 
 /** Labels that have arrived: passengers who boarded 30 or more days before the last boarding date (2026-04-30). */
@@ -54,9 +54,11 @@ async function shot(part: Locator, name: string): Promise<void> {
   await part.screenshot({ path: join(RESULTS, `${name}.png`) });
 }
 
-async function pickSnapshot(name: string, csv: string): Promise<void> {
+/** Picks a snapshot: CSV text under `name`, or (csv null) the file at path `name`. */
+async function pickSnapshot(name: string, csv: string | null): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose snapshot CSV' }).click()]);
-  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooser.setFiles(csv === null ? name : { name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  name = name.split('/').pop() ?? name;
   await expect.poll(async () => (await page.getByTestId('snapshot-file').textContent()) ?? '').toContain(name);
 }
 
@@ -99,8 +101,11 @@ describe('monitor: score a new snapshot with an opened bundle', () => {
     expect(await status.textContent()).toMatch(new RegExp(`^Scored ${n - wrongType} of ${n} rows \\(${wrongType} rejected, \\d+ scored with a flag\\)`));
     expect(await page.getByTestId('score-counts').textContent()).toContain(`${n.toLocaleString('en-US')} rows read`);
     const rejects = page.getByTestId('rejects-table').locator('tbody tr');
-    expect(await rejects.count()).toBe(wrongType);
-    expect(await rejects.first().textContent()).toBe('7agewrong_typeunknown');
+    // One line per rejected cell: every rejected row has its "unknown" age, and no other row is rejected.
+    const cells = await rejects.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const rejectedRows = Array.from({ length: n }, (_, i) => i).filter((i) => i % 100 === 6).map((i) => String(i + 1));
+    expect([...new Set(cells.map((c) => c[0]))]).toEqual(rejectedRows);
+    expect(cells.filter((c) => c[2] === 'wrong_type').map((c) => [c[0], c[1], c[3]])).toEqual(rejectedRows.map((r) => [r, 'age', 'unknown']));
     const issues = (await page.getByTestId('score-output').textContent()) ?? '';
     expect(issues).toMatch(/out_of_range \d+/);
     expect(issues).toMatch(/unseen_category \d+/);
@@ -171,4 +176,34 @@ describe('monitor: score a new snapshot with an opened bundle', () => {
     expect(ages[3]).toMatch(/^90d\+\d+\d+100\.0%$/);
     await shot(page.getByTestId('feedback'), 'monitor-feedback');
   }, 120_000);
+
+  test('Cancel keeps what was written: a partial scored.csv, said to be partial, with the PII columns when asked', async () => {
+    const shifted = shiftedCsv();
+    const head = shifted.slice(0, shifted.indexOf('\n') + 1);
+    const big = join(RESULTS, 'monitor-big.csv');
+    const copies = 600;
+    writeFileSync(big, head + `${shifted.slice(head.length)}\n`.repeat(copies));
+    try {
+      await pickSnapshot(big, null);
+      await page.getByLabel('Include PII columns', { exact: false }).check();
+      await page.getByTestId('score-start').click();
+      await expect.poll(async () => Number(/^([\d,]+) rows read/.exec((await page.getByTestId('score-counts').textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+      await page.getByTestId('score-cancel').click();
+      const status = page.getByTestId('score-status');
+      await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60_000 }).toMatch(/^Cancelled: kept/);
+      const [, kept, read] = /^Cancelled: kept (\d+) of (\d+) rows/.exec((await status.textContent()) ?? '') ?? [];
+      expect(Number(read)).toBeLessThan(titanic.length * copies);
+      expect(await page.getByTestId('score-partial').textContent()).toContain('not the whole snapshot');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-scored').click()]);
+      expect(download.suggestedFilename()).toBe('monitor-big.partial.scored.csv');
+      const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe('row,score,decision,distance_to_threshold,calibration_rate,model_version,flags,home.dest,name');
+      expect(lines.length - 1).toBe(Number(kept));
+      // Every kept line is whole: its last field is a passenger's name from the sample.
+      expect(lines.slice(1).every((l) => l.endsWith('"') || /[A-Za-z)]$/.test(l))).toBe(true);
+      await shot(page.getByTestId('monitor'), 'monitor-cancelled');
+    } finally {
+      rmSync(big, { force: true });
+    }
+  }, 180_000);
 });
