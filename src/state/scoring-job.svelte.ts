@@ -42,9 +42,13 @@ export class ScoringJob {
 
   /** Reads the bundle's inference contract (for the form: PII columns, entity key, model columns). */
   async describe(): Promise<void> {
-    const r = await this.#worker.call<DescribeResult>((api) => api.describe(this.bundle.bytes.slice(), this.bundle.fileName));
-    if (r.ok) this.contract = r.contract;
-    else this.contractError = r.message;
+    try {
+      const r = await this.#worker.call<DescribeResult>((api) => api.describe(this.bundle.bytes.slice(), this.bundle.fileName));
+      if (r.ok) this.contract = r.contract;
+      else this.contractError = r.message;
+    } catch (e) {
+      this.contractError = `${this.bundle.fileName} could not be read for scoring: ${errorText(e)}`;
+    }
   }
 
   /** Takes a new snapshot CSV: reads its header line only (for the key and time choices); results of the last job stay. */
@@ -126,3 +130,17 @@ export class ScoringJob {
 }
 
 const ZERO: Record<IssueKind, number> = { wrong_type: 0, out_of_range: 0, unseen_category: 0, unexpected_missing: 0, ragged_row: 0 };
+
+let current: ScoringJob | null = null;
+
+/**
+ * The job of the opened bundle: the same one while that bundle stays open, so leaving the monitor view and coming back
+ * keeps the scored files, drift and labels; a different bundle starts a fresh job and stops the previous worker.
+ */
+export function scoringJobFor(bundle: JobBundle): ScoringJob {
+  if (current && current.bundle.bytes === bundle.bytes) return current;
+  current?.dispose();
+  current = new ScoringJob(bundle);
+  void current.describe();
+  return current;
+}
