@@ -78,7 +78,14 @@ describe('monitor: score a new snapshot with an opened bundle', () => {
 
   test('a snapshot without a required column stops before scoring, naming the column and the file', async () => {
     const noAge = Papa.unparse(titanic.map(({ age: _, survived: __, ...rest }) => rest));
-    await pickSnapshot('no-age.csv', noAge);
+    // Dropped on the snapshot zone this time, rather than picked.
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'no-age.csv', { type: 'text/csv' }));
+      return dt;
+    }, noAge);
+    await page.getByTestId('snapshot-drop').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect.poll(async () => (await page.getByTestId('snapshot-file').count()) ? await page.getByTestId('snapshot-file').textContent() : '').toContain('no-age.csv');
     expect(await page.getByTestId('absent-columns').textContent()).toContain('"age"');
     await page.getByTestId('score-start').click();
     const error = page.getByTestId('score-error');
