@@ -213,4 +213,17 @@ describe('monitor: score a new snapshot with an opened bundle', () => {
       rmSync(big, { force: true });
     }
   }, 180_000);
+
+  test('a snapshot that carries the label gets its feedback with the scores, no labels file needed', async () => {
+    await pickSnapshot('titanic-labelled.csv', readFileSync(join(process.cwd(), 'public/samples/titanic.csv'), 'utf8'));
+    await page.getByLabel('Include PII columns', { exact: false }).uncheck();
+    await page.getByTestId('score-start').click();
+    await expect.poll(async () => (await page.getByTestId('score-status').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^Scored/);
+    const n = titanic.length.toLocaleString('en-US');
+    expect(await page.getByTestId('feedback-coverage').textContent()).toBe(`Labels from column survived: ${n} of ${n} scored rows labelled (100.0%); 0 not yet.`);
+    // The training file itself: age holds steady (high-cardinality columns such as ticket do move: the reference is
+    // the train split, and most tickets of the other splits are new to it).
+    expect(await page.getByTestId('drift-report').locator('tr[data-column="age"]').getAttribute('data-level')).toBe('ok');
+    expect(Number(await page.getByTestId('feedback-metrics').locator('[data-metric="roc_auc"] .realised').textContent())).toBeGreaterThan(0.8);
+  }, 120_000);
 });
