@@ -30,8 +30,8 @@ describe('monitor helpers', () => {
     expect(scoredName('new.csv', 'scored', false)).toBe('new.scored.csv');
     expect(scoredName('new.csv', 'rejects', true)).toBe('new.partial.rejects.csv');
     const progress = { rows: 1000, scored: 990, rejected: 10, flagged: 5 };
-    expect(endText({ partial: false, seconds: 0.5, progress })).toBe('Scored 990 of 1000 rows (10 rejected, 5 scored with a flag) in 0.5 s, 2,000 rows/s.');
-    expect(endText({ partial: true, seconds: 2, progress })).toContain('Cancelled: kept 990 of 1000 rows');
+    expect(endText({ partial: false, seconds: 0.5, progress })).toBe('Scored 990 of 1000 rows (10 rejected, 5 scored with a flag) in 500 ms, 2,000 rows/s.');
+    expect(endText({ partial: true, seconds: 2, progress })).toBe('Cancelled: kept 990 of 1000 rows (10 rejected, 5 scored with a flag) in 2.0 s, 500 rows/s; the files below are partial.');
   });
 });
 

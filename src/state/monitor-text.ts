@@ -51,7 +51,7 @@ export function endText(o: { partial: boolean; seconds: number; progress: { rows
   const p = o.progress;
   const rate = Math.round(p.rows / Math.max(o.seconds, 1e-9));
   return `${o.partial ? 'Cancelled: kept' : 'Scored'} ${p.scored} of ${p.rows} rows (${p.rejected} rejected, ${p.flagged} scored with a flag) ` +
-    `in ${o.seconds.toFixed(1)} s, ${rate.toLocaleString('en-US')} rows/s${o.partial ? '; the files below are partial' : ''}.`;
+    `in ${o.seconds < 1 ? `${Math.round(o.seconds * 1000)} ms` : `${o.seconds.toFixed(1)} s`}, ${rate.toLocaleString('en-US')} rows/s${o.partial ? '; the files below are partial' : ''}.`;
 }
 
 /** One plotted bin: reference and new shares. */
