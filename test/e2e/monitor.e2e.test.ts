@@ -42,6 +42,7 @@ beforeAll(async () => {
   browser = await launch({ webgpu: false });
   ({ page } = await newPage(browser));
   await page.goto(`${url}?sample=titanic&backend=wasm`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -64,8 +65,10 @@ async function pickSnapshot(name: string, csv: string | null): Promise<void> {
 
 describe('monitor: score a new snapshot with an opened bundle', () => {
   test('train and export Titanic, open the bundle, and reach the monitor view', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 180_000 });
+    await gotoStep(page, 'export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     const zip = new Uint8Array(readFileSync((await download.path())!));
     bundleId = openBundle(zip).json<{ bundle_id: string }>('manifest.json').bundle_id;
