@@ -144,3 +144,5 @@ export function scoringJobFor(bundle: JobBundle): ScoringJob {
   void current.describe();
   return current;
 }
+
+export type { ScoreOutcome, ScoreProgress, RejectRow } from '../workers/score.worker.ts';
