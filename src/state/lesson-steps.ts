@@ -43,7 +43,7 @@ export function thresholdText(f: LessonFacts): string {
 /** The matrix: the four outcomes at the current threshold. */
 export function matrixText(f: LessonFacts): string {
   const c = f.confusion;
-  return `At threshold ${t(f.threshold)} the matrix counts four outcomes: ${c.tp} predicted ${q(f.names.positive)} and right, ${c.fn} actually ${q(f.names.positive)} but missed, ${c.fp} false alarms (predicted ${q(f.names.positive)}, actually ${q(f.names.negative)}) and ${c.tn} correctly predicted ${q(f.names.negative)}. Move the threshold and watch rows move between the cells; the four always add up to ${total(c)}.`;
+  return `At threshold ${t(f.threshold)} the matrix counts four outcomes: ${c.tp} predicted ${q(f.names.positive)} and right, ${c.fn} actually ${q(f.names.positive)} but missed, ${plural(c.fp, 'false alarm')} (predicted ${q(f.names.positive)}, actually ${q(f.names.negative)}) and ${c.tn} correctly predicted ${q(f.names.negative)}. Move the threshold and watch rows move between the cells; the four always add up to ${total(c)}.`;
 }
 
 /** False alarms against misses: no threshold removes both. */
