@@ -15,6 +15,8 @@ export type Readiness =
   | { readonly kind: 'other-data'; readonly fileName: string }
   /** No run for this snapshot: the lesson trains one itself. */
   | { readonly kind: 'train' }
+  /** The checks flag features that leak the outcome: the learner decides whether the lesson's run reads them. */
+  | { readonly kind: 'leaks'; readonly columns: readonly string[] }
   /** Evaluate shows a scores file: the lesson reads the selected run. */
   | { readonly kind: 'scores-file' }
   /** Waiting on something already under way; `message` says what. */
@@ -33,6 +35,10 @@ export interface ReadinessInput {
   readonly training: 'idle' | 'running' | 'completed' | 'cancelled' | 'failed';
   readonly trainingMessage: string | null;
   readonly contractProblem: string | null;
+  /** Features with an open leakage finding; null until the checks have reported. */
+  readonly leaks: readonly string[] | null;
+  /** Whether the learner has answered the leak question (ignored them or kept them). */
+  readonly leaksDecided: boolean;
   readonly source: 'run' | 'file';
 }
 
@@ -47,6 +53,8 @@ export function lessonReadiness(s: ReadinessInput): Readiness {
   if (s.savedRuns === null || s.savedRuns) return { kind: 'wait', message: 'Looking for saved runs of the sample…' };
   if (s.contractProblem === 'Profiling the snapshot…') return { kind: 'wait', message: 'Profiling the sample…' };
   if (s.contractProblem) return { kind: 'blocked', message: `Training cannot start yet: ${s.contractProblem} Fix it in the Contract step, then come back.` };
+  if (s.leaks === null) return { kind: 'wait', message: 'Checking the sample for leaks…' };
+  if (s.leaks.length > 0 && !s.leaksDecided) return { kind: 'leaks', columns: s.leaks };
   return { kind: 'train' };
 }
 
@@ -60,6 +68,7 @@ export class LessonSetup {
   // Snapshot ID → whether it has saved runs, looked up once per snapshot.
   #saved = $state<{ id: string; any: boolean } | null>(null);
   #started = new Set<string>();
+  #leaksDecided = $state(false);
 
   constructor(ws: Workspace) {
     this.#ws = ws;
@@ -72,7 +81,17 @@ export class LessonSetup {
       fileName: ws.data.snapshot?.fileName ?? null, loading: ws.data.loading, loadError: ws.data.error?.message ?? null,
       hasRun: ws.outcomeForSnapshot !== null, savedRuns: this.#saved && this.#saved.id === id ? this.#saved.any : null,
       training: ws.training.status, trainingMessage: ws.training.message, contractProblem: ws.contract.problem, source: ws.evaluation.source,
+      leaks: this.#leaks, leaksDecided: this.#leaksDecided,
     });
+  });
+
+  /** Features with an open (not passing, not dismissed) leakage finding; null until the checks report. */
+  readonly #leaks: readonly string[] | null = $derived.by(() => {
+    const c = this.#ws.contract.contract;
+    const r = this.#ws.contract.report;
+    if (!c || !r) return null;
+    const open = r.leakage.filter((f) => f.status !== 'pass' && f.column && c.roles[f.column] === 'feature' && !c.dismissed.some((d) => d.findingId === f.id));
+    return [...new Set(open.map((f) => f.column as string))];
   });
 
   /** Columns the lesson may offer to slice by: neither the label nor PII. */
@@ -105,6 +124,12 @@ export class LessonSetup {
   /** Replaces the file on screen with the sample, at the learner's request. */
   async loadSample(): Promise<void> {
     await this.#ws.data.loadSample(LESSON_SAMPLE);
+  }
+
+  /** Answers the leak question: with `ignore`, the flagged features get the role "ignore" before the lesson trains. */
+  decideLeaks(ignore: boolean): void {
+    if (ignore) for (const column of this.#leaks ?? []) this.#ws.contract.setRole(column, 'ignore');
+    this.#leaksDecided = true;
   }
 
   /** Shows the selected run in Evaluate instead of a scores file, at the learner's request. */

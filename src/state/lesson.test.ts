@@ -65,7 +65,7 @@ describe('lesson progress in the URL', () => {
 });
 
 describe('what the lesson waits for or does first', () => {
-  const base: ReadinessInput = { fileName: 'titanic.csv', loading: null, loadError: null, hasRun: true, savedRuns: true, training: 'completed', trainingMessage: null, contractProblem: null, source: 'run' };
+  const base: ReadinessInput = { fileName: 'titanic.csv', loading: null, loadError: null, hasRun: true, savedRuns: true, training: 'completed', trainingMessage: null, contractProblem: null, leaks: [], leaksDecided: false, source: 'run' };
   it('is ready with a run of the sample on screen, and asks for the run when a scores file is shown', () => {
     expect(lessonReadiness(base).kind).toBe('ready');
     expect(lessonReadiness({ ...base, source: 'file' }).kind).toBe('scores-file');
@@ -84,6 +84,10 @@ describe('what the lesson waits for or does first', () => {
     expect(lessonReadiness({ ...none, contractProblem: 'Profiling the snapshot…' }).kind).toBe('wait');
     expect(lessonReadiness({ ...none, contractProblem: 'Give at least one column the role "feature".' }).kind).toBe('blocked');
     expect(lessonReadiness({ ...none, training: 'running' }).kind).toBe('wait');
+    // Leaking features: wait for the checks, then ask once before training.
+    expect(lessonReadiness({ ...none, leaks: null })).toEqual({ kind: 'wait', message: 'Checking the sample for leaks…' });
+    expect(lessonReadiness({ ...none, leaks: ['boat', 'body'] })).toEqual({ kind: 'leaks', columns: ['boat', 'body'] });
+    expect(lessonReadiness({ ...none, leaks: ['boat', 'body'], leaksDecided: true }).kind).toBe('train');
     expect(lessonReadiness({ ...none, training: 'failed', trainingMessage: 'GPU lost.' })).toEqual({ kind: 'blocked', message: 'Training failed: GPU lost. Press Train in the Train step to try again.' });
   });
 });
