@@ -160,4 +160,21 @@ describe('the Learn thresholds lesson', () => {
     await page.getByRole('button', { name: 'Leave lesson' }).click();
     expect(lessonParam()).toBeNull();
   });
+
+  test('a closed panel holding the target is opened again; a target not on the page gets directions instead', async () => {
+    await page.goto(`${url}?backend=wasm&sample=titanic&lesson=4#/evaluate`);
+    await expectStep(4);
+    const details = page.locator('details:has([data-lesson="sweep"])');
+    await details.locator('summary').click();
+    await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => page.locator('[data-lesson-active]').getAttribute('data-lesson')).toBe('sweep');
+    expect(await page.getByTestId('lesson-where').count()).toBe(0);
+    // As when a tab the step views have not rendered holds it: the step says where to click and keeps working.
+    await page.evaluate(() => document.querySelector('[data-lesson="sweep"]')?.removeAttribute('data-lesson'));
+    await expect.poll(() => page.getByTestId('lesson-where').textContent()).toBe('Can\'t see it? In Evaluate, open “Threshold sweep”.');
+    expect(await lessonText()).toContain('Every threshold trades one kind of mistake for the other.');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expectStep(5);
+    await page.getByRole('button', { name: 'Leave lesson' }).click();
+  });
 });
