@@ -157,7 +157,27 @@ describe('the Learn thresholds lesson', () => {
     expect(await lessonText()).toContain(`${await count('tp')} predicted “survived” and right`);
     expect(await page.locator('[data-testid="runs-table"] tbody tr').count()).toBe(runsBefore);
     await shot('lesson-deep-link-3');
+    // The text follows the control: a new threshold, new counts.
+    const slider = page.getByRole('slider', { name: 'Threshold' });
+    const before = await page.getByTestId('threshold-value').textContent();
+    await slider.fill(String(Math.floor(Number(await slider.getAttribute('max')) / 4)));
+    const moved = (await page.getByTestId('threshold-value').textContent()) ?? '';
+    expect(moved).not.toBe(before);
+    await expect.poll(lessonText).toContain(`At threshold ${moved} the matrix counts four outcomes: ${await count('tp')} predicted “survived” and right, ${await count('fn')} actually`);
     await page.getByRole('button', { name: 'Leave lesson' }).click();
+    expect(lessonParam()).toBeNull();
+  });
+
+  test('with another file on screen the lesson asks before loading the sample, then opens on its saved run', async () => {
+    await page.goto(`${url}?backend=wasm&sample=breast_cancer`);
+    await page.getByTestId('roles-table').waitFor();
+    await page.getByTestId('lesson-start').click();
+    await expect.poll(lessonText, { timeout: 60_000 }).toContain('Loading it replaces breast_cancer.csv on screen');
+    expect(await page.getByRole('heading', { name: 'Before the lesson' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Load the Titanic sample' }).click();
+    await expectStep(1);
+    expect(await page.getByText('titanic.csv: 1,309 rows').count()).toBe(1);
+    await page.keyboard.press('Escape');
     expect(lessonParam()).toBeNull();
   });
 
