@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, RESULTS, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, RESULTS, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -16,6 +16,15 @@ const lessonText = async (): Promise<string> => (await page.getByTestId('lesson-
 const count = async (id: string): Promise<number> => Number(await page.getByTestId(id).locator('.count').textContent());
 const lessonParam = (): string | null => new URL(page.url()).searchParams.get('lesson');
 
+/** Saved runs in the Train step's table; visits the Train view (only the current step is rendered), then comes back. */
+async function savedRuns(): Promise<number> {
+  const hash = new URL(page.url()).hash;
+  await gotoStep(page, 'train');
+  const n = await page.locator('[data-testid="runs-table"] tbody tr').count();
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  return n;
+}
+
 /** The viewport only: the panel is fixed, so a full-page shot would not show it over the control it outlines. */
 async function shot(name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
@@ -23,9 +32,9 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Waits until the step's control is the one outlined, on screen inside the viewport, and focus is in the panel. */
-async function expectStep(n: number): Promise<void> {
+async function expectStep(n: number, timeout = 60_000): Promise<void> {
   const target = TARGETS[n - 1];
-  await expect.poll(() => page.locator('[data-lesson-active]').getAttribute('data-lesson'), { timeout: 60_000 }).toBe(target);
+  await expect.poll(() => page.locator('[data-lesson-active]').getAttribute('data-lesson'), { timeout }).toBe(target);
   const box = await page.locator('[data-lesson-active]').boundingBox();
   expect(box).not.toBeNull();
   const viewport = page.viewportSize() ?? { width: 0, height: 0 };
@@ -42,6 +51,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ page } = await newPage(browser));
   await page.goto(`${url}?backend=wasm&sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -64,14 +74,12 @@ describe('the Learn thresholds lesson', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ignore them and train');
     await page.keyboard.press('Enter');
-    // The lesson trains the run, and the Train step reports it as any run.
-    await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    // The lesson trains the run (the Train step lists it as any run; checked after leaving), then opens step 1.
+    await expectStep(1, 120_000);
     // Without the lifeboat and body-number columns the model is an honest one, far from the leaky AUC of about 0.98.
     await page.getByTestId('roc-auc').waitFor();
     expect(Number(await page.getByTestId('roc-auc').textContent())).toBeLessThan(0.95);
     expect(new URL(page.url()).hash).toBe('#/evaluate');
-
-    await expectStep(1);
     const [tp, fn, fp, tn] = [await count('tp'), await count('fn'), await count('fp'), await count('tn')];
     const n = tp + fn + fp + tn;
     expect(await lessonText()).toContain(`each of the ${n} test rows a score from 0 to 1`);
@@ -138,9 +146,9 @@ describe('the Learn thresholds lesson', () => {
     expect(new URL(page.url()).hash).toBe('#/evaluate');
     expect(await page.locator('[data-lesson-active]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lesson-start');
-    // Leaving keeps the run and the threshold the learner had.
-    expect(await page.getByTestId('backend-used').isVisible()).toBe(true);
+    // Leaving keeps the threshold the learner had, and the run the lesson trained.
     expect(await page.getByTestId('threshold-value').textContent()).toBe(threshold);
+    expect(await savedRuns()).toBe(1);
 
     // The cost step's pick is what the app chooses with those costs.
     await page.getByLabel('Threshold strategy').selectOption('min-cost');
@@ -149,13 +157,13 @@ describe('the Learn thresholds lesson', () => {
   });
 
   test('a shared link opens step 3 on the saved run, without training again', async () => {
-    const runsBefore = await page.locator('[data-testid="runs-table"] tbody tr').count();
+    const runsBefore = await savedRuns();
+    expect(runsBefore).toBe(1);
     await page.goto(`${url}?backend=wasm&sample=titanic&lesson=3#/evaluate`);
     await panel().waitFor();
     await expectStep(3);
     expect(await page.getByRole('heading', { name: 'What the threshold does to the matrix' }).isVisible()).toBe(true);
     expect(await lessonText()).toContain(`${await count('tp')} predicted “survived” and right`);
-    expect(await page.locator('[data-testid="runs-table"] tbody tr').count()).toBe(runsBefore);
     await shot('lesson-deep-link-3');
     // The text follows the control: a new threshold, new counts.
     const slider = page.getByRole('slider', { name: 'Threshold' });
@@ -166,19 +174,22 @@ describe('the Learn thresholds lesson', () => {
     await expect.poll(lessonText).toContain(`At threshold ${moved} the matrix counts four outcomes: ${await count('tp')} predicted “survived” and right, ${await count('fn')} actually`);
     await page.getByRole('button', { name: 'Leave lesson' }).click();
     expect(lessonParam()).toBeNull();
+    expect(await savedRuns()).toBe(runsBefore);
   });
 
   test('with another file on screen the lesson asks before loading the sample, then opens on its saved run', async () => {
     await page.goto(`${url}?backend=wasm&sample=breast_cancer`);
+    await gotoStep(page, 'contract');
     await page.getByTestId('roles-table').waitFor();
     await page.getByTestId('lesson-start').click();
     await expect.poll(lessonText, { timeout: 60_000 }).toContain('Loading it replaces breast_cancer.csv on screen');
     expect(await page.getByRole('heading', { name: 'Before the lesson' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Load the Titanic sample' }).click();
     await expectStep(1);
-    expect(await page.getByText('titanic.csv: 1,309 rows').count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(lessonParam()).toBeNull();
+    await gotoStep(page, 'data');
+    expect(await page.getByText('titanic.csv: 1,309 rows').count()).toBe(1);
   });
 
   test('a closed panel holding the target is opened again; a target not on the page gets directions instead', async () => {
