@@ -192,7 +192,7 @@ describe('the Learn thresholds lesson', () => {
     expect(await page.getByText('titanic.csv: 1,309 rows').count()).toBe(1);
   });
 
-  test('a closed panel holding the target is opened again; a target not on the page gets directions instead', async () => {
+  test('a closed panel or a tab holding the target is opened; a target not on the page gets directions instead', async () => {
     await page.goto(`${url}?backend=wasm&sample=titanic&lesson=4#/evaluate`);
     await expectStep(4);
     const details = page.locator('details:has([data-lesson="sweep"])');
@@ -204,6 +204,23 @@ describe('the Learn thresholds lesson', () => {
     await page.evaluate(() => document.querySelector('[data-lesson="sweep"]')?.removeAttribute('data-lesson'));
     await expect.poll(() => page.getByTestId('lesson-where').textContent()).toBe('Can\'t see it? In Evaluate, open “Threshold sweep”.');
     expect(await lessonText()).toContain('Every threshold trades one kind of mistake for the other.');
+    // Behind a tab (as Evaluate's secondary panels may be): the step presses the tab that shows its hidden panel,
+    // and outlines the control in it, not the tab that carries the same name.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.innerHTML = '<div role="tablist"><button type="button" role="tab" id="t-a" aria-controls="p-a" aria-selected="true">A</button>'
+        + '<button type="button" role="tab" id="t-b" aria-controls="p-b" aria-selected="false" data-lesson="sweep">B</button></div>'
+        + '<div role="tabpanel" id="p-a">Panel A</div><div role="tabpanel" id="p-b" hidden><p data-lesson="sweep" data-testid="tabbed-target">Panel B</p></div>';
+      box.querySelector('#t-b')?.addEventListener('click', () => {
+        box.querySelector('#p-a')?.setAttribute('hidden', '');
+        box.querySelector('#p-b')?.removeAttribute('hidden');
+        box.querySelector('#t-b')?.setAttribute('aria-selected', 'true');
+      });
+      document.querySelector('[data-step="evaluate"]')?.prepend(box);
+    });
+    await expect.poll(() => page.locator('[data-lesson-active]').getAttribute('data-testid')).toBe('tabbed-target');
+    expect(await page.getByTestId('tabbed-target').isVisible()).toBe(true);
+    expect(await page.getByTestId('lesson-where').count()).toBe(0);
     await page.getByRole('button', { name: 'Next' }).click();
     await expectStep(5);
     await page.getByRole('button', { name: 'Leave lesson' }).click();
