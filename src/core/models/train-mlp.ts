@@ -4,18 +4,10 @@ import { createMlpParameters, mlpLayersModel, mlpWidths } from './mlp-network.ts
 import { createAdam, disposeAdam, mlpLayout, type MlpLayout } from './mlp-step.ts';
 import { createHostMlp, hostMeanLoss, hostMlpStep, hostScratch } from './mlp-host-kernel.ts';
 import { createRandom, deriveSeed, shuffleInPlace } from '../random.ts';
+import { chooseMlpKernel, type MlpKernel } from './mlp-kernel.ts';
 import { tf, tfl } from './tf.ts';
 
-/** Which code ran the training steps: tfjs kernels on the active backend, or the host typed-array kernel. */
-export type MlpKernel = 'tfjs' | 'host';
-
-/**
- * The kernel `trainMlp` uses on a backend: the host kernel on wasm and cpu, where a small dense net is bound by
- * per-kernel dispatch rather than arithmetic; tfjs on webgpu and webgl, whose devices do the arithmetic.
- */
-export function mlpKernelFor(backend: string): MlpKernel {
-  return backend === 'wasm' || backend === 'cpu' ? 'host' : 'tfjs';
-}
+export type { MlpKernel } from './mlp-kernel.ts';
 
 /** The outcome of `trainMlp`. */
 export interface MlpFit {
@@ -29,6 +21,8 @@ export interface MlpFit {
   readonly stopped: boolean;
   /** Which kernel ran the steps. */
   readonly kernel: MlpKernel;
+  /** How the kernel was chosen, for the run's notes (with the timings when they decided it). */
+  readonly kernelNote: string;
 }
 
 /** Training rows: row-major x [n, d], 0/1 labels (class indices when `classes` > 2), optional per-row sample weights (e.g. class weights). */
@@ -159,7 +153,7 @@ async function hostEngine(
  * sample-weighted mean log loss over that epoch's mini-batches, with dropout, without the L2 term) and the validation
  * mean log loss (NaN without validation rows, when the train loss drives early stopping), and may return true to
  * cancel; `interrupt`, asked before every batch, cancels within one batch. Stops after `patience` epochs without
- * improvement and returns the best epoch's weights. `kernel` 'auto' picks by the active backend (mlpKernelFor); both
+ * improvement and returns the best epoch's weights. `kernel` 'auto' picks by the active backend and, on wasm, by timing both on this shape (chooseMlpKernel); both
  * kernels start from the same seeded weights and follow the same mathematics.
  */
 export async function trainMlp(
@@ -181,7 +175,11 @@ export async function trainMlp(
   const outputs = classes > 2 ? classes : 1;
   const data = hostRows(train, d, classes);
   const layout = mlpLayout(mlpWidths(d, hyper.hidden, outputs));
-  const chosen = kernel === 'auto' ? mlpKernelFor(tf.getBackend()) : kernel;
+  const backend = tf.getBackend();
+  const shape = { rows: train.y.length, inputs: d, hidden: hyper.hidden, batchSize: hyper.batchSize, outputs };
+  const choice = kernel === 'auto' ? await chooseMlpKernel(backend, shape) : null;
+  const chosen = choice?.kernel ?? (kernel === 'auto' ? 'host' : kernel);
+  const kernelNote = choice?.note ?? `MLP steps ran on the ${chosen === 'host' ? 'host kernel (typed arrays)' : `${backend} tfjs kernels`}, as asked`;
   const engine = chosen === 'host'
     ? await hostEngine(data, validation, layout, hyper, seed, interrupt)
     : tfjsEngine(data, validation, layout, hyper, seed, classes, interrupt);
@@ -210,7 +208,7 @@ export async function trainMlp(
       await yieldToEventLoop();
     }
     // Whichever kernel ran, the weights land in the same tfjs layers model, so bundles and score.py see no difference.
-    return { model: mlpLayersModel(d, hyper, splitLayers(best.weights, layout), outputs), epochs: epoch, bestEpoch: best.epoch, stopped, kernel: chosen };
+    return { model: mlpLayersModel(d, hyper, splitLayers(best.weights, layout), outputs), epochs: epoch, bestEpoch: best.epoch, stopped, kernel: chosen, kernelNote };
   } finally {
     engine.dispose();
   }

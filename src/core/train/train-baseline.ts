@@ -34,11 +34,9 @@ export interface TrainHooks {
 
 const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
 
-// The run records which MLP kernel ran, beside the backend: on wasm and cpu the steps bypass tfjs's kernels.
-function withKernelNote(backend: ActiveBackend, kernel: Fitted['kernel']): ActiveBackend {
-  if (!kernel) return backend;
-  const note = kernel === 'host' ? `MLP steps ran on the host kernel (typed arrays) beside ${backend.name}` : `MLP steps ran on ${backend.name}'s tfjs kernels`;
-  return { ...backend, notes: [...backend.notes, note] };
+// The run records which MLP kernel ran, and why, beside the backend: on cpu (and often wasm) the steps bypass tfjs.
+function withKernelNote(backend: ActiveBackend, note: string | undefined): ActiveBackend {
+  return note ? { ...backend, notes: [...backend.notes, note] } : backend;
 }
 
 /**
@@ -96,7 +94,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     });
     const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',
-      snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend: withKernelNote(backend, fitted.kernel),
+      snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend: withKernelNote(backend, fitted.kernelNote),
       iterations: fitted.iterations, converged: fitted.converged, optimizer: fitted.optimizer, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };
