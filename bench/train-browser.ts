@@ -25,7 +25,7 @@ async function run(page: Page): Promise<{ seconds: number; steps: number; backen
   await page.waitForFunction((n) => (document.querySelectorAll('[data-testid=runs-table] tbody tr').length ?? 0) > n, before, { timeout: 600_000 });
   await page.waitForFunction(() => /Run \w+ after/.test(document.querySelector('[data-testid=train-status]')?.textContent ?? ''), null, { timeout: 60_000 });
   const status = (await page.getByTestId('train-status').textContent()) ?? '';
-  if (process.env.BENCH_DEBUG) console.log(JSON.stringify(status));
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify(status), JSON.stringify(await page.getByTestId('backend-notes').textContent().catch(() => '')));
   const m = status.match(/after\s+(\d+)\s+(?:iterations|epochs)\s+in\s+([\d.]+)\s+s/);
   return { steps: Number(m?.[1]), seconds: Number(m?.[2]), backend: (await page.getByTestId('backend-used').textContent()) ?? '?' };
 }
