@@ -29,19 +29,14 @@ export function mlpShapeClass(shape: MlpShape): string {
 const STEPS = 4;
 const ROUNDS = 3;
 
-// The fastest of a few rounds of `STEPS` steps, per step: the minimum discards rounds another process interrupted.
-async function fastestRound(round: () => Promise<void> | void): Promise<number> {
-  let best = Infinity;
-  for (let r = 0; r < ROUNDS; r++) {
-    const started = performance.now();
-    await round();
-    best = Math.min(best, (performance.now() - started) / STEPS);
-  }
-  return best;
+/** Times rounds of `STEPS` training steps of one shape with one kernel on the active backend. */
+interface StepTimer {
+  /** Milliseconds per step over one round (ending in a read-back on tfjs, as the run's epoch does). */
+  round(): Promise<number>;
+  dispose(): void;
 }
 
-/** Milliseconds per training step of this shape on the active backend with the given kernel (after one warm-up step; the fastest of three rounds). */
-export async function mlpStepMs(shape: MlpShape, kernel: MlpKernel): Promise<number> {
+function stepTimer(shape: MlpShape, kernel: MlpKernel): StepTimer {
   const batch = Math.max(1, Math.min(shape.batchSize, shape.rows));
   const layout = mlpLayout(mlpWidths(shape.inputs, shape.hidden, shape.outputs));
   const hyper = validateMlp({ ...DEFAULT_MLP, hidden: shape.hidden, batchSize: batch, dropout: 0 });
@@ -53,11 +48,14 @@ export async function mlpStepMs(shape: MlpShape, kernel: MlpKernel): Promise<num
   if (kernel === 'host') {
     const net = createHostMlp(layout, initial);
     const scratch = hostScratch(layout, batch);
-    const step = () => hostMlpStep(net, hyper, scratch, x, y, null, rows, batch, () => 1);
-    step();
-    return fastestRound(() => {
-      for (let i = 0; i < STEPS; i++) step();
-    });
+    return {
+      round: async () => {
+        const started = performance.now();
+        for (let i = 0; i < STEPS; i++) hostMlpStep(net, hyper, scratch, x, y, null, rows, batch, () => 1);
+        return (performance.now() - started) / STEPS;
+      },
+      dispose: () => undefined,
+    };
   }
   const flat = tf.variable(tf.tensor1d(initial));
   const adam = createAdam(layout, hyper);
@@ -65,18 +63,38 @@ export async function mlpStepMs(shape: MlpShape, kernel: MlpKernel): Promise<num
   if (shape.outputs > 1) y.forEach((k, i) => { oneHot[i * shape.outputs + k] = 1; });
   const xb = tf.tensor2d(x, [batch, shape.inputs]);
   const tensors = { x: xb, xT: tf.transpose(xb), y: tf.tensor2d(oneHot, [batch, shape.outputs]), w: null };
-  try {
-    // Each round ends in a read-back, as the run's epoch does; without it a GPU backend would only be queueing.
-    const round = async (steps: number) => {
-      const losses = Array.from({ length: steps }, () => mlpStep(flat, layout, adam, hyper, tensors, batch, () => 1));
-      await losses[steps - 1].data();
+  return {
+    // Without the read-back at the end a GPU backend would only be queueing.
+    round: async () => {
+      const started = performance.now();
+      const losses = Array.from({ length: STEPS }, () => mlpStep(flat, layout, adam, hyper, tensors, batch, () => 1));
+      await losses[STEPS - 1].data();
       tf.dispose(losses);
-    };
-    await round(1);
-    return await fastestRound(() => round(STEPS));
+      return (performance.now() - started) / STEPS;
+    },
+    dispose: () => {
+      disposeAdam(adam);
+      tf.dispose([flat, tensors.x, tensors.xT, tensors.y]);
+    },
+  };
+}
+
+/**
+ * Milliseconds per training step of this shape on the active backend, for each kernel asked: one warm-up round each
+ * (first use of a shape compiles and allocates), then rounds taken in turn, kernel after kernel, so a burst of other
+ * work hits both alike; each kernel's fastest round counts, since the minimum discards interrupted rounds.
+ */
+export async function mlpStepMs(shape: MlpShape, kernels: readonly MlpKernel[]): Promise<number[]> {
+  const timers = kernels.map((k) => stepTimer(shape, k));
+  try {
+    for (const t of timers) await t.round();
+    const best = timers.map(() => Infinity);
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let i = 0; i < timers.length; i++) best[i] = Math.min(best[i], await timers[i].round());
+    }
+    return best;
   } finally {
-    disposeAdam(adam);
-    tf.dispose([flat, tensors.x, tensors.xT, tensors.y]);
+    for (const t of timers) t.dispose();
   }
 }
 
@@ -93,16 +111,18 @@ export interface MlpKernelChoice {
  * The kernel to train this shape with on `backend` (active): on cpu the host kernel (tfjs's cpu kernels are plain
  * JavaScript and several times slower); on webgpu and webgl tfjs; on wasm whichever is faster at a few steps of this
  * very shape, since tfjs's wasm kernels win where threads and SIMD are available (Node: about 2×) and lose where they
- * are not. `knownHostMs` reuses a host timing made on another backend.
+ * are not; both are timed in turn (mlpStepMs). `knownHostMs` reuses a host timing made on another backend (for cpu).
  */
 export async function chooseMlpKernel(backend: string, shape: MlpShape, knownHostMs: number | null = null): Promise<MlpKernelChoice> {
   if (backend === 'webgpu' || backend === 'webgl') {
-    const ms = await mlpStepMs(shape, 'tfjs');
+    const [ms] = await mlpStepMs(shape, ['tfjs']);
     return { kernel: 'tfjs', ms, hostMs: null, note: `MLP steps ran on ${backend}'s tfjs kernels` };
   }
-  const hostMs = knownHostMs ?? await mlpStepMs(shape, 'host');
-  if (backend !== 'wasm') return { kernel: 'host', ms: hostMs, hostMs, note: `MLP steps ran on the host kernel (typed arrays) beside ${backend}` };
-  const tfjsMs = await mlpStepMs(shape, 'tfjs');
+  if (backend !== 'wasm') {
+    const hostMs = knownHostMs ?? (await mlpStepMs(shape, ['host']))[0];
+    return { kernel: 'host', ms: hostMs, hostMs, note: `MLP steps ran on the host kernel (typed arrays) beside ${backend}` };
+  }
+  const [hostMs, tfjsMs] = await mlpStepMs(shape, ['host', 'tfjs']);
   const kernel: MlpKernel = hostMs <= tfjsMs ? 'host' : 'tfjs';
   const timing = `host ${hostMs.toFixed(2)} ms, wasm ${tfjsMs.toFixed(2)} ms per step of this shape`;
   return {
