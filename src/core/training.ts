@@ -5,6 +5,6 @@ export { activateBackend } from './models/backend.ts';
 export { logisticLayersModel, predictScores, saveModelFiles, type ModelFiles } from './models/layers-model.ts';
 export { minimizeLbfgs } from './models/lbfgs.ts';
 export { trainLogistic } from './models/train-logistic.ts';
-export { calibrateBackends, fastest, type Calibration } from './models/calibrate.ts';
+export { calibrateBackends, calibrateMlpBackends, fastest, mlpShapeClass, type Calibration, type MlpShape } from './models/calibrate.ts';
 export { quietTfjs } from './models/quiet-tfjs.ts';
 export { loadModelFiles } from './models/load-model-files.ts';

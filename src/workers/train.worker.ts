@@ -7,7 +7,7 @@ import { BackendLostError, trainWithFallback } from '../core/training.ts';
 import type { BackendName } from '../core/index.ts';
 import { outcomeBuffers, type TrainApi } from './protocol.ts';
 import { webgpuSkipReason } from './webgpu-probe.ts';
-import { calibratedBackend } from './backend-calibration.ts';
+import { calibratedBackend, runShape } from './backend-calibration.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
 useWasmPaths({
@@ -41,7 +41,7 @@ const api: TrainApi = {
     const choose = config.backend === 'auto' && config.model === 'mlp';
     const webgpuSkip = choose ? await webgpuSkipReason() : null;
     const skipBackends = webgpuSkip ? { webgpu: webgpuSkip } : {};
-    const autoBackend = choose ? await calibratedBackend(skipBackends) : config.backend === 'auto' ? HOST_FIT : null;
+    const autoBackend = choose && config.model === 'mlp' ? await calibratedBackend(skipBackends, runShape(snapshot, contract, config)) : config.backend === 'auto' ? HOST_FIT : null;
     let running: BackendName = 'cpu';
     let deviceLost: () => string | null = () => null;
     const outcome = await trainWithFallback(snapshot, contract, config, {

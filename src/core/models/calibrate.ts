@@ -1,4 +1,7 @@
 import { BACKENDS, type BackendName } from './backend-name.ts';
+import { chooseMlpKernel, type MlpShape } from './mlp-kernel.ts';
+
+export { mlpShapeClass, type MlpShape } from './mlp-kernel.ts';
 import { tf } from './tf.ts';
 
 /** Milliseconds per backend for the calibration workload; missing entries did not work. */
@@ -58,4 +61,27 @@ export function fastest(calibration: Calibration): BackendName | null {
     if (ms !== undefined && (best === null || ms < (calibration[best] ?? Infinity))) best = name;
   }
   return best;
+}
+
+/**
+ * Times a few MLP training steps of the run's own shape on each candidate backend that starts (the host kernel on
+ * wasm and cpu, tfjs kernels on webgpu and webgl); returns ms per step. The caller picks the fastest and caches it
+ * under the shape's class (mlpShapeClass).
+ */
+export async function calibrateMlpBackends(shape: MlpShape, candidates: readonly BackendName[] = BACKENDS): Promise<Calibration> {
+  const result: Calibration = {};
+  let hostMs: number | null = null;
+  for (const name of candidates) {
+    try {
+      if (!tf.findBackendFactory(name) || !(await tf.setBackend(name))) continue;
+      // cpu always runs the host kernel and wasm the faster of the two, so neither is slower than the host kernel
+      // timed once; a tie (won by wasm, earlier in BACKENDS, which also scores faster) is not decided by noise.
+      const choice = await chooseMlpKernel(name, shape, hostMs);
+      if (choice.hostMs !== null) hostMs = choice.hostMs;
+      result[name] = choice.ms;
+    } catch {
+      // A backend that fails here simply does not compete.
+    }
+  }
+  return result;
 }

@@ -1,6 +1,6 @@
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
 import { rowLoss } from './mlp-network.ts';
-import { createRandom } from '../random.ts';
+import { dropoutMaskValues } from './mlp-host-kernel.ts';
 import { tf } from './tf.ts';
 
 /** One batch as the step needs it: x [b, d], its transpose [d, b] (so the first layer's gradient needs no device transpose), targets and weights. */
@@ -81,17 +81,7 @@ export function disposeAdam(adam: AdamState): void {
  * randomUniform on wasm and cpu, and gives the same mask on every backend.
  */
 function dropoutMask(rows: number, units: number, rate: number, seed: number): tf.Tensor2D {
-  const random = createRandom(seed);
-  const keep = 1 / (1 - rate);
-  // Two 16-bit draws per 32-bit word: the rate is honoured to 1/65536, at half the generator calls.
-  const cut = Math.round(rate * 65536);
-  const values = new Float32Array(rows * units);
-  for (let i = 0; i < values.length; i += 2) {
-    const bits = random.nextUint32();
-    values[i] = (bits & 0xffff) >= cut ? keep : 0;
-    if (i + 1 < values.length) values[i + 1] = bits >>> 16 >= cut ? keep : 0;
-  }
-  return tf.tensor2d(values, [rows, units]);
+  return tf.tensor2d(dropoutMaskValues(rows, units, rate, seed), [rows, units]);
 }
 
 function activate(z: tf.Tensor2D, activation: MlpHyperparameters['activation']): tf.Tensor2D {

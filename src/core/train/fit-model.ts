@@ -17,6 +17,8 @@ export interface Fitted {
   readonly intercept: number | null;
   /** Logistic regression only: how L-BFGS ended. */
   readonly optimizer: OptimizerReport | null;
+  /** MLP only: how its kernel was chosen (host typed arrays or tfjs), one line for the run's backend notes. */
+  readonly kernelNote?: string;
 }
 
 type OnStep = (step: number, trainLoss: number, validationLoss: number) => Promise<boolean>;
@@ -39,7 +41,7 @@ export async function fitModel(
   }
   if (config.model === 'mlp') {
     const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt, classes);
-    return { model: fit.model, iterations: fit.epochs, converged: !fit.stopped && fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null, optimizer: null };
+    return { model: fit.model, iterations: fit.epochs, converged: !fit.stopped && fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null, optimizer: null, kernelNote: fit.kernelNote };
   }
   const tolerance = config.hyperparameters.gradientTolerance;
   const optimizer = (fit: LbfgsOutcome): OptimizerReport => ({ reason: fit.reason, gradientMax: fit.gradientMax, tolerance, objective: fit.objective, evaluations: fit.evaluations });

@@ -34,6 +34,11 @@ export interface TrainHooks {
 
 const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
 
+// The run records which MLP kernel ran, and why, beside the backend: on cpu (and often wasm) the steps bypass tfjs.
+function withKernelNote(backend: ActiveBackend, note: string | undefined): ActiveBackend {
+  return note ? { ...backend, notes: [...backend.notes, note] } : backend;
+}
+
 /**
  * A whole run: encode the label, split, fit preprocessing on train rows only, train the configured model (prior,
  * logistic regression or MLP), then score validation and test through the same transform. Pure apart from the tfjs
@@ -89,7 +94,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     });
     const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',
-      snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend,
+      snapshotId: snapshot.id, contract, config, ...(multi ? { classes: multi.classes } : {}), backend: withKernelNote(backend, fitted.kernelNote),
       iterations: fitted.iterations, converged: fitted.converged, optimizer: fitted.optimizer, bestEpoch: fitted.bestEpoch, durationMs: now() - started,
       split, preprocessing, coef: fitted.coef, intercept: fitted.intercept, train: trainScored, validation, test, modelFiles, history,
     };
