@@ -61,7 +61,8 @@ async function auditTabs(step: Step, where: string): Promise<Found[]> {
     const tab = tabs.nth(i);
     if ((await tab.getAttribute('aria-selected')) === 'true' || !(await tab.isVisible())) continue;
     const name = (await tab.textContent())?.trim() ?? String(i);
-    await tab.click();
+    // A click event rather than a pointer click: a sticky bar may cover the tab where the page scrolled it.
+    await tab.dispatchEvent('click');
     await openDisclosures(step);
     failed.push(...await audit(`${where} tab "${name}"`, `[data-step="${step}"]`));
   }
@@ -72,10 +73,15 @@ async function auditTabs(step: Step, where: string): Promise<Found[]> {
 async function widest(): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
+    const clipped = (el: Element): boolean => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
     for (const el of document.body.querySelectorAll('*')) {
       const right = el.getBoundingClientRect().right;
+      if (right > innerWidth + 1 && clipped(el)) continue;
       const parent = el.parentElement?.getBoundingClientRect().right ?? 0;
-      if (right > innerWidth + 1 && parent <= innerWidth + 1) out.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} to ${Math.round(right)} px`);
+      if (right > innerWidth + 1 && parent <= innerWidth + 1) out.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}${el.getAttribute('aria-label') ? ` "${el.getAttribute('aria-label')}"` : ''} to ${Math.round(right)} px`);
     }
     return out.slice(0, 12);
   });
