@@ -87,6 +87,17 @@ async function widest(): Promise<string[]> {
   });
 }
 
+/** Evaluate's threshold slider, reading and confusion matrix: the height (px) from the top of the first to the bottom of the last. */
+async function onOneScreen(): Promise<number | null> {
+  return page.evaluate(() => {
+    const step = document.querySelector('[data-step="evaluate"]');
+    const parts = [step?.querySelector('input[type="range"], [role="slider"]'), step?.querySelector('[data-testid="reading"]'), step?.querySelector('[data-testid="confusion-matrix"]')];
+    if (parts.some((p) => !p)) return null;
+    const boxes = parts.map((p) => (p as Element).getBoundingClientRect());
+    return Math.round(Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top)));
+  });
+}
+
 /** Saves the step as test-results/a11y-<step>-<width>-<scheme>.png: the whole page, or the step alone on the long page. */
 async function shoot(step: Step, width: number, scheme: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
@@ -136,6 +147,12 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA) with Titanic and one LR 
           const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
           console.log(`[layout] ${where}: scrollWidth ${scrollWidth}, innerWidth ${innerWidth}`);
           if (scrollWidth > innerWidth) overflow.push(`${where}: page is ${scrollWidth} px wide in a ${innerWidth} px window; widest: ${(await widest()).join(', ')}`);
+          if (step === 'evaluate' && size.width === 390) {
+            const span = await onOneScreen();
+            console.log(`[layout] ${where}: threshold control, reading and matrix span ${span} px of ${size.height}`);
+            expect(span).not.toBeNull();
+            expect(span ?? Infinity).toBeLessThanOrEqual(size.height);
+          }
           await shoot(step, size.width, scheme);
         }
         expect(audited).toBeGreaterThanOrEqual(5);
