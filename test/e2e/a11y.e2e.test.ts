@@ -87,6 +87,18 @@ async function widest(): Promise<string[]> {
   });
 }
 
+const CHARTS = ['sweep-chart', 'roc-chart', 'pr-chart', 'reliability-chart', 'score-histogram'];
+
+/** Evaluate's charts: each one's accessible name, its drawn svg width and the width of the box it sits in (px). */
+async function drawnCharts(): Promise<{ id: string; name: string | null; drawn: number; box: number }[]> {
+  return page.evaluate((ids) => ids.flatMap((id) => {
+    const holder = document.querySelector(`[data-step="evaluate"] [data-testid="${id}"]`);
+    const svg = holder?.querySelector('svg[role="img"]') as SVGSVGElement | null | undefined;
+    const box = holder?.closest('figure');
+    return holder && svg && box ? [{ id, name: svg.getAttribute('aria-label'), drawn: svg.width.baseVal.value, box: box.clientWidth }] : [];
+  }), CHARTS);
+}
+
 /** Evaluate's threshold slider, reading and confusion matrix: the height (px) from the top of the first to the bottom of the last. */
 async function onOneScreen(): Promise<number | null> {
   return page.evaluate(() => {
@@ -147,6 +159,21 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA) with Titanic and one LR 
           const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
           console.log(`[layout] ${where}: scrollWidth ${scrollWidth}, innerWidth ${innerWidth}`);
           if (scrollWidth > innerWidth) overflow.push(`${where}: page is ${scrollWidth} px wide in a ${innerWidth} px window; widest: ${(await widest()).join(', ')}`);
+          // Blend modes vanish on one of the two backgrounds (a multiply on dark): none anywhere.
+          expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => getComputedStyle(e).mixBlendMode !== 'normal').length)).toBe(0);
+          if (step === 'evaluate') {
+            // Charts render in their own task and again once their box's width is known: wait for that to settle.
+            await expect.poll(async () => (await drawnCharts()).filter((c) => c.drawn <= c.box + 1).length, { timeout: 15_000 }).toBe(CHARTS.length);
+            const charts = await drawnCharts();
+            console.log(`[charts] ${where}: ${JSON.stringify(charts)}`);
+            expect(charts.map((c) => c.id)).toEqual(CHARTS);
+            for (const c of charts) {
+              expect(c.name, c.id).toBeTruthy();
+              // Drawn at its box's width (re-rendered on resize), not a desktop chart shrunk into a phone.
+              expect(c.drawn, c.id).toBeLessThanOrEqual(c.box + 1);
+              if (size.width === 390) expect(c.drawn, c.id).toBeGreaterThanOrEqual(Math.min(c.box, 300) - 1);
+            }
+          }
           if (step === 'evaluate' && size.width === 390) {
             const span = await onOneScreen();
             console.log(`[layout] ${where}: threshold control, reading and matrix span ${span} px of ${size.height}`);
