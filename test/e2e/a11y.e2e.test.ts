@@ -126,6 +126,7 @@ beforeAll(async () => {
   ({ page } = await newPage(browser));
   await page.setViewportSize(SIZES[0]);
   await page.goto(`${url}?backend=wasm&sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor({ timeout: 60_000 });
   await gotoStep(page, 'train');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
