@@ -35,6 +35,12 @@ async function audit(where: string, include?: string): Promise<Found[]> {
   return found.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 }
 
+/** Logs axe's best-practice findings (heading order, landmarks, …): reported, not failed on, as they are not WCAG criteria. */
+async function bestPractice(where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['best-practice']).analyze();
+  for (const v of violations) console.log(`[axe best-practice] ${where}: ${v.impact ?? 'unknown'} ${v.id} (${v.help}) × ${v.nodes.length}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('; ')}`);
+}
+
 /** Whether the step renders a view right now (monitor renders only once a bundle is open, on some builds). */
 async function shows(step: Step): Promise<boolean> {
   try {
@@ -156,6 +162,7 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA) with Titanic and one LR 
           const where = `${step} ${size.width} ${scheme}`;
           failed.push(...await audit(where));
           failed.push(...await auditTabs(step, where));
+          if (size.width === 1440 && scheme === 'light') await bestPractice(where);
           audited++;
           const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
           console.log(`[layout] ${where}: scrollWidth ${scrollWidth}, innerWidth ${innerWidth}`);
