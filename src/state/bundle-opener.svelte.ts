@@ -61,6 +61,11 @@ export class BundleOpener {
   readonly #worker = new WorkerClient<BundleApi>(() => new Worker(new URL('../workers/bundle.worker.ts', import.meta.url), { type: 'module' }));
   #token = 0;
 
+  /** The opened zip's bytes as opened (for the monitor's scoring worker), or null when none is open. */
+  get openedBytes(): Uint8Array | null {
+    return this.#bytes;
+  }
+
   async open(file: File): Promise<void> {
     const token = ++this.#token;
     const started = performance.now();
@@ -131,11 +136,16 @@ export class BundleOpener {
     const baseline = picked.baseline ?? picked.candidate ?? own[0];
     if (!baseline) throw new Error('A roll back is recorded against the current runs; train one on this file first.');
     const draft = prefillLedgerEntry({
-      baseline, candidate: picked.baseline ? picked.candidate : null, previous: (await loadLedger()).at(-1) ?? null, snapshot,
+      baseline, candidate: picked.baseline ? picked.candidate : null, previous: (await loadLedger()).filter((e) => e.runs.length > 0).at(-1) ?? null, snapshot,
       strategy: { kind: 'fixed', value: 0.5 }, slice: null, bootstrap: null,
     });
     const entries = await commitLedgerEntry(rollbackEntry(draft, champion), new Date().toISOString());
     return entries.at(-1) as LedgerEntry;
+  }
+
+  /** A copy of the opened bundle's zip as it was opened (for a shadow comparison), or null. */
+  openedZip(): { bytes: Uint8Array; fileName: string } | null {
+    return this.opened && this.#bytes ? { bytes: this.#bytes.slice(), fileName: this.opened.fileName } : null;
   }
 
   /** Closes the opened bundle (and any refusal message). */
