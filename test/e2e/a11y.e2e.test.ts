@@ -59,7 +59,7 @@ async function openDisclosures(step: Step): Promise<void> {
 }
 
 /** Audits each tab of every tablist in the step (the first audit saw the selected one); returns what failed. */
-async function auditTabs(step: Step, where: string): Promise<Found[]> {
+async function auditTabs(step: Step, where: string, width: number): Promise<Found[]> {
   const failed: Found[] = [];
   const tabs = page.locator(`[data-step="${step}"] [role="tab"]`);
   const n = await tabs.count();
@@ -70,6 +70,7 @@ async function auditTabs(step: Step, where: string): Promise<Found[]> {
     // A click event rather than a pointer click: a sticky bar may cover the tab where the page scrolled it.
     await tab.dispatchEvent('click');
     await openDisclosures(step);
+    if (step === 'evaluate') await checkCharts(`${where} tab "${name}"`, width);
     failed.push(...await audit(`${where} tab "${name}"`, `[data-step="${step}"]`));
   }
   return failed;
@@ -103,6 +104,24 @@ async function drawnCharts(): Promise<{ id: string; name: string | null; drawn: 
     const box = holder?.closest('figure');
     return holder && svg && box ? [{ id, name: svg.getAttribute('aria-label'), drawn: svg.width.baseVal.value, box: box.clientWidth }] : [];
   }), CHARTS);
+}
+
+/** Every Evaluate chart on screen (the sweep always; the others behind their tabs) is a named image drawn at its box's width. */
+async function checkCharts(where: string, width: number): Promise<void> {
+  // Charts render in their own task and again once their box's width is known: wait for that to settle.
+  await expect.poll(async () => {
+    const charts = await drawnCharts();
+    return charts.length > 0 && charts.every((c) => c.drawn <= c.box + 1);
+  }, { timeout: 15_000 }).toBe(true);
+  const charts = await drawnCharts();
+  console.log(`[charts] ${where}: ${JSON.stringify(charts)}`);
+  expect(charts.map((c) => c.id)).toContain('sweep-chart');
+  for (const c of charts) {
+    expect(c.name, c.id).toBeTruthy();
+    // Drawn at its box's width (re-rendered on resize), not a desktop chart shrunk into a phone.
+    expect(c.drawn, c.id).toBeLessThanOrEqual(c.box + 1);
+    if (width === 390) expect(c.drawn, c.id).toBeGreaterThanOrEqual(Math.min(c.box, 300) - 1);
+  }
 }
 
 /** Evaluate's threshold slider, reading and confusion matrix: the height (px) from the top of the first to the bottom of the last. */
@@ -161,7 +180,7 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA) with Titanic and one LR 
           await page.waitForTimeout(400);
           const where = `${step} ${size.width} ${scheme}`;
           failed.push(...await audit(where));
-          failed.push(...await auditTabs(step, where));
+          failed.push(...await auditTabs(step, where, size.width));
           if (size.width === 1440 && scheme === 'light') await bestPractice(where);
           audited++;
           const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -169,19 +188,7 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA) with Titanic and one LR 
           if (scrollWidth > innerWidth) overflow.push(`${where}: page is ${scrollWidth} px wide in a ${innerWidth} px window; widest: ${(await widest()).join(', ')}`);
           // Blend modes vanish on one of the two backgrounds (a multiply on dark): none anywhere.
           expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => getComputedStyle(e).mixBlendMode !== 'normal').length)).toBe(0);
-          if (step === 'evaluate') {
-            // Charts render in their own task and again once their box's width is known: wait for that to settle.
-            await expect.poll(async () => (await drawnCharts()).filter((c) => c.drawn <= c.box + 1).length, { timeout: 15_000 }).toBe(CHARTS.length);
-            const charts = await drawnCharts();
-            console.log(`[charts] ${where}: ${JSON.stringify(charts)}`);
-            expect(charts.map((c) => c.id)).toEqual(CHARTS);
-            for (const c of charts) {
-              expect(c.name, c.id).toBeTruthy();
-              // Drawn at its box's width (re-rendered on resize), not a desktop chart shrunk into a phone.
-              expect(c.drawn, c.id).toBeLessThanOrEqual(c.box + 1);
-              if (size.width === 390) expect(c.drawn, c.id).toBeGreaterThanOrEqual(Math.min(c.box, 300) - 1);
-            }
-          }
+          if (step === 'evaluate') await checkCharts(where, size.width);
           if (step === 'evaluate' && size.width === 390) {
             const span = await onOneScreen();
             console.log(`[layout] ${where}: threshold control, reading and matrix span ${span} px of ${size.height}`);
