@@ -1,3 +1,5 @@
+import { getContext, setContext } from 'svelte';
+
 /** The app's steps, in order; each is one view reached by the hash `#/<id>`. */
 export const STEP_IDS = ['data', 'contract', 'train', 'evaluate', 'export', 'monitor'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -31,4 +33,15 @@ export class StepRouter {
     this.win.location.hash = `#/${step}`;
     this.step = step;
   }
+}
+
+const ROUTER_KEY = Symbol('step-router');
+
+/** Shares the page's one router with every component below App (the nav, the "Next:" lines, the lesson). */
+export function provideStepRouter(router: StepRouter): StepRouter {
+  return setContext(ROUTER_KEY, router);
+}
+
+export function useStepRouter(): StepRouter {
+  return getContext<StepRouter>(ROUTER_KEY);
 }
