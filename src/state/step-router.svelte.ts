@@ -22,7 +22,9 @@ export class StepRouter {
   constructor(private readonly win: Window = window) {
     this.step = stepFromHash(win.location.hash) ?? 'data';
     win.addEventListener('hashchange', () => {
-      const next = stepFromHash(win.location.hash);
+      // Back to the entry with no hash (the page as first opened) is the first step again.
+      const hash = win.location.hash;
+      const next = hash === '' || hash === '#' ? 'data' : stepFromHash(hash);
       if (next) this.step = next;
     });
   }

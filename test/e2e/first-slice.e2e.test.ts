@@ -7,7 +7,7 @@ import { createContract, createRunConfig, loadCsv, rocAuc, transform, type Prepr
 import { trainBaseline } from '../../src/core/training.ts';
 import { tf } from '../../src/core/models/tf.ts';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
-import { launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
+import { gotoStep, launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
 const SAMPLE = new Uint8Array(readFileSync(new URL('../../public/samples/breast_cancer.csv', import.meta.url)));
 

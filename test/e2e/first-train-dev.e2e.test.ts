@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
-import { launch, newPage, screenshot } from './harness.ts';
+import { gotoStep, launch, newPage, screenshot } from './harness.ts';
 
 // A fresh clone: the dev server (what `npm start` runs) with an empty dependency cache. If Vite discovers a
 // dependency only when a worker first loads, it re-optimises and reloads the page, and the first run is lost.

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { join } from 'node:path';
-import { launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;

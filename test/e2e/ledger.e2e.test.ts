@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { join } from 'node:path';
-import { launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
 import { openBundle, sha256 } from './bundle-reader.ts';
 
 let server: PreviewServer;

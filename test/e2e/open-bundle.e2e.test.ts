@@ -7,7 +7,7 @@ import { writeRawZip, type RawEntry } from '../../src/core/bundle/hostile-zip.ts
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { launch, newPage, RESULTS, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, RESULTS, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
