@@ -28,6 +28,7 @@ beforeAll(async () => {
   ({ page } = await newPage(browser));
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
   await page.goto(`${url}?sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor({ timeout: 180_000 });
   // Survives only as long as this document: a reload wipes it.
   await page.evaluate(() => { (window as unknown as { __sameDocument: boolean }).__sameDocument = true; });
@@ -41,6 +42,7 @@ afterAll(async () => {
 
 describe('the first run on a fresh dev server', () => {
   test('loads the Titanic sample and trains without Vite reloading the page', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // Either the run lands in the runs table, or the page reloads under it (then the run never lands): stop at either.
     const rows = () => page.getByTestId('runs-table').locator('tbody tr').count().catch(() => 0);

@@ -19,6 +19,7 @@ beforeAll(async () => {
   browser = await launch({ webgpu: false });
   ({ page } = await newPage(browser));
   await page.goto(`${url}?sample=titanic&backend=wasm`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -46,8 +47,10 @@ async function openOffline(options: { width: number; colorScheme: 'light' | 'dar
 
 describe('report.html from an exported Titanic bundle', () => {
   test('the app exports a format-2 bundle with report.html, model-card.md, environment.json and, when asked, parity.json', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 180_000 });
+    await gotoStep(page, 'export');
     await page.getByLabel('Include').check();
     const started = Date.now();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);

@@ -38,6 +38,7 @@ beforeAll(async () => {
   ({ page } = await newPage(browser));
   await recordLongTasks(page);
   await page.goto(url);
+  await gotoStep(page, 'evaluate');
   await page.getByLabel('A scores file').check();
 });
 

@@ -19,6 +19,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ page } = await newPage(browser));
   await page.goto(`${url}?backend=wasm&sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 describe('words, not codes, on Titanic', () => {
   test('the column profile masks PII (passenger names) until the user reveals a column', async () => {
+    await gotoStep(page, 'data');
     const profile = page.getByTestId('profile-table');
     await page.getByText(/^Column profiles/).click();
     await profile.waitFor();
@@ -48,8 +50,10 @@ describe('words, not codes, on Titanic', () => {
   });
 
   test('the matrix and its reading name the outcomes', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    await gotoStep(page, 'evaluate');
     const matrix = page.getByTestId('confusion-matrix');
     const headers = (await matrix.locator('th').allTextContents()).map((t) => t.trim());
     expect(headers).toEqual(expect.arrayContaining(['Predicted “survived”', 'Predicted “not survived”', 'Actually “survived”', 'Actually “not survived”']));
