@@ -3,6 +3,7 @@ import { canonicalJson, createRunConfig, isBackendPreference, MAX_CLASSES, type 
 import { EvaluationState } from './evaluation-state.svelte.ts';
 import { GatesState } from './gates-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
+import { Drafts } from './drafts.svelte.ts';
 import { ExportState } from './export-state.svelte.ts';
 import { ModelSettings } from './model-settings.svelte.ts';
 import { loadCurrentFile } from './file-store.ts';
@@ -25,6 +26,8 @@ export class Workspace {
   });
   /** The Export step's form, ledger draft and last exported bundle. */
   readonly exports = new ExportState();
+  /** Half-filled forms of steps that are not on screen. */
+  readonly drafts = new Drafts();
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
   constructor(backendParam: string | null) {

@@ -166,7 +166,11 @@ describe('one step at a time', () => {
     expect(await badge('train').textContent()).toBe('ready');
   });
 
-  test('leaving a step and coming back keeps its state: the slider, the loss chart, the export form', async () => {
+  test('leaving a step and coming back keeps its state: the slider, the loss chart, the export form, typed reasons', async () => {
+    await gotoStep(page, 'contract');
+    const reason = page.getByLabel('Reason to dismiss leak:single-feature:boat', { exact: true });
+    await reason.fill('Half-typed reason');
+    await page.getByLabel('Gate value', { exact: true }).fill('0.77');
     await gotoStep(page, 'evaluate');
     const slider = page.getByRole('slider', { name: 'Threshold' });
     await slider.focus();
@@ -183,6 +187,9 @@ describe('one step at a time', () => {
     await gotoStep(page, 'export');
     expect(await page.getByRole('checkbox', { name: 'Include' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Parity rows').inputValue()).toBe('7');
+    await gotoStep(page, 'contract');
+    expect(await reason.inputValue()).toBe('Half-typed reason');
+    expect(await page.getByLabel('Gate value', { exact: true }).inputValue()).toBe('0.77');
   });
 
   test('screenshots of every step at 1440×900 and 390×844, with the document height of each', async () => {
