@@ -1,5 +1,6 @@
 import type { BundleOpener } from './bundle-opener.svelte.ts';
 import type { StepFacts } from './step-status.ts';
+import { DEFAULT_THRESHOLD } from './threshold-decision.svelte.ts';
 import type { Workspace } from './workspace.svelte.ts';
 
 /** Reads the facts behind the step statuses and "Next:" lines from the live state (reactive when called in `$derived`). */
@@ -17,7 +18,7 @@ export function readStepFacts(ws: Workspace, opener: BundleOpener): StepFacts {
     train: { running: ws.training.running, failed: ws.training.status === 'failed', hasRun: outcome !== null },
     stale: ws.stale,
     evaluate: {
-      computing: ev.computing, error: ev.error !== null, thresholdChosen: ev.run.decision.choice !== null,
+      computing: ev.computing, error: ev.error !== null, thresholdChosen: ev.run.decision.choice !== null || ev.run.decision.threshold !== DEFAULT_THRESHOLD,
       failedGates: outcome && ws.gates.file && !ws.gates.file.promotable ? ws.gates.file.failed : [],
     },
     export: { busy: ws.exports.busy, error: ws.exports.error !== null, exported: exported !== null && exported.runId === ws.training.selectedId },

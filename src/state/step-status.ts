@@ -24,6 +24,7 @@ export interface StepFacts {
   train: { running: boolean; failed: boolean; hasRun: boolean };
   /** The label, features, split or seed on screen differ from what the shown run was trained with. */
   stale: boolean;
+  /** `thresholdChosen`: a strategy chose the run's threshold, or the slider moved it off the default. */
   evaluate: { computing: boolean; error: boolean; thresholdChosen: boolean; failedGates: readonly string[] };
   export: { busy: boolean; error: boolean; exported: boolean };
   monitor: { busy: boolean; error: boolean; opened: boolean };
