@@ -89,6 +89,7 @@ describe('one step at a time', () => {
       expect(await page.locator('section[data-step]').count()).toBe(1);
       expect(await shownStep()).toBe(step);
       expect(await navLink(step).getAttribute('aria-current')).toBe('step');
+      expect(await page.title()).toMatch(/^[A-Z][\w &]+ · MLE Playground$/);
     }
     await page.goto('about:blank');
     await page.goto(`${url}?sample=titanic#setup`);
