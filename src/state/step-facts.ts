@@ -9,6 +9,9 @@ export function readStepFacts(ws: Workspace, opener: BundleOpener): StepFacts {
   const cs = ws.contract;
   const ev = ws.evaluation;
   const exported = ws.exports.exported;
+  // The file read again with other missing-value tokens keeps its snapshot ID but holds other data than the run saw.
+  const trainedTokens = outcome ? ws.training.dataContract?.missingTokens : undefined;
+  const tokensChanged = trainedTokens !== undefined && trainedTokens.join('\u0000') !== ws.data.missingTokens.join('\u0000');
   return {
     data: { loading: ws.data.loading !== null, loadError: ws.data.error !== null, loaded: ws.data.snapshot !== null, fileName: ws.data.snapshot?.fileName ?? null },
     contract: {
@@ -16,7 +19,7 @@ export function readStepFacts(ws: Workspace, opener: BundleOpener): StepFacts {
       problem: cs.contract ? cs.problem : null, openFindings: cs.open,
     },
     train: { running: ws.training.running, failed: ws.training.status === 'failed', hasRun: outcome !== null },
-    stale: ws.stale,
+    stale: ws.stale || tokensChanged,
     evaluate: {
       computing: ev.computing, error: ev.error !== null, thresholdChosen: ev.run.decision.choice !== null || ev.run.decision.threshold !== DEFAULT_THRESHOLD,
       failedGates: outcome && ws.gates.file && !ws.gates.file.promotable ? ws.gates.file.failed : [],

@@ -165,6 +165,17 @@ describe('one step at a time', () => {
     await page.getByLabel('Role of fare', { exact: true }).selectOption('feature');
     await expect.poll(() => badge('evaluate').textContent()).toBe('ready');
     expect(await badge('train').textContent()).toBe('ready');
+    // Reading the file again with other missing-value tokens changes the data under the run (same snapshot ID).
+    await gotoStep(page, 'data');
+    const tokens = page.getByLabel('Missing-value tokens');
+    const before = await tokens.inputValue();
+    await tokens.fill(`${before}, S`);
+    await page.getByRole('button', { name: 'Re-read with these tokens' }).click();
+    await expect.poll(() => badge('evaluate').textContent()).toBe('out of date');
+    expect(await badge('export').textContent()).toBe('out of date');
+    await tokens.fill(before);
+    await page.getByRole('button', { name: 'Re-read with these tokens' }).click();
+    await expect.poll(() => badge('evaluate').textContent(), { timeout: 30_000 }).toBe('ready');
   });
 
   test('leaving a step and coming back keeps its state: the slider, the loss chart, the export form, typed reasons', async () => {
