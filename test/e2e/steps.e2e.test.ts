@@ -204,6 +204,22 @@ describe('one step at a time', () => {
     expect(await page.getByLabel('Gate value', { exact: true }).inputValue()).toBe('0.77');
   });
 
+  test('the header\'s Open bundle, from any step, opens the bundle in the Monitor step', async () => {
+    await gotoStep(page, 'export');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
+    const zip = readFileSync((await download.path())!);
+    expect(await badge('export').textContent()).toBe('ready');
+    expect(await nextLine().textContent()).toMatch(/Next: open the bundle to score new data and watch for drift\.\s*Go to Monitor →/);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open bundle' }).click()]);
+    await chooser.setFiles({ name: download.suggestedFilename(), mimeType: 'application/zip', buffer: zip });
+    await page.getByTestId('bundle-viewer').waitFor({ timeout: 60_000 });
+    expect(await shownStep()).toBe('monitor');
+    expect(new URL(page.url()).hash).toBe('#/monitor');
+    expect(await badge('monitor').textContent()).toBe('ready');
+    // One Open bundle button on the Monitor step: the header's entry steps aside there.
+    expect(await page.getByRole('button', { name: 'Open bundle' }).count()).toBe(1);
+  });
+
   test('screenshots of every step at 1440×900 and 390×844, with the document height of each', async () => {
     const heights: Record<string, number> = {};
     for (const step of STEPS) {
