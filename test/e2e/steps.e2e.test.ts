@@ -232,10 +232,12 @@ describe('one step at a time', () => {
     console.log(`[heights] document height at 1440×900 (px): ${JSON.stringify(heights)}`);
     await page.setViewportSize({ width: 390, height: 844 });
     const wide: Record<string, number> = {};
+    const tall: Record<string, number> = {};
     for (const step of STEPS) {
       await gotoStep(page, step);
       await page.waitForTimeout(300);
       wide[step] = await page.evaluate(() => document.documentElement.scrollWidth);
+      tall[step] = await page.evaluate(() => document.documentElement.scrollHeight);
       if (wide[step] > 390) {
         // Name what sticks out, for whoever owns it (tables should scroll in their own box).
         const out = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((el) => {
@@ -251,7 +253,7 @@ describe('one step at a time', () => {
       expect(nav?.width).toBeLessThanOrEqual(390);
       expect(nav?.height).toBeLessThan(200);
     }
-    console.log(`[widths] document scroll width at 390×844 (px): ${JSON.stringify(wide)}`);
+    console.log(`[widths] document scroll width at 390×844 (px): ${JSON.stringify(wide)}; heights ${JSON.stringify(tall)}`);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
