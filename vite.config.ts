@@ -39,5 +39,7 @@ export default defineConfig({
     environment: 'node',
     // The CLI tests run bin/mle-playground.js, which runs the built CLI: build it from the current sources first.
     globalSetup: ['test/unit/build-cli.setup.ts'],
+    // Many unit tests spawn the CLI as a whole process; on a busy 2-core machine one can take longer than vitest's 5 s.
+    testTimeout: 30_000,
   },
 });

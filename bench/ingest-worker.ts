@@ -1,7 +1,8 @@
 // One measurement per process, so peak memory (maxRSS) belongs to that method alone.
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { CHUNK_BYTES, CsvIngest, hasValues, profileSnapshot } from '../src/core/index.ts';
+import { CHUNK_BYTES, hasValues, profilingIngest } from '../src/core/index.ts';
+import { fastSha256 } from '../src/workers/fast-sha256.ts';
 
 const [method, path] = process.argv.slice(2);
 const baseline = process.memoryUsage().rss;
@@ -10,13 +11,15 @@ let rows = 0;
 let columnBytes = 0;
 
 if (method === 'ours') {
-  const ingest = new CsvIngest(path, { expectedBytes: statSync(path).size });
+  // The app's own path (the parse worker's): profiles are made as the load finishes, hashed with the worker's
+  // WebAssembly SHA-256 (the CLI passes Node's native hash instead).
+  const createHash = await fastSha256();
+  const ingest = profilingIngest(path, { expectedBytes: statSync(path).size, ...(createHash ? { createHash } : {}) });
   const fd = openSync(path, 'r');
   const buffer = new Uint8Array(CHUNK_BYTES);
   for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) ingest.push(buffer.subarray(0, n));
   closeSync(fd);
   const snapshot = ingest.finish();
-  profileSnapshot(snapshot);
   rows = snapshot.rowCount;
   columnBytes = snapshot.columns.reduce((s, c) => s + (hasValues(c) ? c.values.byteLength : c.codes.byteLength), 0);
 } else {

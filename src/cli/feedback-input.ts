@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { errorText, feedbackReport, joinLabels, LabelJoinError, labelValue, parseGateSpec, type FeedbackReport, type SliceFloor } from '../core/index.ts';
+import { bundlePromise as corePromise, errorText, feedbackReport, LabelJoinError, snapshotLabels, type FeedbackReport, type SliceFloor, type SnapshotLabels } from '../core/index.ts';
 import type { ScoringBundle } from '../core/scoring.ts';
 import { CliError } from './cli-error.ts';
 import { inputLimits } from './read-snapshot.ts';
@@ -53,11 +53,7 @@ export function bundlePromise(zipPath: string): { promised: Record<string, unkno
       throw new CliError(`${basename(zipPath)}: ${name} is not valid JSON`, 2);
     }
   };
-  const metrics = json('metrics.json');
-  const gates = json('gates.json');
-  const spec = gates === null ? null : parseGateSpec((gates as { spec?: unknown }).spec ?? gates);
-  const floors = spec?.ok ? spec.spec.gates.flatMap((g) => (g.kind === 'slice' ? [{ id: g.id, column: g.column, metric: g.metric, min: g.min, minRows: g.minRows }] : [])) : [];
-  return { promised: metrics !== null && typeof metrics === 'object' ? (metrics as Record<string, unknown>) : {}, floors };
+  return corePromise(json('metrics.json'), json('gates.json'));
 }
 
 /** Where labels come from: a later labels file joined by key (and event time), or the snapshot's own label column. */
@@ -75,45 +71,16 @@ export function readScores(scoredPath: string): Map<number, number> {
   return new Map(table.rows.map((r) => [Number(r[row]), Number(r[score])]));
 }
 
-/** Epoch days of a time cell (ISO date/time or epoch seconds/milliseconds), NaN when unreadable. */
-function days(text: string): number {
-  const t = text.trim();
-  if (t === '') return NaN;
-  const n = Number(t);
-  const ms = Number.isFinite(n) ? (n < 1e11 ? n * 1000 : n) : Date.parse(t);
-  return ms / 86_400_000;
-}
-
 /**
  * Per input row (n): the label (1, 0, or null when it has not arrived) and the age in days of its event time, measured
  * from the newest event time in the snapshot; null when no labels can exist (no --labels and no label column).
  */
-export function rowLabels(bundle: ScoringBundle, input: CsvTable, inputPath: string, source: LabelSource): { labels: (0 | 1 | null)[]; ageDays: number[] | null; from: string } | null {
+export function rowLabels(bundle: ScoringBundle, input: CsvTable, inputPath: string, source: LabelSource): SnapshotLabels | null {
   const c = bundle.contract;
-  const read = (text: string | null, where: string) => (text === null ? null : labelValue(text, c.classes, c.positive_class, c.missing_tokens, where));
-  const timeIdx = source.time ? columnIndex(input, source.time, inputPath, '--time') : -1;
-  let ageDays: number[] | null = null;
-  if (timeIdx >= 0) {
-    const d = input.rows.map((r) => days(r[timeIdx] ?? ''));
-    const newest = d.reduce((a, b) => (Number.isNaN(b) ? a : Math.max(a, b)), -Infinity);
-    ageDays = d.map((x) => newest - x);
-  }
+  if (source.labels && !(source.key ?? c.entity_key)) throw new CliError('--labels needs --key COL: the bundle has no entity key to join on', 2);
+  const labels = source.labels ? { name: basename(source.labels), ...readCsvTable(source.labels) } : null;
   try {
-    if (source.labels) {
-      const key = source.key ?? c.entity_key ?? undefined;
-      if (!key) throw new CliError('--labels needs --key COL: the bundle has no entity key to join on', 2);
-      const keyIdx = columnIndex(input, key, inputPath, '--key');
-      const table = readCsvTable(source.labels);
-      const lk = columnIndex(table, key, source.labels, '--key');
-      const ll = columnIndex(table, c.label, source.labels, 'the bundle\'s label');
-      const lt = source.time ? columnIndex(table, source.time, source.labels, '--time') : -1;
-      const records = table.rows.map((r) => ({ key: r[lk] ?? '', time: lt >= 0 ? r[lt] ?? '' : null, label: r[ll] ?? '' }));
-      const joined = joinLabels(input.rows.map((r) => r[keyIdx] ?? ''), lt >= 0 ? input.rows.map((r) => r[timeIdx] ?? '') : null, records, basename(source.labels));
-      return { labels: joined.map((t, r) => read(t, `${basename(source.labels as string)} (joined to row ${r + 1})`)), ageDays, from: basename(source.labels) };
-    }
-    const li = input.header.indexOf(c.label);
-    if (li < 0) return null;
-    return { labels: input.rows.map((r, i) => read(r[li] ?? '', `${basename(inputPath)} row ${i + 1}, column ${c.label}`)), ageDays, from: `${basename(inputPath)} column ${c.label}` };
+    return snapshotLabels(c, { name: basename(inputPath), ...input }, { labels, ...(source.key ? { key: source.key } : {}), ...(source.time ? { time: source.time } : {}) });
   } catch (e) {
     if (e instanceof LabelJoinError) throw new CliError(e.message, 2);
     throw e;

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { errorText, driftReport, judgeTriggers, parseTriggers, shadowReport, type RollbackTrigger, type TriggerMetric } from '../core/index.ts';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { errorText, driftReport, judgeTriggers, parseTriggers, shadowCase, type RollbackTrigger, type ShadowSide } from '../core/index.ts';
+import type { ScoringBundle, ShadowScorer } from '../core/scoring.ts';
 import { CliError } from './cli-error.ts';
-import { columnIndex, readCsvTable, readScores, rowLabels, scoredFeedback } from './feedback-input.ts';
+import { bundlePromise, columnIndex, readCsvTable, rowLabels } from './feedback-input.ts';
 import { needs, readOptions, seedOption, text } from './options.ts';
 
 export const SHADOW_USAGE = `mle-playground shadow <champion.zip> <candidate.zip> <csv> [--labels labels.csv --key COL [--time COL]]
@@ -40,6 +40,26 @@ function readTriggers(path: string): RollbackTrigger[] {
   return parsed.triggers;
 }
 
+/** Streams `csv` through both bundles in 64 KB chunks; a file that cannot be scored at all exits 2 with the reason. */
+function readShadow(scorer: ShadowScorer, csv: string): ShadowScorer {
+  let fd: number;
+  try {
+    fd = openSync(csv, 'r');
+  } catch (e) {
+    throw new CliError(`cannot read ${csv}: ${errorText(e)}`, 2);
+  }
+  const buffer = new Uint8Array(64 * 1024);
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) scorer.push(buffer.subarray(0, n));
+    scorer.finish();
+  } catch (e) {
+    throw new CliError(errorText(e), 2);
+  } finally {
+    closeSync(fd);
+  }
+  return scorer;
+}
+
 /** `mle-playground shadow`: champion vs candidate on one snapshot; exit 1 when a rollback trigger fires. */
 export async function shadowCommand(args: string[]): Promise<void> {
   const { values, positionals } = readOptions('shadow', args, OPTIONS, 3);
@@ -50,54 +70,26 @@ export async function shadowCommand(args: string[]): Promise<void> {
   const triggers = values.trigger ? readTriggers(values.trigger) : [];
   const seed = values.seed ?? 0;
   // The jobs load tfjs, so they are imported only when bundles are really scored (not for --help).
-  const { readScoringBundle, runScoreJob } = await import('./score-job.ts');
+  const { readScoringBundle } = await import('./score-job.ts');
+  const { ShadowScorer } = await import('../core/scoring.ts');
   const champion = await readScoringBundle(championPath);
   const candidate = await readScoringBundle(candidatePath);
   if (champion.contract.task !== candidate.contract.task || champion.contract.positive_class !== candidate.contract.positive_class) {
     throw new CliError(`the bundles do not predict the same thing (${champion.contract.task} "${champion.contract.positive_class}" vs ${candidate.contract.task} "${candidate.contract.positive_class}")`, 2);
   }
   const input = readCsvTable(csv);
-  const sliceIdx = values.slice ? columnIndex(input, values.slice, csv, '--slice') : -1;
-  // Every row is compared; a row one model would flag is scored with its flag by both, so the two see the same rows.
-  const policy = { wrong_type: 'flag', out_of_range: 'flag', unseen_category: 'flag', unexpected_missing: 'flag', ragged_row: 'reject' } as const;
-  const dir = mkdtempSync(join(tmpdir(), 'mle-shadow-'));
-  let a: Map<number, number>;
-  let b: Map<number, number>;
-  let drift;
-  try {
-    runScoreJob(champion, csv, join(dir, 'champion.csv'), null, policy, false);
-    const job = runScoreJob(candidate, csv, join(dir, 'candidate.csv'), null, policy, candidate.reference !== null);
-    a = readScores(join(dir, 'champion.csv'));
-    b = readScores(join(dir, 'candidate.csv'));
-    drift = job.drift ? driftReport(job.drift) : null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const rows = [...a.keys()].filter((r) => b.has(r)).sort((x, y) => x - y);
+  if (values.slice) columnIndex(input, values.slice, csv, '--slice');
+  const scorer = readShadow(new ShadowScorer(champion, candidate, basename(csv)), csv);
   const labelled = rowLabels(candidate, input, csv, { labels: values.labels, key: values.key, time: values.time });
-  const pii = new Set([...champion.contract.pii_columns, ...candidate.contract.pii_columns]);
-  const keyName = values.key ?? champion.contract.entity_key;
-  const keyIdx = keyName && !pii.has(keyName) ? input.header.indexOf(keyName) : -1;
-  const costs = values['cost-fp'] !== undefined && values['cost-fn'] !== undefined ? { fp: values['cost-fp'], fn: values['cost-fn'] } : null;
-  const report = shadowReport({
-    rows, keys: keyIdx >= 0 ? rows.map((r) => (input.rows[r - 1]?.[keyIdx] ?? '').trim()) : null,
-    champion: Float64Array.from(rows, (r) => a.get(r) as number), candidate: Float64Array.from(rows, (r) => b.get(r) as number),
-    championThreshold: champion.contract.threshold, candidateThreshold: candidate.contract.threshold,
-    labels: labelled ? rows.map((r) => labelled.labels[r - 1] ?? null) : null,
-    slices: sliceIdx >= 0 ? rows.map((r) => (input.rows[r - 1]?.[sliceIdx] ?? '').trim()) : null,
-    costs, maxListed: values['max-rows'] ?? 50, seed,
+  const side = (bundle: ScoringBundle, zip: string): ShadowSide => ({ threshold: bundle.contract.threshold, pii: bundle.contract.pii_columns, ...bundlePromise(zip) });
+  const drift = scorer.drift ? driftReport(scorer.drift) : null;
+  const { report, feedback, live } = shadowCase({
+    table: { name: basename(csv), ...input }, champion: scorer.championScores, candidate: scorer.candidateScores,
+    championSide: side(champion, championPath), candidateSide: side(candidate, candidatePath), labelled,
+    slice: values.slice ?? null, key: values.key ?? champion.contract.entity_key,
+    costs: values['cost-fp'] !== undefined && values['cost-fn'] !== undefined ? { fp: values['cost-fp'], fn: values['cost-fn'] } : null,
+    maxListed: values['max-rows'] ?? 50, seed, drift,
   });
-  const feedback = labelled ? scoredFeedback(candidate, candidatePath, input, new Map(rows.map((r) => [r, b.get(r) as number])), labelled, seed) : null;
-  const cost = report.switching_cost;
-  const live: Partial<Record<TriggerMetric, number | null>> = {
-    psi_score: drift?.prediction?.psi ?? null, ks_score: drift?.prediction?.ks.statistic ?? null,
-    max_feature_psi: drift && drift.features.length ? Math.max(...drift.features.map((f) => f.psi)) : null,
-    roc_auc: feedback?.realised?.roc_auc ?? null, average_precision: feedback?.realised?.average_precision ?? null,
-    precision: feedback?.realised?.precision ?? null, recall: feedback?.realised?.recall ?? null, f1: feedback?.realised?.f1 ?? null,
-    accuracy: feedback?.realised?.accuracy ?? null, label_coverage: feedback?.coverage.share ?? null,
-    disagreement_rate: report.disagreement_rate,
-    switching_cost_per_row: cost ? (cost.realised?.change_per_row ?? cost.expected.change_per_row) : null,
-  };
   const judged = judgeTriggers(triggers, live);
   const because = judged.verdicts.filter((v) => v.fired).map((v) => `${v.rule} (live ${v.live})`);
   const out = {

@@ -167,3 +167,6 @@ export { formatNumber, formatThreshold } from './format-number.ts';
 export { outcomeNames, type OutcomeNames } from './metrics/outcome-names.ts';
 export { describePolicy, policyCosts, type ComparisonCosts } from './evaluation/compare-runs.ts';
 export { rollbackEntry, type RollbackChampion } from './ledger/index.ts';
+export { snapshotLabels, bundlePromise, shadowCase, shadowLiveFigures, type CsvTable, type SnapshotLabelSource, type SnapshotLabels, type ShadowCase, type ShadowCaseInput, type ShadowSide } from './feedback/index.ts';
+export { ledgerShadow, shadowEntry, type ShadowDecisionInput, type LedgerShadow, type LedgerShadowBundle } from './ledger/index.ts';
+export { className, renamedOutcomes } from './metrics/outcome-names.ts';

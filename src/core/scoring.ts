@@ -5,3 +5,4 @@ export { BatchScorer, ScoringStopped, type ScoringProgress, type ScoredText } fr
 export { quietTfjs } from './models/quiet-tfjs.ts';
 export { loadDenseStack, predictDense, type DenseStack } from './models/dense-stack.ts';
 export { scoreChampion, type ChampionScores, type ChampionReject } from './scoring/score-champion.ts';
+export { ShadowScorer, SHADOW_POLICY } from './scoring/shadow-scorer.ts';

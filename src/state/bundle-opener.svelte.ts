@@ -131,11 +131,16 @@ export class BundleOpener {
     const baseline = picked.baseline ?? picked.candidate ?? own[0];
     if (!baseline) throw new Error('A roll back is recorded against the current runs; train one on this file first.');
     const draft = prefillLedgerEntry({
-      baseline, candidate: picked.baseline ? picked.candidate : null, previous: (await loadLedger()).at(-1) ?? null, snapshot,
+      baseline, candidate: picked.baseline ? picked.candidate : null, previous: (await loadLedger()).filter((e) => e.runs.length > 0).at(-1) ?? null, snapshot,
       strategy: { kind: 'fixed', value: 0.5 }, slice: null, bootstrap: null,
     });
     const entries = await commitLedgerEntry(rollbackEntry(draft, champion), new Date().toISOString());
     return entries.at(-1) as LedgerEntry;
+  }
+
+  /** A copy of the opened bundle's zip as it was opened (for a shadow comparison), or null. */
+  openedZip(): { bytes: Uint8Array; fileName: string } | null {
+    return this.opened && this.#bytes ? { bytes: this.#bytes.slice(), fileName: this.opened.fileName } : null;
   }
 
   /** Closes the opened bundle (and any refusal message). */

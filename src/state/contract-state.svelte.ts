@@ -110,11 +110,20 @@ export class ContractState {
     roles[label] = 'label';
     const column = this.#snapshot.columns.find((x) => x.name === label);
     const positiveClass = column ? (defaultPositiveClass(labelClasses(column)) ?? '') : '';
-    this.#commit(reviseContract(c, { label, positiveClass, roles }));
+    this.#commit(withoutOutcomeNames(reviseContract(c, { label, positiveClass, roles })));
   }
 
   setPositiveClass(positiveClass: string): void {
-    if (this.#contract) this.#commit(reviseContract(this.#contract, { positiveClass }));
+    if (this.#contract) this.#commit(withoutOutcomeNames(reviseContract(this.#contract, { positiveClass })));
+  }
+
+  /** Renames the two outcomes (the matrix, readings, error list and report use the words); two empty words clear them. */
+  setOutcomeNames(positive: string, negative: string): void {
+    const c = this.#contract;
+    if (!c) return;
+    const names = { positive: positive.trim(), negative: negative.trim() };
+    if (names.positive === (c.outcomeNames?.positive ?? '') && names.negative === (c.outcomeNames?.negative ?? '')) return;
+    this.#commit(names.positive === '' && names.negative === '' ? withoutOutcomeNames(reviseContract(c, {})) : reviseContract(c, { outcomeNames: names }));
   }
 
   setRole(column: string, role: Role): void {
@@ -281,4 +290,10 @@ export class ContractState {
   recheck(): void {
     void this.#check();
   }
+}
+
+// Words for the outcomes belong to one label and positive class: choosing another drops them (absent, not empty).
+function withoutOutcomeNames(contract: DataContract): DataContract {
+  const { outcomeNames: _dropped, ...rest } = contract;
+  return rest;
 }

@@ -1,5 +1,5 @@
 import {
-  binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, readConfusion, reportAt, thresholdSweep,
+  binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, renamedOutcomes, readConfusion, reportAt, thresholdSweep,
   type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type RunToCompare, type Snapshot, type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
@@ -7,10 +7,15 @@ import { ReportSettings } from './report-settings.svelte.ts';
 import { compareSavedRuns } from './run-comparison.ts';
 import { RunEvaluation, type EvaluationSubject } from './run-evaluation.svelte.ts';
 import { ScoresFile } from './scores-file.svelte.ts';
-import { sliderStops, stopIndex, ThresholdControl } from './threshold-control.svelte.ts';
+import { sliderStops, snapTyped, stopIndex, thresholdAtPosition, ThresholdControl, trackMax, trackPosition } from './threshold-control.svelte.ts';
 import type { ThresholdDecision } from './threshold-decision.svelte.ts';
 
 export type { EvaluationSubject } from './run-evaluation.svelte.ts';
+
+/** The Evaluate step's secondary panels, one tab each. */
+export const EVALUATE_PANELS = ['curves', 'calibration', 'intervals', 'slices', 'errors', 'operating-points', 'classes', 'importance', 'compare'] as const;
+/** One of the Evaluate step's secondary panels. */
+export type EvaluatePanel = (typeof EVALUATE_PANELS)[number];
 
 /**
  * The Evaluate step: which subject is on screen (the selected run or a scores file, each with its own threshold
@@ -33,17 +38,22 @@ export class EvaluationState {
   error = $state<string | null>(null);
   /** The last runs comparison made on the page, so an export can carry it into report.html. */
   lastComparison = $state.raw<Comparison | null>(null);
+  /** The secondary panel open under the matrix and sweep; kept here so it survives the step view re-rendering. */
+  panel = $state<EvaluatePanel>('curves');
   #source = $state<'run' | 'file'>('run');
   #full = $state.raw<{ key: string; report: EvaluationReport } | null>(null);
   #snapshot: () => Snapshot | null;
+  #givenNames: () => Partial<OutcomeNames> | null;
   #generation = 0;
   /** What the full report on screen was computed from, so coming back to the Evaluate step does not compute it again. */
   #computedFrom = '';
   #restoredFor: string | null | undefined = undefined;
 
-  constructor(outcome: () => TrainOutcome | null, runId: () => string | null, snapshot: () => Snapshot | null) {
+  /** `givenNames`: the contract's own words for the run's outcomes, when the user renamed them. */
+  constructor(outcome: () => TrainOutcome | null, runId: () => string | null, snapshot: () => Snapshot | null, givenNames: () => Partial<OutcomeNames> | null = () => null) {
     this.run = new RunEvaluation(outcome, runId);
     this.#snapshot = snapshot;
+    this.#givenNames = givenNames;
   }
 
   get source(): 'run' | 'file' { return this.#source; }
@@ -84,6 +94,22 @@ export class EvaluationState {
     this.threshold = stops[Math.max(0, Math.min(stops.length - 1, Math.round(index)))];
   }
 
+  /** The slider's last position on the control's track (stops or linear steps). */
+  get trackMax(): number { return trackMax(this.stops, this.control.track); }
+  /** The slider position showing the current threshold on the control's track. */
+  get trackPosition(): number { return trackPosition(this.stops, this.control.track, this.threshold); }
+  /** Moves the threshold to the stop a slider position selects (always a real sweep point). */
+  setPosition(position: number): void {
+    this.threshold = thresholdAtPosition(this.stops, this.control.track, position, this.threshold);
+  }
+  /** Sets a typed threshold, snapped to the stop with the same decisions; false when it is not a number. */
+  setTyped(value: number): boolean {
+    const snapped = snapTyped(this.stops, value);
+    if (snapped === null) return false;
+    this.threshold = snapped;
+    return true;
+  }
+
   /** Threshold-free metrics (AUC, AP, Brier, log loss, ECE), computed once per subject. */
   readonly #base = $derived.by(() => {
     const s = this.subject;
@@ -101,7 +127,7 @@ export class EvaluationState {
     if (this.#source === 'file') return outcomeNames('', s.positive, s.classes ?? []);
     const label = this.run.outcome?.contract.label ?? '';
     const column = this.#snapshot()?.columns.find((c) => c.name === label);
-    return outcomeNames(label, s.positive, s.classes ?? (column ? labelClasses(column).map((c) => c.value) : []));
+    return renamedOutcomes(outcomeNames(label, s.positive, s.classes ?? (column ? labelClasses(column).map((c) => c.value) : [])), this.#givenNames());
   });
   readonly reading = $derived(this.confusion ? readConfusion(this.confusion, this.names ?? undefined) : '');
   /** The full report's headline at the current threshold, as metrics.json will hold it. */

@@ -47,6 +47,30 @@ describe('EvaluationState with a scores file', () => {
     expect(ev.confusion).toEqual({ threshold: 0.5, tp: 3, fp: 2, tn: 2, fn: 1 });
   });
 
+  test('the slider (either track) and a typed value land on stops: the matrix is the sweep point\'s', async () => {
+    const ev = withFakeWorker();
+    await ev.evaluateFile();
+    const pageSweep = thresholdSweep(scores, labels);
+    expect(ev.control.track).toBe('linear');
+    expect(ev.trackMax).toBe(1000);
+    ev.threshold = 0.1;
+    ev.setPosition(600); // 0.6 → nearest score 0.5 (0.1 away; 0.7 is 0.1 away too, ties go down)
+    expect(ev.threshold).toBe(0.5);
+    ev.setPosition(510); // 0.51 is nearest 0.5, the threshold already set: the move right steps to 0.7
+    expect(ev.threshold).toBe(0.7);
+    ev.threshold = 0.5;
+    expect(ev.trackPosition).toBe(500);
+    expect(ev.setTyped(0.55)).toBe(true); // first score at or above 0.55: same decisions
+    expect(ev.threshold).toBe(0.7);
+    expect(ev.confusion).toEqual(confusionAt(pageSweep, 0.7));
+    expect(ev.setTyped(Number('abc'))).toBe(false);
+    expect(ev.threshold).toBe(0.7);
+    ev.control.track = 'distinct';
+    expect([ev.trackMax, ev.trackPosition]).toEqual([6, 4]);
+    ev.setPosition(2);
+    expect(ev.threshold).toBe(0.2);
+  });
+
   test('a threshold chosen on the file reads the worker\'s sweep', async () => {
     const ev = withFakeWorker();
     await ev.evaluateFile();

@@ -24,7 +24,8 @@ export class LedgerState {
   prefill(input: Omit<LedgerPrefillInput, 'previous'>): void {
     this.error = null;
     try {
-      this.draft = { ...prefillLedgerEntry({ ...input, previous: this.entries.at(-1) ?? null }) };
+      // A shadow comparison's entry has no run, so what changed is measured from the last entry about runs.
+      this.draft = { ...prefillLedgerEntry({ ...input, previous: this.entries.filter((e) => e.runs.length > 0).at(-1) ?? null }) };
     } catch (e) {
       this.error = errorText(e);
     }

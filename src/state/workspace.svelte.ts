@@ -18,7 +18,7 @@ export class Workspace {
   readonly contract: ContractState;
   readonly model = new ModelSettings();
   readonly training = new TrainingState((config) => this.model.apply(config));
-  readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot, () => (this.outcomeForSnapshot ? this.training.selectedId : null), () => this.data.snapshot);
+  readonly evaluation = new EvaluationState(() => this.outcomeForSnapshot, () => (this.outcomeForSnapshot ? this.training.selectedId : null), () => this.data.snapshot, () => this.#outcomeWords());
   /** The promotion-gate verdict of the run on screen (Evaluate shows it, Export writes it). */
   readonly gates = new GatesState({
     contract: () => this.contract.contract, checks: () => this.contract.report, outcome: () => this.outcomeForSnapshot,
@@ -61,6 +61,15 @@ export class Workspace {
   get outcomeForSnapshot(): TrainOutcome | null {
     const outcome = this.training.outcome;
     return outcome && outcome.snapshotId === this.data.snapshot?.id ? outcome : null;
+  }
+
+  // The contract's words for the run's outcomes: the current contract's while it still names the run's label and
+  // positive class (a rename needs no retraining), else those of the contract the run was trained under.
+  #outcomeWords(): { positive: string; negative: string } | null {
+    const run = this.outcomeForSnapshot?.contract;
+    const current = this.contract.contract;
+    if (run && current && current.label === run.label && current.positiveClass === run.positiveClass) return current.outcomeNames ?? null;
+    return this.training.dataContract?.outcomeNames ?? null;
   }
 
   /** What the user wrote in the compact for the current run; a new run starts from fresh prefilled text. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle, sha256 } from './bundle-reader.ts';
-import { gotoStep, launch, newPage, RESULTS, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, RESULTS, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -74,6 +74,7 @@ describe('the champion', () => {
 
   test('the champion joins side by side as "champion <bundle id>"; scored by the same model, its paired ΔAUC is 0', async () => {
     await gotoStep(page, 'evaluate');
+    await openPanel(page, 'Compare runs');
     await page.getByRole('button', { name: 'Compare runs' }).click();
     const table = page.getByTestId('compare-table');
     await table.waitFor({ timeout: 60_000 });

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { gotoStep, launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
 let page: Page;
 
+const shownThreshold = async (): Promise<string> => (await page.getByTestId('threshold-value').getAttribute('title')) ?? '';
 const count = async (id: string): Promise<number> => Number(await page.getByTestId(id).locator('.count').textContent());
 const ORACLE = JSON.parse(readFileSync(new URL('../fixtures/breast_cancer_oracle.json', import.meta.url), 'utf8')) as { test: { y_true: number[]; y_score: number[]; roc_auc: number; average_precision: number } };
 
@@ -45,6 +46,8 @@ describe('evaluation on Titanic', () => {
   test('the slider snaps to the exact sweep and the matrix always agrees with it', async () => {
     const report = await reportJson();
     expect(report.sweep.points_exact).toBe(report.sweep.threshold.length);
+    // One stop per distinct score (the linear track is covered in evaluate-layout.e2e).
+    await page.getByLabel('one stop per distinct score').check();
     const slider = page.getByRole('slider', { name: 'Threshold' });
     const max = Number(await slider.getAttribute('max'));
     expect(max).toBe(report.sweep.points_exact);
@@ -56,7 +59,7 @@ describe('evaluation on Titanic', () => {
     expect(Math.max(0, ...longTasks)).toBeLessThan(100);
     for (const position of [0, Math.floor(max / 4), Math.floor(max / 2), max - 1, max]) {
       await slider.fill(String(position));
-      const t = Number(await page.getByLabel('Threshold value').inputValue());
+      const t = Number(await shownThreshold());
       const [tp, fn, fp, tn] = [await count('tp'), await count('fn'), await count('fp'), await count('tn')];
       expect(tp + fn).toBe(report.n_pos);
       expect(tp + fn + fp + tn).toBe(report.n);
@@ -82,7 +85,7 @@ describe('evaluation on Titanic', () => {
     await page.getByRole('button', { name: 'Choose threshold' }).click();
     await expect.poll(async () => Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'))).toBeGreaterThan(cheapMisses);
     const full = Number(await page.getByTestId('chosen-threshold-value').getAttribute('title'));
-    expect(Number(await page.getByLabel('Threshold value').inputValue())).toBe(full);
+    expect(Number(await shownThreshold())).toBe(full);
     // Read with at most 4 significant digits; the full value stays in the title (and in the JSON report).
     const shown = (await page.getByTestId('chosen-threshold-value').textContent()) ?? '';
     expect(shown.replace(/e.*$/, '').replace(/^[-0.]+/, '').replace('.', '').length).toBeLessThanOrEqual(4);
@@ -92,6 +95,7 @@ describe('evaluation on Titanic', () => {
   });
 
   test('slice table by sex and by pclass, with intervals and too-small labels', async () => {
+    await openPanel(page, 'Slices');
     await page.getByLabel('Slice by sex').check();
     await page.getByLabel('Slice by pclass').check();
     const sex = page.getByTestId('slice-table-sex');
@@ -148,6 +152,7 @@ describe('evaluation on Titanic', () => {
     }
     console.log(`[measure] min-cost FP 1 FN 5 thresholds: ${JSON.stringify(chosen)}`);
     // The comparison's policy starts as the strategy chosen above.
+    await openPanel(page, 'Compare runs');
     expect(await page.getByLabel('Comparison policy').inputValue()).toBe('min-cost');
     expect(await page.getByLabel('Policy FN cost').inputValue()).toBe('5');
     await page.getByRole('button', { name: 'Compare runs' }).click();
@@ -201,6 +206,7 @@ describe('evaluation on Titanic', () => {
   });
 
   test('selected error rows export as a regression fixture with scores and the model ID, never PII', async () => {
+    await openPanel(page, 'Errors');
     const list = page.getByTestId('error-list');
     await list.waitFor();
     const boxes = list.locator('tbody input[type=checkbox]');
@@ -223,7 +229,7 @@ describe('evaluation on Titanic', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mle-scores-'));
     const path = join(dir, 'oracle-scores.csv');
     writeFileSync(path, `label,score\n${ORACLE.test.y_true.map((y, i) => `${y},${ORACLE.test.y_score[i]}`).join('\n')}\n`);
-    const runThreshold = await page.getByLabel('Threshold value').inputValue();
+    const runThreshold = await shownThreshold();
     await page.getByLabel('A scores file').check();
     await page.getByLabel('Scores CSV').setInputFiles(path);
     await page.getByLabel('Scores label column').waitFor();
@@ -242,12 +248,16 @@ describe('evaluation on Titanic', () => {
     // The earlier evaluation is still on screen.
     expect(await page.getByTestId('roc-auc').textContent()).toBe(ORACLE.test.roc_auc.toFixed(4));
     // A threshold moved on the file stays with the file: the run gets its own back (and its bundle uses it).
+    // A typed value snaps to the file's first score at or above it.
     await page.getByLabel('Threshold value').fill('0.123');
     await page.getByLabel('Threshold value').dispatchEvent('change');
+    const fileThreshold = await shownThreshold();
+    expect(Number(fileThreshold)).toBeGreaterThanOrEqual(0.123);
+    expect(ORACLE.test.y_score).toContain(Number(fileThreshold));
     await page.getByLabel('The selected run').check();
-    await expect.poll(() => page.getByLabel('Threshold value').inputValue()).toBe(runThreshold);
+    await expect.poll(() => shownThreshold()).toBe(runThreshold);
     await page.getByLabel('A scores file').check();
-    await expect.poll(() => page.getByLabel('Threshold value').inputValue()).toBe('0.123');
+    await expect.poll(() => shownThreshold()).toBe(fileThreshold);
   });
   test('a three-class label trains softmax and shows the K×K matrix with per-class metrics', async () => {
     await page.getByLabel('The selected run').check();
@@ -260,10 +270,17 @@ describe('evaluation on Titanic', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count(), { timeout: 180_000 }).toBe(before + 1);
     await gotoStep(page, 'evaluate');
+    await expect.poll(() => page.getByRole('tab', { name: 'All classes' }).count(), { timeout: 60_000 }).toBe(1);
+    await openPanel(page, 'All classes');
     const matrix = page.getByTestId('multiclass-confusion');
     await matrix.waitFor({ timeout: 60_000 });
     expect(await matrix.locator('tbody tr').count()).toBe(3);
     expect(await page.getByTestId('multiclass-per-class').locator('tbody tr').count()).toBe(6);
+    // Class headers read through the label, never a bare code.
+    const classHeads = (await matrix.locator('thead th').allTextContents()).slice(1);
+    expect([...classHeads].sort()).toEqual(['pclass = 1', 'pclass = 2', 'pclass = 3']);
+    expect((await matrix.locator('tbody th').allTextContents()).sort()).toEqual(['pclass = 1', 'pclass = 2', 'pclass = 3']);
+    expect((await page.getByTestId('multiclass-per-class').locator('tbody tr td:first-child').allTextContents()).slice(0, 3).sort()).toEqual(['pclass = 1', 'pclass = 2', 'pclass = 3']);
     expect(Number(await page.getByTestId('multiclass-accuracy').textContent())).toBeGreaterThan(0.6);
     // The headline is the multiclass accuracy, the same figure as the all-classes panel's; the AUC says it is one-vs-rest.
     await expect.poll(async () => Number(await page.getByTestId('headline-accuracy').textContent()).toFixed(3)).toBe(await page.getByTestId('multiclass-accuracy').textContent());

@@ -79,7 +79,8 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     for (const t of ['0.01', '0.2', '0.5', '0.8', '0.95', '0.999']) {
       await exact.fill(t);
       await exact.dispatchEvent('change');
-      await expect.poll(() => page.getByTestId('threshold-value').getAttribute('title')).toBe(String(Number(t)));
+      // A typed value snaps to the first score at or above it (the same decisions), never below it.
+      await expect.poll(async () => Number(await page.getByTestId('threshold-value').getAttribute('title'))).toBeGreaterThanOrEqual(Number(t));
       const [tp, fn, fp, tn] = [await count('tp'), await count('fn'), await count('fp'), await count('tn')];
       expect(tp + fn).toBe(positives);
       expect(tp + fn + fp + tn).toBe(total);
@@ -88,8 +89,11 @@ describe('first slice on breast cancer, forced to webgpu', () => {
       previousTp = tp;
     }
     expect(previousTp).toBeLessThan(positives);
-    await exact.fill('0.5');
-    await exact.dispatchEvent('change');
+    // Back to exactly 0.5 (not a score) for the export below: the strategy panel's fixed value sets it unsnapped.
+    await page.getByLabel('Threshold strategy').selectOption('fixed');
+    await page.getByLabel('Fixed threshold').fill('0.5');
+    await page.getByRole('button', { name: 'Choose threshold' }).click();
+    await expect.poll(() => page.getByTestId('threshold-value').getAttribute('title')).toBe('0.5');
     await screenshot(page, 'first-slice-threshold');
   });
 
@@ -131,7 +135,7 @@ describe('first slice on breast cancer, forced to webgpu', () => {
     expect(markdown.match(/^## .+$/gm)).toHaveLength(19);
     expect(compact.fields.find((f) => f.title === 'Baseline')?.value).toContain('Logistic regression');
     expect(compact.fields.find((f) => f.title === 'Labels and data snapshot')?.value).toContain(sha256(SAMPLE).slice(0, 12));
-    expect(compact.fields.find((f) => f.title === 'Threshold or config plan')?.value).toContain('score ≥ 0.5.');
+    expect(compact.fields.find((f) => f.title === 'Threshold or config plan')?.value).toMatch(/score ≥ 0\.5[ .]/);
     const config = bundle.json<{ seed: number; backend: { used: string }; split: { fractions: number[] } }>('config.json');
     expect(config.seed).toBe(42);
     expect(config.backend.used).toBe('webgpu');

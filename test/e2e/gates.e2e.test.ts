@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { join } from 'node:path';
-import { gotoStep, launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, RESULTS, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -70,6 +70,7 @@ describe('promotion gates', () => {
     expect(await rows.nth(1).getByTestId('gate-verdict').textContent()).toBe('FAIL');
     expect(await rows.nth(1).textContent()).toContain('fails closed: no baseline comparison');
     expect(await rows.nth(2).getByTestId('gate-verdict').textContent()).toBe('pass');
+    await openPanel(page, 'Importance');
     await expect.poll(() => page.getByTestId('importance-chart').locator('svg').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('coefficients').locator('tbody tr').count()).toBe(12);
     await table.scrollIntoViewIfNeeded();

@@ -64,3 +64,10 @@ export async function gotoStep(page: Page, step: 'data' | 'contract' | 'train' |
   await page.evaluate((s) => { location.hash = `#/${s}`; }, step);
   await page.locator(`[data-step="${step}"]`).first().waitFor({ state: 'visible' });
 }
+
+/** Opens one of the Evaluate step's secondary panels (Curves, Slices, Errors, Compare runs, …) by its tab. */
+export async function openPanel(page: Page, tab: string): Promise<void> {
+  const button = page.getByRole('tablist', { name: 'More about this evaluation' }).getByRole('tab', { name: tab, exact: true });
+  await button.click();
+  await page.locator(`#${(await button.getAttribute('aria-controls')) ?? ''}`).waitFor({ state: 'visible' });
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
+import { formatThreshold } from '../../src/core/format-number.ts';
 import { openBundle, type OpenedBundle } from './bundle-reader.ts';
 import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
 
@@ -87,7 +88,8 @@ describe('report.html from an exported Titanic bundle', () => {
     for (const { key, value, text } of tagged.filter((t) => !t.key.includes(':'))) {
       const expected = metrics[key];
       expect(value === 'null' ? null : Number(value), key).toBe(expected);
-      expect(text, key).toBe(expected === null ? 'undefined' : key === 'threshold' || Number.isInteger(expected) ? String(expected) : expected.toFixed(4));
+      // The threshold reads with 4 significant digits (full value in data-value and the title), the metrics to 4 places.
+      expect(text, key).toBe(expected === null ? 'undefined' : key === 'threshold' ? formatThreshold(expected) : Number.isInteger(expected) ? String(expected) : expected.toFixed(4));
     }
     expect(await report.locator('[data-metric="roc_auc"]').first().textContent()).toBe(metrics.roc_auc!.toFixed(4));
     expect(await report.locator('script').count()).toBe(0);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle } from './bundle-reader.ts';
-import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -66,13 +66,15 @@ describe('robustness', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
     await gotoStep(page, 'evaluate');
+    await openPanel(page, 'Slices');
     await page.getByLabel('Slice by a', { exact: true }).check();
     await page.getByLabel('Slice by a×b', { exact: true }).check();
     await page.getByLabel('Cross slice first column').selectOption('a');
     await page.getByLabel('Cross slice second column').selectOption('b');
     await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toBe('');
     for (const id of ['sweep-chart', 'roc-chart', 'pr-chart', 'reliability-chart', 'intervals', 'error-list', 'clusters-false_positives', 'clusters-false_negatives']) {
-      await page.getByTestId(id).waitFor({ timeout: 30_000 });
+      // Rendered in its tab, shown or not.
+      await page.getByTestId(id).waitFor({ state: 'attached', timeout: 30_000 });
     }
     // Three slice tables: a, a×b and the cross a × b (whose old key "a×b" collided with the column's).
     await expect.poll(() => page.locator('table[data-testid^="slice-table-"] caption').allTextContents(), { timeout: 60_000 }).toEqual(['By a', 'By a×b', 'By a × b']);

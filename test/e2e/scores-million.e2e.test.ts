@@ -72,6 +72,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row scores file`, () => {
 
     // Ten slider moves: stop i is the i-th distinct score ascending, and the matrix counts the rows at or above it.
     const distinct = [...new Set(scores)].sort((a, b) => a - b);
+    await page.getByLabel('one stop per distinct score').check();
     const slider = page.getByRole('slider', { name: 'Threshold' });
     expect(Number(await slider.getAttribute('max'))).toBe(distinct.length);
     const positions = Array.from({ length: 10 }, (_, i) => Math.floor((distinct.length * (i + 1)) / 11));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bundleRun, compareRuns, judgeRun, type LedgerEntry, type RecordedFinding, createContract, createRunConfig, csvCell, loadCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
+import { bundleRun, compareRuns, judgeRun, type LedgerEntry, type RecordedFinding, createContract, createRunConfig, csvCell, formatThreshold, loadCsv, transform, type Bundle, type DataContract, type ParityFile, type Snapshot, type TrainOutcome } from '../index.ts';
 import { trainBaseline } from '../train/train-baseline.ts';
 
 // Titanic with the embarked header replaced by a script payload and one of its values by markup: both come from the
@@ -53,8 +53,8 @@ describe('bundle format 2', () => {
     for (const [, key, value, shown] of tagged) {
       const expected = metrics[key];
       expect(value === 'null' ? null : Number(value), key).toBe(expected);
-      // The threshold is printed exactly (it decides every flag); the metrics to 4 places.
-      expect(shown, key).toBe(expected === null ? 'undefined' : key === 'threshold' || Number.isInteger(expected) ? String(expected) : expected.toFixed(4));
+      // The threshold prints with 4 significant digits (its exact value is data-value and the title); the metrics to 4 places.
+      expect(shown, key).toBe(expected === null ? 'undefined' : key === 'threshold' ? formatThreshold(expected) : Number.isInteger(expected) ? String(expected) : expected.toFixed(4));
     }
     expect(metrics.threshold).toBe(0.4);
     expect(metrics.tp! + metrics.fn!).toBe(metrics.n_pos);
@@ -88,7 +88,9 @@ describe('bundle format 2', () => {
     expect(section('intervals')).toContain('1000 seeded resamples');
     expect(section('slices')).toContain('sex=female');
     expect((section('curves').match(/<svg /g) ?? []).length).toBe(2);
-    expect(section('threshold')).toMatch(/Of \d+ cases flagged positive, \d+ are false alarms; \d+ of \d+ real positives are missed\./);
+    // The matrix and its reading name the outcomes, derived from the label (survived = 1).
+    expect(section('threshold')).toMatch(/Of \d+ cases predicted “survived”, \d+ are false alarms \(actually “not survived”\); \d+ of \d+ cases actually “survived” are missed\./);
+    expect(section('threshold')).toContain('<th scope="col">Predicted “not survived”</th>');
   });
 
   test('no value of the PII column (name) reaches the report, the model card or parity.json', () => {
@@ -167,6 +169,21 @@ describe('bundle format 2', () => {
     expect(Object.keys(unzipSync(z1)).sort()).toEqual(Object.keys(a.files).sort());
   });
 
+  test('the contract\'s words for the outcomes reach the matrix and reading; a long threshold prints 4 significant digits with the full value in its title', async () => {
+    const threshold = 0.05618898198008537;
+    const renamed = await bundleRun({ snapshot, outcome, threshold, app: APP, createdAt: '2026-01-01T00:00:00.000Z', dataContract: { ...dataContract(), outcomeNames: { positive: 'flagged for review', negative: 'not flagged' } }, parityRows: 8 });
+    const html = strFromU8(renamed.files['report.html']);
+    const section = html.slice(html.indexOf('<section id="threshold">'), html.indexOf('</section>', html.indexOf('<section id="threshold">')));
+    expect(section).toContain('<th scope="col">Predicted “flagged for review”</th><th scope="col">Predicted “not flagged”</th>');
+    expect(section).toContain('<th scope="row">Actually “not flagged”</th>');
+    expect(section).toMatch(/cases predicted “flagged for review”, \d+ (is a false alarm|are false alarms) \(actually “not flagged”\)/);
+    expect(section).toContain('Threshold <span class="threshold" title="0.05618898198008537">0.05619</span>, fixed.');
+    expect(html).toContain('<span title="0.05618898198008537" data-metric="threshold" data-value="0.05618898198008537">0.05619</span>');
+    expect(html).not.toMatch(/>0\.0561889819/);
+    // Full precision stays in the JSON.
+    expect((JSON.parse(strFromU8(renamed.files['metrics.json'])) as { threshold: number }).threshold).toBe(threshold);
+  });
+
   test('runs compared on the page appear with their paired AUC delta; without a comparison the section says so', async () => {
     const prior = await trainBaseline(snapshot, createContract('survived', '1', FEATURES), createRunConfig({ seed: 7, backend: 'cpu', model: 'prior' }));
     const fixed = { kind: 'fixed', value: 0.4 } as const;
@@ -179,7 +196,7 @@ describe('bundle format 2', () => {
     const section = html.slice(html.indexOf('<section id="comparison">'), html.indexOf('</section>', html.indexOf('<section id="comparison">')));
     const lr = comparison.runs.find((r) => r.id === 'lr')!;
     expect(section).toContain('Prior baseline (baseline)');
-    expect(section).toContain(`<td>Logistic regression</td><td>0.4000</td><td>${lr.report.roc_auc!.toFixed(4)}</td>`);
+    expect(section).toContain(`<td>Logistic regression</td><td><span class="threshold" title="0.4">0.4</span></td><td>${lr.report.roc_auc!.toFixed(4)}</td>`);
     expect(section).toContain(`${lr.delta!.roc_auc.estimate!.toFixed(4)} [${lr.delta!.roc_auc.lo!.toFixed(4)}, ${lr.delta!.roc_auc.hi!.toFixed(4)}]`);
     expect(lr.delta!.roc_auc.estimate).toBeCloseTo(lr.report.roc_auc! - 0.5, 12);
     expect(text('report.html')).toContain('Not available: only this run was exported');

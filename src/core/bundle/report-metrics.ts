@@ -1,7 +1,8 @@
 import { readConfusion } from '../metrics/reading.ts';
 import type { BinaryReport } from '../metrics/types.ts';
 import { describeStrategy } from '../evaluation/threshold-strategy.ts';
-import { escapeHtml, fmtNum, table } from './html.ts';
+import { escapeHtml, fmtNum, table, thresholdText } from './html.ts';
+import { reportOutcomeNames } from './report-outcome-names.ts';
 import type { ReportData } from './report-data.ts';
 import { notAvailable } from './report-sections.ts';
 import { barChart, lineChart } from './svg-chart.ts';
@@ -34,14 +35,16 @@ export function thresholdSection(d: ReportData): string {
   const m = d.metrics;
   const choice = d.evaluation.threshold_choice;
   const cell = (k: 'tp' | 'fp' | 'tn' | 'fn', label: string) => `<td class="cm ${k}"><b>${metricCell(k, m[k])}</b><br><span class="small">${label}</span></td>`;
-  const matrix = `<div class="scroll"><table class="confusion"><caption>Confusion matrix on the test split (n = ${metricCell('n', m.n)}; ${m.n_pos} positive, ${m.n_neg} negative)</caption>` +
-    `<thead><tr><th></th><th scope="col">Predicted positive</th><th scope="col">Predicted negative</th></tr></thead><tbody>` +
-    `<tr><th scope="row">Actually positive</th>${cell('tp', 'true positives')}${cell('fn', 'false negatives (missed)')}</tr>` +
-    `<tr><th scope="row">Actually negative</th>${cell('fp', 'false positives (false alarms)')}${cell('tn', 'true negatives')}</tr></tbody></table></div>`;
-  const reading = `<p class="reading">${escapeHtml(readConfusion({ threshold: m.threshold, tp: m.tp, fp: m.fp, tn: m.tn, fn: m.fn }))}</p>`;
+  const names = reportOutcomeNames(d);
+  const q = (word: string) => `“${escapeHtml(word)}”`;
+  const matrix = `<div class="scroll"><table class="confusion"><caption>Confusion matrix on the test split (n = ${metricCell('n', m.n)}; ${m.n_pos} ${q(names.positive)}, ${m.n_neg} ${q(names.negative)})</caption>` +
+    `<thead><tr><th></th><th scope="col">Predicted ${q(names.positive)}</th><th scope="col">Predicted ${q(names.negative)}</th></tr></thead><tbody>` +
+    `<tr><th scope="row">Actually ${q(names.positive)}</th>${cell('tp', 'true positives')}${cell('fn', 'false negatives (missed)')}</tr>` +
+    `<tr><th scope="row">Actually ${q(names.negative)}</th>${cell('fp', 'false positives (false alarms)')}${cell('tn', 'true negatives')}</tr></tbody></table></div>`;
+  const reading = `<p class="reading">${escapeHtml(readConfusion({ threshold: m.threshold, tp: m.tp, fp: m.fp, tn: m.tn, fn: m.fn }, names))}</p>`;
   const how = choice.strategy.kind === 'fixed'
-    ? `<p>Threshold ${escapeHtml(m.threshold)}, fixed.</p>`
-    : `<p>Threshold ${escapeHtml(m.threshold)}, chosen on the ${escapeHtml(choice.chosen_on)} split by ${escapeHtml(describeStrategy(choice.strategy))}.</p>`;
+    ? `<p>Threshold ${thresholdText(m.threshold)}, fixed. A row is predicted ${q(names.positive)} when its score is at or above it.</p>`
+    : `<p>Threshold ${thresholdText(m.threshold)}, chosen on the ${escapeHtml(choice.chosen_on)} split by ${escapeHtml(describeStrategy(choice.strategy))}. A row is predicted ${q(names.positive)} when its score is at or above it.</p>`;
   const rows = HEADLINE.map(([k, name, text]) => [escapeHtml(name), metricCell(k, m[k] as number | null), escapeHtml(text)]);
   return how + matrix + reading + table(['Metric', 'Test value', 'What it says'], rows, 'Test-split metrics (values "undefined" have a zero denominator)');
 }
@@ -57,7 +60,7 @@ export function sweepSection(d: ReportData): string {
       { name: 'F1', x: s.threshold, y: s.f1, tone: 's2' },
     ],
   });
-  const ops = d.evaluation.operating_points.map((p) => [escapeHtml(p.name), fmtNum(p.threshold), String(p.flagged), fmtNum(p.precision), fmtNum(p.recall), fmtNum(p.f1), fmtNum(p.fpr)]);
+  const ops = d.evaluation.operating_points.map((p) => [escapeHtml(p.name), thresholdText(p.threshold), String(p.flagged), fmtNum(p.precision), fmtNum(p.recall), fmtNum(p.f1), fmtNum(p.fpr)]);
   return `<p>Exact sweep over ${s.points_exact} distinct scores; the chart draws a thinned copy. The dashed line marks the exported threshold.</p>` +
     chart + table(['Operating point', 'Threshold', 'Flagged', 'Precision', 'Recall', 'F1', 'FPR'], ops, 'Operating points');
 }
@@ -120,7 +123,7 @@ export function clustersSection(d: ReportData): string {
 export function comparisonSection(d: ReportData): string {
   const c = d.comparison;
   if (!c || c.runs.length < 2) return notAvailable('only this run was exported; compare runs in the app to include them here.');
-  const rows = c.runs.map((r) => [escapeHtml(r.name) + (r.id === c.baseline ? ' (baseline)' : ''), fmtNum(r.report.threshold), fmtNum(r.report.roc_auc), fmtNum(r.report.precision), fmtNum(r.report.recall),
+  const rows = c.runs.map((r) => [escapeHtml(r.name) + (r.id === c.baseline ? ' (baseline)' : ''), thresholdText(r.report.threshold), fmtNum(r.report.roc_auc), fmtNum(r.report.precision), fmtNum(r.report.recall),
     r.delta ? `${fmtNum(r.delta.roc_auc.estimate)} [${fmtNum(r.delta.roc_auc.lo)}, ${fmtNum(r.delta.roc_auc.hi)}]` : escapeHtml(r.delta_note ?? '—')]);
   return table(['Run', 'Threshold', 'ROC AUC', 'Precision', 'Recall', 'Δ ROC AUC vs baseline [interval]'], rows);
 }

@@ -1,7 +1,9 @@
 import { hasValues } from '../data/column.ts';
 import { describeSplit } from '../split/describe-split.ts';
 import { describeModel } from './compact-prefill.ts';
+import { formatThreshold } from '../format-number.ts';
 import { escapeHtml, table } from './html.ts';
+import { reportOutcomeNames } from './report-outcome-names.ts';
 import type { ReportData } from './report-data.ts';
 
 /** A section with an id (for tests and the table of contents) and a heading. */
@@ -23,7 +25,7 @@ export function headerSection(d: ReportData): string {
     ['Backend', escapeHtml(outcome.backend.name)],
     ['Label', `${escapeHtml(outcome.contract.label)} (positive class “${escapeHtml(outcome.contract.positiveClass)}”)`],
     ['Snapshot', `${escapeHtml(snapshot.fileName)}, ${snapshot.rowCount} rows, SHA-256 <code class="wrap">${escapeHtml(snapshot.id)}</code>`],
-    ['Threshold', `<span data-metric="threshold" data-value="${d.metrics.threshold}">${escapeHtml(d.metrics.threshold)}</span> (flag positive when score ≥ threshold)`],
+    ['Threshold', `<span title="${d.metrics.threshold}" data-metric="threshold" data-value="${d.metrics.threshold}">${escapeHtml(formatThreshold(d.metrics.threshold))}</span> (predicted “${escapeHtml(reportOutcomeNames(d).positive)}” when score ≥ threshold)`],
     ['App', `MLE Playground ${escapeHtml(d.app.version)} (${escapeHtml(d.app.gitSha)})`],
   ];
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;

@@ -29,4 +29,12 @@ describe('parseDataContract', () => {
     const result = parseDataContract({ ...good, roles: { ...good.roles, y: 'feature' } });
     expect(!result.ok && result.message).toMatch(/roles\["y"\] must be "label"/);
   });
+
+  test('words for the outcomes are optional: a contract stored before them loads, one with them keeps them, a wrong shape says where', () => {
+    expect(parseDataContract(good).ok).toBe(true);
+    const named = { ...good, outcomeNames: { positive: 'flagged for review', negative: 'not flagged' } };
+    expect(parseDataContract(named)).toEqual({ ok: true, contract: named });
+    const bad = parseDataContract({ ...good, outcomeNames: { positive: 'flagged' } });
+    expect(!bad.ok && bad.message).toMatch(/^outcomeNames\.negative: /);
+  });
 });

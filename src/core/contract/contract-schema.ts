@@ -66,6 +66,7 @@ export const DataContractSchema = v.object({
   dismissed: v.array(v.object({ findingId: v.string(), reason: v.string(), at: v.string() })),
   hashedColumns: v.optional(v.array(v.string())),
   gates: v.optional(GatesSectionSchema),
+  outcomeNames: v.optional(v.object({ positive: v.pipe(v.string(), v.maxLength(80)), negative: v.pipe(v.string(), v.maxLength(80)) })),
 });
 
 // `.a.b: message` for an issue nested under a path, `: message` at the top; column keys print as `["name"]`.

@@ -57,6 +57,12 @@ export interface DataContract {
   readonly hashedColumns?: readonly string[];
   /** Promotion gates declared before training, when they lock and every later change; absent = none declared. */
   readonly gates?: GatesSection;
+  /**
+   * The user's words for the two outcomes ("flagged for review" / "not flagged"), read by the matrix, the readings,
+   * the error list and report.html. Absent (or an empty word) = derived from the label's values; cleared when the
+   * label or its positive class changes.
+   */
+  readonly outcomeNames?: { readonly positive: string; readonly negative: string };
 }
 
 /** Columns that hold a given role, in snapshot order (roles map order is insertion order = snapshot order). */

@@ -244,3 +244,39 @@ describe('datetime, mixed types and decimal commas', () => {
     expect(c.notes?.decimalCommas).toEqual({ count: 2, rows: [0, 1] });
   });
 });
+
+describe('ColumnBuilder.pushRange: cells read in place from the chunk text', () => {
+  const build = (cells: readonly string[], byRange: boolean): Column => {
+    const b = new ColumnBuilder('x', new Set(DEFAULT_MISSING_TOKENS));
+    // Cells sit inside a longer text, as they do in a chunk, with neighbours on both sides.
+    const text = `#${cells.join('|')}#`;
+    let at = 1;
+    for (const cell of cells) {
+      if (byRange) b.pushRange(text, at, at + cell.length);
+      else b.push(cell);
+      at += cell.length + 1;
+    }
+    return b.build();
+  };
+
+  test('gives the column that pushing each cell as a string gives (numbers, tokens, text, spaces, commas)', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', 'NA', 'N/A', 'null', 'NaN', '?', 'na', ' 7 ', '1,5', '1,234', '-0', '+.5', '1e3', '0x1F', 'Infinity', '123456789012345678'),
+      fc.double({ noNaN: true, min: -1e6, max: 1e6 }).map(String),
+      fc.string({ unit: fc.constantFrom('a', 'b', 'é', '1', '.', '-', ' '), maxLength: 5 }),
+    );
+    fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }), (cells) => {
+      expect(build(cells, true)).toEqual(build(cells, false));
+    }), { seed: 16, numRuns: 300 });
+  });
+
+  test('keeps 5,000 distinct categories apart through every regrowth of the dictionary, in first-seen order', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `k${(i * 7919) % 5000}`);
+    const c = coded(build([...names, ...names.slice().reverse(), 'k0'], true), 'categorical');
+    expect(c.categories).toEqual(names);
+    expect(Array.from(c.codes.subarray(0, 5000))).toEqual(names.map((_, i) => i));
+    expect(c.codes[5000]).toBe(4999);
+    expect(c.codes[10000]).toBe(names.indexOf('k0'));
+    expect(c.distinct).toBe(5000);
+  });
+});

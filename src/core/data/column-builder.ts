@@ -39,27 +39,38 @@ const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
  * of ten rounds correctly, so the result is bit-for-bit `Number(cell)`. Anything else takes `generalNumber`.
  */
 function plainNumber(cell: string): number {
-  const n = cell.length;
-  let i = 0;
-  let c = cell.charCodeAt(0);
+  return plainRange(cell, 0, cell.length);
+}
+
+/** `plainNumber(text.slice(start, end))` without making the slice unless the general parser is needed. */
+function plainRange(text: string, start: number, end: number): number {
+  let i = start;
+  let c = text.charCodeAt(i);
   const negative = c === 45;
-  if (negative || c === 43) i = 1;
+  if (negative || c === 43) i++;
   let mantissa = 0;
   let digits = 0;
   let scale = 0;
   let dot = false;
-  for (; i < n; i++) {
-    c = cell.charCodeAt(i);
+  for (; i < end; i++) {
+    c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       if (dot) scale++;
     } else if (c === 46 && !dot) dot = true;
-    else return generalNumber(cell);
+    else return generalRange(text, start, end);
   }
-  if (digits === 0 || digits > 15) return generalNumber(cell);
+  if (digits === 0 || digits > 15) return generalRange(text, start, end);
   const v = scale === 0 ? mantissa : mantissa / POW10[scale];
   return negative ? -v : v;
+}
+
+/** `generalNumber` of the range, sliced only when it can be a number (text such as a category costs no string). */
+function generalRange(text: string, start: number, end: number): number {
+  const c0 = text.charCodeAt(start);
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46)) return NaN;
+  return generalNumber(text.slice(start, end));
 }
 
 /**
@@ -80,6 +91,24 @@ function generalNumber(cell: string): number {
     if (c1 === 120 || c1 === 111 || c1 === 98) return NaN;
   }
   return v;
+}
+
+/** FNV-1a over the UTF-16 code units of `text.slice(start, end)`. */
+function hashText(text: string, start = 0, end = text.length): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Whether `text` at `start` spells `known` (the caller has checked the length). */
+function sameText(known: string, text: string, start: number): boolean {
+  for (let j = 0; j < known.length; j++) if (known.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
+  return true;
+}
+
+function hasComma(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
 }
 
 function grow<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: T, make: (n: number) => T): T {
@@ -104,7 +133,7 @@ function fit<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(buff
 export class ColumnBuilder {
   #numbers: Float64Array<ArrayBuffer>;
   #codes: Int32Array<ArrayBuffer> | null = null;
-  #dictionary = new Map<string, number>();
+  #slots = new Int32Array(64);
   #categories: string[] = [];
   #length = 0;
   #missing = 0;
@@ -118,50 +147,91 @@ export class ColumnBuilder {
   readonly #thousandsRows: number[] = [];
 
   readonly #longestToken: number;
+  // The missing tokens as a list when short enough to scan; a long list is looked up in its set.
+  readonly #tokens: readonly string[] | null;
 
   constructor(readonly name: string, private readonly missingTokens: ReadonlySet<string>, capacity = 1024) {
     // A loop, not Math.max(...tokens): a spread of a million tokens overflows the call stack.
     let longest = 0;
     for (const t of missingTokens) longest = Math.max(longest, t.length);
     this.#longestToken = longest;
+    this.#tokens = missingTokens.size <= 16 ? [...missingTokens] : null;
     this.#numbers = new Float64Array(Math.max(16, capacity));
   }
 
+  /** Adds one cell (trimmed here). */
   push(raw: string): void {
     // trim() only when an end is whitespace: most cells are already clean and this runs for every cell of the file.
     const cell = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+    this.#add(cell, 0, cell.length);
+  }
+
+  /** Adds the cell `text.slice(start, end)`, reading a number straight from the text so that no string is made for it. */
+  pushRange(text: string, start: number, end: number): void {
+    // The bulk of a numeric column: a plain number longer than any missing token, with no spaces to trim.
+    if (this.#codes === null && end - start > this.#longestToken) {
+      const value = plainRange(text, start, end);
+      if (value === value && value <= MAX_MAGNITUDE && value >= -MAX_MAGNITUDE && text.charCodeAt(start) > 32 && text.charCodeAt(end - 1) > 32) {
+        const i = this.#length++;
+        if (i === this.#numbers.length) this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
+        this.#numbers[i] = value;
+        this.#present++;
+        if (this.#numericCells++ < EXAMPLES) this.#numericRows.push(i);
+        return;
+      }
+    }
+    if (end > start && (text.charCodeAt(start) <= 32 || text.charCodeAt(end - 1) <= 32)) this.push(text.slice(start, end));
+    else this.#add(text, start, end);
+  }
+
+  #add(text: string, start: number, end: number): void {
     const i = this.#length++;
     if (i === this.#numbers.length) this.#numbers = grow(this.#numbers, (n) => new Float64Array(n));
     if (this.#codes && i === this.#codes.length) this.#codes = grow(this.#codes, (n) => new Int32Array(n));
-    if (cell.length <= this.#longestToken && this.missingTokens.has(cell)) {
+    if (end - start <= this.#longestToken && this.#isMissing(text, start, end)) {
       this.#missing++;
       this.#numbers[i] = NaN;
       if (this.#codes) this.#codes[i] = -1;
       return;
     }
     this.#present++;
-    const value = plainNumber(cell);
+    const value = plainRange(text, start, end);
     const numeric = value === value;
-    if (numeric && (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE)) throw new CellOverflow(cell);
     if (numeric) {
+      if (value > MAX_MAGNITUDE || value < -MAX_MAGNITUDE) throw new CellOverflow(text.slice(start, end));
       this.#numericCells++;
       if (this.#numericRows.length < EXAMPLES) this.#numericRows.push(i);
-    } else {
+      if (!this.#codes) {
+        this.#numbers[i] = value;
+        return;
+      }
+    }
+    if (!numeric) {
       if (this.#textRows.length < EXAMPLES) this.#textRows.push(i);
-      if (cell.includes(',')) {
+      if (hasComma(text, start, end)) {
+        const cell = text.slice(start, end);
         if (THOUSANDS.test(cell)) {
           if (this.#thousands++ < EXAMPLES) this.#thousandsRows.push(i);
         } else if (DECIMAL_COMMA.test(cell) && this.#decimalCommas++ < EXAMPLES) this.#decimalCommaRows.push(i);
       }
+      if (!this.#codes) this.#switchToCodes(i);
     }
-    if (!this.#codes) {
-      if (numeric) {
-        this.#numbers[i] = value;
-        return;
-      }
-      this.#switchToCodes(i);
+    (this.#codes as Int32Array)[i] = this.#code(text, start, end);
+  }
+
+  // Whether the cell is a missing token, compared in place: a short list is checked character by character.
+  #isMissing(text: string, start: number, end: number): boolean {
+    const tokens = this.#tokens;
+    if (!tokens) return this.missingTokens.has(start === 0 && end === text.length ? text : text.slice(start, end));
+    const n = end - start;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      if (token.length !== n) continue;
+      let j = 0;
+      while (j < n && token.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+      if (j === n) return true;
     }
-    (this.#codes as Int32Array)[i] = this.#code(cell);
+    return false;
   }
 
   // Every text cell is a comma-grouped number (`119,220`): the commas are thousands separators, not decimal commas.
@@ -198,21 +268,45 @@ export class ColumnBuilder {
     }
   }
 
-  #code(cell: string): number {
-    let code = this.#dictionary.get(cell);
-    if (code === undefined) {
-      code = this.#categories.length;
-      this.#dictionary.set(cell, code);
-      this.#categories.push(cell);
+  /**
+   * The dictionary code of `text.slice(start, end)`, found by hashing the characters in place (open addressing over
+   * `#slots`, which hold code + 1), so a repeated category costs no string; only a new one is sliced out.
+   */
+  #code(text: string, start: number, end: number): number {
+    const h = hashText(text, start, end);
+    const slots = this.#slots;
+    const mask = slots.length - 1;
+    const n = end - start;
+    let at = h & mask;
+    for (let entry = slots[at]; entry !== 0; entry = slots[at]) {
+      const known = this.#categories[entry - 1];
+      if (known.length === n && sameText(known, text, start)) return entry - 1;
+      at = (at + 1) & mask;
     }
+    const code = this.#categories.length;
+    this.#categories.push(start === 0 && end === text.length ? text : text.slice(start, end));
+    slots[at] = code + 1;
+    // Kept at most half full, so probes stay short.
+    if (this.#categories.length * 2 > slots.length) this.#rehash();
     return code;
+  }
+
+  #rehash(): void {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    this.#categories.forEach((c, code) => {
+      let at = hashText(c) & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = code + 1;
+    });
+    this.#slots = slots;
   }
 
   #switchToCodes(upTo: number): void {
     const codes = new Int32Array(this.#numbers.length);
     for (let j = 0; j < upTo; j++) {
       const v = this.#numbers[j];
-      codes[j] = Number.isNaN(v) ? -1 : this.#code(String(v));
+      codes[j] = Number.isNaN(v) ? -1 : this.#code(String(v), 0, String(v).length);
     }
     this.#codes = codes;
   }

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CellOverflow, ColumnBuilder, MAX_MAGNITUDE, UNCOUNTED } from './column-builder.ts';
 import type { ColumnProfiler } from './column-profile.ts';
-import { CsvTokenizer, type TokenProblem } from './csv-tokenizer.ts';
+import { CsvTokenizer, recordFields, type CsvRecord, type TokenProblem } from './csv-tokenizer.ts';
 import { guessDelimiter } from './delimiter.ts';
 import { escapeName, raggedMessage, uniqueHeader } from './header.ts';
 import { fail } from './load-error.ts';
@@ -140,7 +140,7 @@ export class CsvIngest {
   #start(text: string): void {
     this.#pending = '';
     this.#delimiter = guessDelimiter(text.split(/[\r\n]/, 1)[0]);
-    this.#tokenizer = new CsvTokenizer(this.#delimiter, (fields, line, blank) => this.#row(fields, line, blank), (problem, line, field, detail) => this.#problem(problem, line, field, detail), MAX_RECORD_CHARS);
+    this.#tokenizer = new CsvTokenizer(this.#delimiter, (record, line, blank) => this.#row(record, line, blank), (problem, line, field, detail) => this.#problem(problem, line, field, detail), MAX_RECORD_CHARS);
     this.#tokenizer.feed(text);
   }
 
@@ -155,10 +155,10 @@ export class CsvIngest {
     fail('quotes', `${this.fileName}, ${where}: ${detail}.`, location);
   }
 
-  #row(fields: string[], line: number, blank: boolean): void {
+  #row(record: CsvRecord, line: number, blank: boolean): void {
     if (!this.#header) {
       if (blank) return;
-      this.#header = uniqueHeader(fields, this.#warnings);
+      this.#header = uniqueHeader(recordFields(record), this.#warnings);
       this.#builders = this.#header.map((name) => new ColumnBuilder(name, this.#missing));
       return;
     }
@@ -169,27 +169,34 @@ export class CsvIngest {
     }
     for (; this.#blanks > 0; this.#blanks--) {
       this.#rows++;
-      this.#push([''], line - this.#blanks);
+      this.#push(EMPTY_RECORD, line - this.#blanks);
     }
     this.#rows++;
-    if (fields.length !== this.#header.length) raggedMessage(this.fileName, this.#rows, line, fields, this.#header);
-    this.#push(fields, line);
+    if (record.length !== this.#header.length) raggedMessage(this.fileName, this.#rows, line, recordFields(record), this.#header);
+    this.#push(record, line);
   }
 
-  #push(fields: readonly string[], line: number): void {
-    for (let c = 0; c < this.#builders.length; c++) {
+  #push(record: CsvRecord, line: number): void {
+    const builders = this.#builders;
+    const { text, starts, ends, strings } = record;
+    for (let c = 0; c < builders.length; c++) {
       try {
-        this.#builders[c].push(fields[c]);
+        const field = strings[c];
+        if (field === null) builders[c].pushRange(text, starts[c], ends[c]);
+        else builders[c].push(field);
       } catch (e) {
         if (!(e instanceof CellOverflow)) throw e;
-        const name = escapeName(this.#builders[c].name);
+        const name = escapeName(builders[c].name);
         fail('overflow', `${this.fileName}, line ${line} (data row ${this.#rows}), column ${c + 1} "${name}": ${JSON.stringify(e.cell)} is too large in magnitude to compute with (beyond ±${MAX_MAGNITUDE}).`, {
-          line, row: this.#rows, field: c + 1, column: this.#builders[c].name,
+          line, row: this.#rows, field: c + 1, column: builders[c].name,
         });
       }
     }
   }
 }
+
+/** The one empty cell a blank line stands for in a one-column file. */
+const EMPTY_RECORD: CsvRecord = { length: 1, text: '', starts: new Int32Array(1), ends: new Int32Array(1), strings: [''] };
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);

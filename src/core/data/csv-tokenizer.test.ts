@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { CsvTokenizer, type TokenProblem } from './csv-tokenizer.ts';
+import { CsvTokenizer, recordFields, type TokenProblem } from './csv-tokenizer.ts';
 
 interface Rec { fields: string[]; line: number; blank: boolean }
 type Outcome = { records: Rec[] } | { problem: TokenProblem; line: number; field: number };
@@ -12,7 +12,7 @@ class Stop extends Error {
 /** Tokenizes `text` fed in the given pieces. */
 function tokenize(pieces: readonly string[], delimiter = ',', max = Number.POSITIVE_INFINITY): Outcome {
   const records: Rec[] = [];
-  const t = new CsvTokenizer(delimiter, (fields, line, blank) => records.push({ fields, line, blank }), (problem, line, field) => {
+  const t = new CsvTokenizer(delimiter, (record, line, blank) => records.push({ fields: recordFields(record), line, blank }), (problem, line, field) => {
     throw new Stop(problem, line, field);
   }, max);
   try {
@@ -111,5 +111,30 @@ describe('CsvTokenizer: chunk boundaries never change the result', () => {
     fc.assert(fc.property(file, (text) => {
       expect(tokenize([...text])).toEqual(tokenize([text]));
     }), { seed: 12, numRuns: 200 });
+  });
+});
+
+describe('CsvTokenizer: text with no quote or control character (the indexOf path)', () => {
+  // What such text must give: records at every LF, CRLF or lone CR, fields at every comma; a final line of spaces
+  // and tabs without a line break is blank, as is any empty line.
+  const expected = (text: string): Rec[] => {
+    if (text === '') return [];
+    const lines = text.split(/\r\n|\r|\n/);
+    const ended = /[\r\n]$/.test(text);
+    if (ended) lines.pop();
+    return lines.map((l, k) => ({ fields: l.split(','), line: k + 1, blank: l === '' || (!ended && k === lines.length - 1 && !l.includes(',') && l.trim() === '') }));
+  };
+  const text = fc.string({ unit: fc.constantFrom('a', '1', ' ', '\t', ',', '\n', '\r', '\r\n', 'é', "'"), maxLength: 40 });
+
+  test('any two cuts give the records of splitting at line ends and commas', () => {
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+      const [i, j] = [x % (t.length + 1), y % (t.length + 1)].sort((a, b) => a - b);
+      expect(tokenize([t.slice(0, i), t.slice(i, j), t.slice(j)])).toEqual({ records: expected(t) });
+    }), { seed: 17, numRuns: 2000 });
+  });
+
+  test('a piece with a quote or a control character after clean pieces takes the careful path and still refuses it', () => {
+    expect(tokenize(['a,b\n1,', '"x,y"', '\n'])).toEqual({ records: [{ fields: ['a', 'b'], line: 1, blank: false }, { fields: ['1', 'x,y'], line: 2, blank: false }] });
+    expect(tokenize(['a,b\n1,2\n', '3,\u0001\n'])).toEqual({ problem: 'control', line: 3, field: 2 });
   });
 });

@@ -6,9 +6,17 @@ import { sortFloat64 } from './sort-float64.ts';
 const reference = (a: Float64Array): number[] => Array.from(a.slice().sort());
 
 describe('sortFloat64', () => {
-  test('matches a comparator sort on 5000 mixed-sign values with duplicates, zeros and infinities', () => {
+  test('short arrays (the native sort) and long ones (the radix passes) agree with the oracle around the cut-over', () => {
+    const random = createRandom(4);
+    for (const n of [0, 1, 5999, 6000, 6001]) {
+      const a = Float64Array.from({ length: n }, () => (random.next() - 0.5) * 1e6);
+      expect(Array.from(sortFloat64(a.slice()))).toEqual(reference(a));
+    }
+  });
+
+  test('matches a comparator sort on 20,000 mixed-sign values with duplicates, zeros and infinities', () => {
     const random = createRandom(3);
-    const a = Float64Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? 0 : i % 89 === 0 ? -Infinity : i % 83 === 0 ? Infinity : (random.next() - 0.5) * 10 ** random.nextInt(12)));
+    const a = Float64Array.from({ length: 20000 }, (_, i) => (i % 97 === 0 ? 0 : i % 89 === 0 ? -Infinity : i % 83 === 0 ? Infinity : (random.next() - 0.5) * 10 ** random.nextInt(12)));
     a[10] = -0;
     a[11] = 1e-310;
     a[12] = -1e-310;
@@ -16,18 +24,18 @@ describe('sortFloat64', () => {
   });
 
   test('integer-valued and constant arrays (passes where every key shares the digit are skipped)', () => {
-    const ints = Float64Array.from({ length: 3000 }, (_, i) => (i * 7919) % 1000);
+    const ints = Float64Array.from({ length: 12000 }, (_, i) => (i * 7919) % 1000);
     expect(Array.from(sortFloat64(ints.slice()))).toEqual(reference(ints));
-    const constant = new Float64Array(2000).fill(42.5);
+    const constant = new Float64Array(8000).fill(42.5);
     expect(Array.from(sortFloat64(constant.slice()))).toEqual(reference(constant));
   });
 
   test('sorts a subarray view in place without touching the rest of the buffer', () => {
-    const buffer = Float64Array.from({ length: 3000 }, (_, i) => 3000 - i);
-    const view = buffer.subarray(1000, 2500);
+    const buffer = Float64Array.from({ length: 12000 }, (_, i) => 12000 - i);
+    const view = buffer.subarray(1000, 9000);
     sortFloat64(view);
-    expect(Array.from(view)).toEqual(Array.from({ length: 1500 }, (_, i) => 501 + i));
-    expect(buffer[0]).toBe(3000);
-    expect(buffer[2999]).toBe(1);
+    expect(Array.from(view)).toEqual(Array.from({ length: 8000 }, (_, i) => 3001 + i));
+    expect(buffer[0]).toBe(12000);
+    expect(buffer[11999]).toBe(1);
   });
 });

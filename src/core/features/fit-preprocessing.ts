@@ -1,4 +1,5 @@
 import { hasValues, type CategoricalColumn, type ValuesColumn } from '../data/column.ts';
+import { sortFloat64 } from '../data/sort-float64.ts';
 import { columnByName, type Snapshot } from '../data/snapshot.ts';
 import { categoryKey } from './category-key.ts';
 import { categorySalt, hashCategory } from './hash-category.ts';
@@ -14,7 +15,7 @@ function fitNumeric(column: ValuesColumn, rows: Int32Array): NumericStep {
   const present = new Float64Array(rows.length);
   let k = 0;
   for (const r of rows) if (!Number.isNaN(column.values[r])) present[k++] = column.values[r];
-  const observed = present.subarray(0, k).sort();
+  const observed = sortFloat64(present.subarray(0, k));
   const med = median(observed);
   const missingCount = rows.length - k;
   // Statistics are of the imputed values, matching SimpleImputer followed by StandardScaler.

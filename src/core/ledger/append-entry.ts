@@ -17,7 +17,8 @@ export function appendEntry(ledger: readonly LedgerEntry[], draft: LedgerDraft, 
   if (!draft.decision || !LEDGER_DECISIONS.includes(draft.decision)) throw new Error(`A ledger entry needs a decision (${LEDGER_DECISIONS.join(', ')}).`);
   if (!draft.reason.trim()) throw new Error('A ledger entry needs the reason for its decision.');
   if (draft.corrects !== null && !ledger.some((e) => e.id === draft.corrects)) throw new Error(`Entry "${draft.corrects}" does not exist, so it cannot be corrected.`);
-  if (draft.runs.length === 0) throw new Error('A ledger entry needs at least one run.');
+  // A shadow comparison is about two bundles, which may have no run in this workspace.
+  if (draft.runs.length === 0 && !draft.shadow) throw new Error('A ledger entry needs at least one run.');
   const seq = (ledger.at(-1)?.seq ?? 0) + 1;
   const entry: LedgerEntry = deepFreeze(structuredClone({ ...draft, format: 1 as const, id: `entry-${seq}`, seq, committedAt, decision: draft.decision }));
   return Object.freeze([...ledger, entry]);

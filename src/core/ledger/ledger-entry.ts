@@ -84,6 +84,34 @@ export interface LedgerDraft {
   readonly method: string;
   /** The champion bundle this decision is about (a roll back ships it unchanged); absent for entries about runs only. */
   readonly champion?: { readonly bundleId: string; readonly action: 'rollback'; readonly sha256: string };
+  /** A shadow comparison of two bundles this decision is about (its figures); absent for other entries. */
+  readonly shadow?: LedgerShadow;
+}
+
+/** One bundle of a shadow comparison: its ID, zip file name and SHA-256 (hex), and the threshold it decides at. */
+export interface LedgerShadowBundle {
+  readonly bundleId: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly threshold: number;
+}
+
+/** The figures of a shadow comparison (champion vs candidate on one snapshot) and the triggers judged on them. */
+export interface LedgerShadow {
+  readonly champion: LedgerShadowBundle;
+  readonly candidate: LedgerShadowBundle;
+  readonly snapshot: { readonly fileName: string; readonly rows: number };
+  readonly rows: number;
+  readonly disagreements: number;
+  readonly disagreementRate: number | null;
+  readonly newlyPositive: number;
+  readonly newlyNegative: number;
+  readonly slice: { readonly column: string; readonly values: readonly { readonly value: string; readonly rows: number; readonly disagreements: number }[] } | null;
+  /** Switching cost (candidate − champion) at the FP/FN costs used; realised is null without labels. */
+  readonly cost: { readonly fp: number; readonly fn: number; readonly expectedChange: number; readonly realisedChange: number | null } | null;
+  /** Paired deltas (candidate − champion) on the labelled rows with their interval; [] without labels of both classes. */
+  readonly paired: readonly { readonly metric: string; readonly delta: number | null; readonly lo: number | null; readonly hi: number | null }[];
+  readonly triggers: readonly { readonly rule: string; readonly live: number | null; readonly fired: boolean }[];
 }
 
 /** A committed entry: a draft plus its place in the ledger. Never changed once committed. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { outcomeNames } from './outcome-names.ts';
+import { className, outcomeNames, renamedOutcomes } from './outcome-names.ts';
 
 describe('outcomeNames', () => {
   test('0/1 codes read through the label name (Titanic)', () => {
@@ -22,5 +22,21 @@ describe('outcomeNames', () => {
     expect(outcomeNames('status', '1', ['pending'])).toEqual({ positive: 'status = 1', negative: 'pending' });
     expect(outcomeNames('grade', '3', ['2', '3'])).toEqual({ positive: 'grade = 3', negative: 'grade = 2' });
     expect(outcomeNames('', '1', ['0'])).toEqual({ positive: '1', negative: '0' });
+  });
+});
+
+describe('renamedOutcomes', () => {
+  const derived = outcomeNames('survived', '1', ['0', '1']);
+  test('the contract\'s words replace the derived ones, trimmed; empty words fall back', () => {
+    expect(renamedOutcomes(derived, { positive: ' flagged for review ', negative: 'not flagged' })).toEqual({ positive: 'flagged for review', negative: 'not flagged' });
+    expect(renamedOutcomes(derived, { positive: 'rescued', negative: '  ' })).toEqual({ positive: 'rescued', negative: 'not survived' });
+    expect(renamedOutcomes(derived, undefined)).toEqual(derived);
+    expect(renamedOutcomes(derived, null)).toEqual(derived);
+  });
+});
+
+describe('className', () => {
+  test('numbers read through the label; words and an unnamed label keep the value', () => {
+    expect([className('pclass', '1'), className('grade', '-2.5'), className('species', 'setosa'), className('', '3')]).toEqual(['pclass = 1', 'grade = -2.5', 'setosa', '3']);
   });
 });

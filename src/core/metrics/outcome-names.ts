@@ -27,3 +27,17 @@ export function outcomeNames(label: string, positive: string, others: readonly s
   }
   return { positive, negative: rest.length === 1 ? rest[0] : `not ${positive}` };
 }
+
+/**
+ * The contract's own words for the outcomes where the user gave them, each one falling back to the derived word when
+ * left empty (so renaming only the positive outcome keeps the derived negative).
+ */
+export function renamedOutcomes(derived: OutcomeNames, given?: Partial<OutcomeNames> | null): OutcomeNames {
+  const pick = (word: string | undefined, fallback: string): string => (word && word.trim() !== '' ? word.trim() : fallback);
+  return { positive: pick(given?.positive, derived.positive), negative: pick(given?.negative, derived.negative) };
+}
+
+/** A class value as a table header reads it: a bare number reads through the label's name ("pclass = 1"), words stay. */
+export function className(label: string, value: string): string {
+  return label !== '' && NUMBER.test(value) ? `${label} = ${value}` : value;
+}

@@ -33,6 +33,22 @@ export class RecordScanner {
     const d = this.#delimiter;
     let state = this.#state;
     let end = 0;
+    if (state !== QUOTED && text.indexOf('"') < 0) {
+      // No quote in the text (the usual case): only line ends matter, so hop between them (V8 finds one character far
+      // faster than a charCodeAt loop), then read the state from the text after the last one.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        this.#lines++;
+        end = at + 1;
+      }
+      if (end > 0) state = START;
+      for (let i = end; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === d) state = START;
+        else if (c !== CR) state = PLAIN;
+      }
+      this.#state = state;
+      return end;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (state === QUOTED) {

@@ -10,15 +10,39 @@ export const DUPLICATE_ALPHA = 0.001;
 
 // One small integer per cell and distinct value (categories keep their codes; numbers get one per distinct value;
 // missing is -1), so rows compare without building a string per cell.
+// Numbers are keyed in an open-addressing table over their bits (a Map boxes every float key, and this runs for every
+// cell); ids go in first-seen order.
 function cellCodes(column: Column): Int32Array {
   if (!hasValues(column)) return column.codes;
-  const ids = new Map<number, number>();
-  const codes = new Int32Array(column.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = column.values[i];
-    if (Number.isNaN(v)) { codes[i] = -1; continue; }
-    let id = ids.get(v);
-    if (id === undefined) { id = ids.size; ids.set(v, id); }
+  const values = column.values;
+  const n = values.length;
+  const codes = new Int32Array(n);
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const keys = new Float64Array(n);
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) { codes[i] = -1; continue; }
+    // +0 for -0, so the two zeros are one value, as they are for a Map.
+    bits[0] = v === 0 ? 0 : v;
+    let h = Math.imul(words[0] ^ Math.imul(words[1], 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    let at = h & mask;
+    let id = slots[at];
+    while (id !== -1 && keys[id] !== v) {
+      at = (at + 1) & mask;
+      id = slots[at];
+    }
+    if (id === -1) {
+      id = next++;
+      keys[id] = v;
+      slots[at] = id;
+    }
     codes[i] = id;
   }
   return codes;
@@ -43,10 +67,13 @@ function rowHash(codes: readonly Int32Array[], row: number): number {
 function collisionProbability(columns: readonly Int32Array[], rows: readonly number[]): number {
   let p = 1;
   for (const codes of columns) {
-    const counts = new Map<number, number>();
-    for (const row of rows) counts.set(codes[row], (counts.get(codes[row]) ?? 0) + 1);
+    // Codes are small dense integers (-1 for missing), so an array counts them.
+    let max = -1;
+    for (const row of rows) if (codes[row] > max) max = codes[row];
+    const counts = new Float64Array(max + 2);
+    for (const row of rows) counts[codes[row] + 1]++;
     let same = 0;
-    for (const n of counts.values()) same += n * (n - 1);
+    for (let k = 0; k < counts.length; k++) same += counts[k] * (counts[k] - 1);
     p *= rows.length < 2 ? 0 : same / (rows.length * (rows.length - 1));
   }
   return p;

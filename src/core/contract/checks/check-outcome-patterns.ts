@@ -1,4 +1,5 @@
 import { hasValues, type Column } from '../../data/column.ts';
+import { sortFloat64 } from '../../data/sort-float64.ts';
 import type { Snapshot } from '../../data/snapshot.ts';
 import { columnsWithRole, type DataContract } from '../data-contract.ts';
 import type { Finding } from '../finding.ts';
@@ -71,7 +72,7 @@ function regions(column: Column, train: Int32Array): { what: string; rows: numbe
     }
     return [...byCode].map(([code, rows]) => ({ what: `"${column.categories[code]}"`, rows }));
   }
-  const sorted = Float64Array.from(train, (row) => column.values[row]).filter((v) => !Number.isNaN(v)).sort();
+  const sorted = sortFloat64(Float64Array.from(train, (row) => column.values[row]).filter((v) => !Number.isNaN(v)));
   const out: { what: string; rows: number[] }[] = [];
   for (let j = 1; j <= REGION_BINS / 2; j++) {
     const cut = Math.round((sorted.length * j) / REGION_BINS);

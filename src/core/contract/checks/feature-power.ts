@@ -2,6 +2,7 @@ import { createRandom, shuffleInPlace } from '../../random.ts';
 import { rocAuc, rocAucFromSweep } from '../../metrics/roc-auc.ts';
 import { thresholdSweep, type Sweep } from '../../metrics/sweep.ts';
 import { hasValues, type Column } from '../../data/column.ts';
+import { sortFloat64 } from '../../data/sort-float64.ts';
 
 // How well one column alone separates the classes: folds, median imputation, out-of-fold target means and AUCs.
 
@@ -29,7 +30,7 @@ export function aucOverRows(scores: Float64Array, y: Uint8Array, rows: Int32Arra
 export function medianImputed(values: Float64Array, rows: Int32Array): Float64Array | null {
   const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
-  const present = out.filter((v) => !Number.isNaN(v)).sort();
+  const present = sortFloat64(out.filter((v) => !Number.isNaN(v)));
   if (present.length === 0) return null;
   const mid = present.length >> 1;
   const median = present.length % 2 === 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
