@@ -60,7 +60,7 @@ describe('words, not codes, on Titanic', () => {
     expect(await matrix.textContent()).not.toMatch(/other|Predicted 1|Actual 1/);
     expect(await page.getByTestId('reading').textContent()).toMatch(/^Of \d+ cases predicted “survived”, \d+ (is a false alarm|are false alarms) \(actually “not survived”\); \d+ of \d+ cases actually “survived” (is|are) missed\.$/);
     // The error list reads the actual outcome in words too (the report is computed once Evaluate is shown).
-    await page.getByTestId('error-list').locator('tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('error-list').locator('tbody tr').first().waitFor({ state: 'attached', timeout: 60_000 });
     const outcomes = await page.getByTestId('error-list').locator('tbody tr td:nth-child(4)').allTextContents();
     expect(outcomes.length).toBeGreaterThan(0);
     for (const o of outcomes) expect(['survived', 'not survived']).toContain(o);
