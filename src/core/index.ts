@@ -170,3 +170,5 @@ export { rollbackEntry, type RollbackChampion } from './ledger/index.ts';
 export { snapshotLabels, bundlePromise, shadowCase, shadowLiveFigures, type CsvTable, type SnapshotLabelSource, type SnapshotLabels, type ShadowCase, type ShadowCaseInput, type ShadowSide } from './feedback/index.ts';
 export { ledgerShadow, shadowEntry, type ShadowDecisionInput, type LedgerShadow, type LedgerShadowBundle } from './ledger/index.ts';
 export { className, renamedOutcomes } from './metrics/outcome-names.ts';
+export { scoredFeedback, sliceFloors, eventAgeDays, type FeedbackSource, type LabelsTable } from './feedback/scored-feedback.ts';
+export { type CollectedRows } from './scoring/batch-scorer.ts';

@@ -61,6 +61,11 @@ export class BundleOpener {
   readonly #worker = new WorkerClient<BundleApi>(() => new Worker(new URL('../workers/bundle.worker.ts', import.meta.url), { type: 'module' }));
   #token = 0;
 
+  /** The opened zip's bytes as opened (for the monitor's scoring worker), or null when none is open. */
+  get openedBytes(): Uint8Array | null {
+    return this.#bytes;
+  }
+
   async open(file: File): Promise<void> {
     const token = ++this.#token;
     const started = performance.now();

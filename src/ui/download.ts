@@ -1,6 +1,6 @@
-/** Saves bytes or text as a file through a temporary object URL (nothing leaves the machine). */
-export function download(data: Uint8Array | string, fileName: string, type: string): void {
-  const part = typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>);
+/** Saves bytes, text or a Blob as a file through a temporary object URL (nothing leaves the machine). */
+export function download(data: Uint8Array | string | Blob, fileName: string, type: string): void {
+  const part = typeof data === 'string' || data instanceof Blob ? data : (data as Uint8Array<ArrayBuffer>);
   const url = URL.createObjectURL(new Blob([part], { type }));
   const a = document.createElement('a');
   a.href = url;

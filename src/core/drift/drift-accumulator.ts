@@ -1,6 +1,21 @@
 import { NEAR_THRESHOLD, type ReferenceProfile, type Distribution } from './reference-profile.ts';
 import { binOf } from './psi.ts';
 
+/** Cells of the lookup table that starts each percentile search. */
+const LOOKUP_CELLS = 512;
+
+/** First index k with sorted[k] >= v (sorted.length when none). */
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** New data counted against one reference distribution: PSI bins and the percentile grid for KS. */
 export class DistributionCounts {
   readonly bins: Float64Array;
@@ -10,9 +25,39 @@ export class DistributionCounts {
   total = 0;
   missing = 0;
 
+  readonly #edges: Float64Array;
+  readonly #percentiles: Float64Array;
+  /** PSI bin of a value equal to percentiles[k]; null when some edge is not a percentile (then bins are searched). */
+  readonly #binAt: Int32Array | null;
+  /** Lower bound of the percentiles at LOOKUP_CELLS + 1 evenly spaced points from p0 to p100, to start each search near. */
+  readonly #lookup: Int32Array;
+  readonly #scale: number;
+
   constructor(readonly reference: Distribution) {
     this.bins = new Float64Array(reference.edges.length + 1);
     this.grid = new Float64Array(reference.percentiles.length);
+    // Typed copies (the reference comes from JSON): this runs once per value of every scored row.
+    this.#edges = Float64Array.from(reference.edges);
+    this.#percentiles = Float64Array.from(reference.percentiles);
+    // PSI edges are the 10%..90% quantiles, so they are among the percentiles: one search of the percentiles then
+    // gives both the KS grid cell and the PSI bin (no edge lies strictly between two neighbouring percentiles).
+    const edgesArePercentiles = reference.edges.every((e) => reference.percentiles.includes(e));
+    this.#binAt = edgesArePercentiles ? Int32Array.from(reference.percentiles, (q) => binOf(this.#edges, q)) : null;
+    const p = this.#percentiles;
+    const span = p.length ? (p[p.length - 1] as number) - (p[0] as number) : 0;
+    this.#scale = span > 0 && Number.isFinite(span) ? LOOKUP_CELLS / span : 0;
+    this.#lookup = Int32Array.from({ length: this.#scale ? LOOKUP_CELLS + 1 : 0 }, (_, b) => lowerBound(p, (p[0] as number) + b / this.#scale));
+  }
+
+  /** First k with percentiles[k] >= v: a lookup cell, then a step or two (a binary search mispredicts at every level). */
+  #lowerBound(v: number): number {
+    const p = this.#percentiles;
+    if (!this.#scale || !(v >= p[0] && v <= p[p.length - 1])) return lowerBound(p, v);
+    let lo = this.#lookup[Math.min(Math.floor((v - p[0]) * this.#scale), LOOKUP_CELLS)];
+    // Rounding in the cell's left end may put the start one off either way; these walks make it exact.
+    while (lo > 0 && p[lo - 1] >= v) lo--;
+    while (p[lo] < v) lo++;
+    return lo;
   }
 
   add(v: number): void {
@@ -21,19 +66,14 @@ export class DistributionCounts {
       return;
     }
     this.total++;
-    this.bins[binOf(this.reference.edges, v)]++;
-    const p = this.reference.percentiles;
+    const p = this.#percentiles;
+    const binAt = this.#binAt;
+    if (p.length === 0 || !binAt) this.bins[binOf(this.#edges, v)]++;
     if (p.length === 0) return;
     if (v < p[0]) this.belowFirst++;
-    // First percentile >= v (lower bound).
-    let lo = 0;
-    let hi = p.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (p[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.#lowerBound(v);
     if (lo < p.length) this.grid[lo]++;
+    if (binAt) this.bins[lo === p.length ? this.#edges.length : v === p[lo] ? binAt[lo] : lo === 0 ? 0 : binAt[lo - 1]]++;
   }
 
   /** Cumulative counts: new values <= percentiles[k]. */

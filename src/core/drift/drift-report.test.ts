@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { DriftAccumulator } from './drift-accumulator.ts';
+import { createRandom } from '../random.ts';
+import { DistributionCounts, DriftAccumulator } from './drift-accumulator.ts';
 import { driftReport } from './drift-report.ts';
-import { binCounts, psi } from './psi.ts';
+import { binCounts, binOf, psi } from './psi.ts';
 import { distribution, scoreReference, type ReferenceProfile } from './reference-profile.ts';
 
 // Reference: x = 0..99 (plus 10 missing of 110), c = a×60, b×40 (10% missing on top), scores 0.00..0.99 at threshold 0.5.
@@ -65,5 +66,48 @@ describe('driftReport', () => {
     const lax = driftReport(accumulate(rows), { psi_warn: 50, psi_alert: 100, missing_warn: 1, missing_alert: 1 });
     expect(strict.alerts).toBeGreaterThan(0);
     expect(lax.alerts + lax.warnings).toBe(0);
+  });
+});
+
+describe('DistributionCounts', () => {
+  const random = createRandom(5);
+  // Half-steps 0..10 in the reference: many ties, so edges and percentiles repeat.
+  const reference = distribution(Float64Array.from({ length: 500 }, () => Math.round(random.next() * 20) / 2));
+  const values = [...Array.from({ length: 2000 }, () => Math.round(random.next() * 24 - 2) / 2), ...reference.percentiles, ...reference.edges, -5, 99, 0.1, 9.99];
+  const expectedBins = (edges: readonly number[]) => {
+    const out = new Array<number>(edges.length + 1).fill(0);
+    for (const v of values) out[binOf(edges, v)]++;
+    return out;
+  };
+  const counted = (d: typeof reference) => {
+    const c = new DistributionCounts(d);
+    for (const v of values) c.add(v);
+    return c;
+  };
+
+  test('one search of the percentiles gives the PSI bins of searching the edges, ties and tails included', () => {
+    expect([...counted(reference).bins]).toEqual(expectedBins(reference.edges));
+  });
+
+  test('the KS grid: each value counted at the first percentile >= it, skewed references too', () => {
+    const skewed = distribution(Float64Array.from({ length: 1000 }, () => Math.exp(8 * random.next())));
+    for (const d of [reference, skewed]) {
+      const mixed = [...values, ...d.percentiles, ...d.percentiles.map((q) => q * (1 + 1e-12)), ...d.percentiles.map((q) => q * (1 - 1e-12))];
+      const c = new DistributionCounts(d);
+      for (const v of mixed) c.add(v);
+      const grid = new Array<number>(d.percentiles.length).fill(0);
+      for (const v of mixed) {
+        const k = d.percentiles.findIndex((q) => q >= v);
+        if (k >= 0) grid[k]++;
+      }
+      expect([...c.grid]).toEqual(grid);
+      expect(c.belowFirst).toBe(mixed.filter((v) => v < d.percentiles[0]).length);
+    }
+  });
+
+  test('edges that are not percentiles fall back to searching the edges, with the same KS grid', () => {
+    const odd = { ...reference, edges: [2.25, 7.75] };
+    expect([...counted(odd).bins]).toEqual(expectedBins(odd.edges));
+    expect([...counted(odd).grid]).toEqual([...counted(reference).grid]);
   });
 });

@@ -121,6 +121,18 @@ describe('BatchScorer', () => {
     expect(cells[6]).toBe('not q');
   });
 
+  test('echo appends the asked columns to scored rows only; collect keeps their cells, row numbers and scores', () => {
+    const { scored, scorer } = scoreAll(CSV.replace('k1,4,a', '"k1",4,"a"'), bundle(), { echo: ['email'], collect: ['id', 'email', 'nope', 'id'] });
+    const lines = scored.trim().split('\n');
+    expect(lines[0]).toBe('row,id,score,decision,distance_to_threshold,calibration_rate,model_version,flags,email');
+    expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(['ann@example.com', 'bob@example.com', 'c@example.com', 'e@example.com']);
+    expect(scorer.collected?.rows).toEqual([1, 2, 3, 6]);
+    expect(scorer.collected?.cells).toEqual({ id: ['k1', 'k2', 'k3', 'k6'], email: ['ann@example.com', 'bob@example.com', 'c@example.com', 'e@example.com'] });
+    expect(scorer.collected?.scores[0]).toBeCloseTo(sigmoid(2 + 2 - 0.5), 15);
+    // Without the options nothing is collected and the header is the CLI's.
+    expect(scoreAll(CSV).scorer.collected).toBeNull();
+  });
+
   test('an empty file stops with a message', () => {
     expect(() => new BatchScorer(bundle(), 'empty.csv').finish()).toThrow('empty.csv is empty');
   });

@@ -2,7 +2,7 @@ import { guessDelimiter } from '../data/delimiter.ts';
 import { checkFirstChunk } from '../data/utf8-chunks.ts';
 import { DriftAccumulator } from '../drift/drift-accumulator.ts';
 import { predictDense } from '../models/dense-stack.ts';
-import { forEachRecord, forEachRecordSpan } from './csv-records.ts';
+import { forEachRecord, forEachRecordSpan, type FieldSpans } from './csv-records.ts';
 import { RecordScanner, splitHeader } from './record-scanner.ts';
 import { RowEncoder, type CellIssue } from './row-encoder.ts';
 import { csvField, maskValue, REJECTS_HEADER, scoredHeader } from './score-columns.ts';
@@ -17,6 +17,17 @@ export interface BatchScorerOptions {
   readonly policy?: IssuePolicy;
   /** Accumulate drift counts against the bundle's reference profile. */
   readonly drift?: boolean;
+  /** Input columns echoed after `flags` in each scored row (e.g. PII columns the user asked for); never by default. */
+  readonly echo?: readonly string[];
+  /** Input columns whose cells are kept, per scored row, in `collected` (with its row number and score), for feedback. */
+  readonly collect?: readonly string[];
+}
+
+/** Per scored row, in order: its row number, positive-class score, and the cell text of each collected column. */
+export interface CollectedRows {
+  readonly rows: number[];
+  readonly scores: number[];
+  readonly cells: Readonly<Record<string, string[]>>;
 }
 
 /** Text produced by one `push` or `finish`: scored rows and rejects as CSV (headers included in the first output). */
@@ -57,6 +68,10 @@ export class BatchScorer {
   #rejected = 0;
   #flagged = 0;
   readonly #issues: Record<IssueKind, number> = Object.fromEntries(ISSUE_KINDS.map((k) => [k, 0])) as Record<IssueKind, number>;
+  #echoFields: number[] = [];
+  #collectFields: number[] = [];
+  /** Cells of the `collect` columns present in the file, per scored row; null when none were asked for. */
+  collected: CollectedRows | null = null;
   /** Drift counts of the rows seen so far, when the job was asked for drift (set once the header is read). */
   drift: DriftAccumulator | null = null;
 
@@ -122,6 +137,10 @@ export class BatchScorer {
     this.#header = header;
     this.#encoder = new RowEncoder(this.bundle.preprocessing, contract, header);
     this.#keyField = contract.entity_key ? header.indexOf(contract.entity_key) : -1;
+    this.#echoFields = (this.options.echo ?? []).map((name) => header.indexOf(name)).filter((i) => i >= 0);
+    const collect = (this.options.collect ?? []).filter((name, i, all) => header.includes(name) && all.indexOf(name) === i);
+    this.#collectFields = collect.map((name) => header.indexOf(name));
+    if (this.options.collect) this.collected = { rows: [], scores: [], cells: Object.fromEntries(collect.map((name) => [name, []])) };
     if (this.options.drift && this.bundle.reference) this.drift = new DriftAccumulator(this.bundle.reference, this.#encoder.columns);
   }
 
@@ -133,7 +152,7 @@ export class BatchScorer {
       this.#delimiter = guessDelimiter(firstLine);
       this.#start(splitHeader(firstLine, this.#delimiter).map((h) => h.trim()));
       text = text.slice(text.indexOf('\n') + 1).replace(/^\uFEFF/, '');
-      scoredHead = `${scoredHeader(this.bundle.contract).map(csvField).join(',')}\n`;
+      scoredHead = `${[...scoredHeader(this.bundle.contract), ...this.#echoFields.map((i) => (this.#header as string[])[i] as string)].map(csvField).join(',')}\n`;
       rejects = `${REJECTS_HEADER.join(',')}\n`;
     }
     const encoder = this.#encoder as RowEncoder;
@@ -142,6 +161,11 @@ export class BatchScorer {
     const rowNumbers: number[] = [];
     const keys: string[] = [];
     const flags: string[] = [];
+    const echoes: string[] = [];
+    const echoFields = this.#echoFields;
+    const collected = this.collected;
+    const collectFields = this.#collectFields;
+    const collectNames = Object.keys(collected?.cells ?? {});
     let x = new Float64Array(width * 1024);
     const issues: CellIssue[] = [];
     let row = 0;
@@ -159,7 +183,7 @@ export class BatchScorer {
       return n * width;
     };
     // Ends a record: applies the policy to its issues, then queues it for scoring or writes it to the rejects.
-    const end = (base: number, key: string): void => {
+    const end = (base: number, key: string, cell: (field: number) => string): void => {
       if (this.drift) this.drift.addRow(encoder.numbers, encoder.keys);
       let reject = false;
       for (const issue of issues) {
@@ -179,25 +203,34 @@ export class BatchScorer {
       keys.push(key);
       flags.push(issues.length ? issues.map((i) => (i.column ? `${i.kind}:${i.column}` : i.kind)).join(';') : '');
       if (issues.length) this.#flagged++;
+      if (echoFields.length) echoes.push(echoFields.map((f) => `,${csvField(cell(f))}`).join(''));
+      if (collected) {
+        collected.rows.push(row);
+        collectFields.forEach((f, i) => collected.cells[collectNames[i] as string]?.push(cell(f).trim()));
+      }
     };
     const keyField = this.#keyField;
     if (text.indexOf('"') < 0) {
+      // One cell reader for the chunk: the scanner reuses one spans object from record to record.
+      let current: FieldSpans | null = null;
+      const cell = (f: number) => (current && f < current.count ? text.slice(current.starts[f], current.ends[f]) : '');
       forEachRecordSpan(text, this.#delimiter, (spans) => {
+        current = spans;
         const base = begin(spans.count);
         encoder.encodeSpans(text, spans.starts, spans.ends, spans.count, x, base, issues);
-        end(base, keyField >= 0 && keyField < spans.count ? text.slice(spans.starts[keyField], spans.ends[keyField]).trim() : '');
+        end(base, keyField >= 0 ? cell(keyField).trim() : '', cell);
       });
     } else {
       forEachRecord(text, this.#delimiter, (fields) => {
         const base = begin(fields.length);
         encoder.encode(fields, x, base, issues);
-        end(base, keyField >= 0 ? (fields[keyField] ?? '').trim() : '');
+        end(base, keyField >= 0 ? (fields[keyField] ?? '').trim() : '', (f) => fields[f] ?? '');
       });
     }
-    return { scored: scoredHead + this.#score(x, rowNumbers, keys, flags), rejects };
+    return { scored: scoredHead + this.#score(x, rowNumbers, keys, flags, echoes), rejects };
   }
 
-  #score(x: Float64Array, rowNumbers: readonly number[], keys: readonly string[], flags: readonly string[]): string {
+  #score(x: Float64Array, rowNumbers: readonly number[], keys: readonly string[], flags: readonly string[], echoes: readonly string[]): string {
     const n = rowNumbers.length;
     if (n === 0) return '';
     const { contract, model, id } = this.bundle;
@@ -228,8 +261,9 @@ export class BatchScorer {
       }
       const rate = rateText[Math.min(Math.floor(p * 10), 9)] ?? '';
       const flag = flags[r] ? csvField(flags[r]) : '';
-      lines[r] = `${prefix}${p},${p >= t ? positiveText : negativeText},${Math.abs(p - t)},${rate}${tail}${flag}\n`;
+      lines[r] = `${prefix}${p},${p >= t ? positiveText : negativeText},${Math.abs(p - t)},${rate}${tail}${flag}${echoes[r] ?? ''}\n`;
       if (this.drift) this.drift.addScore(p);
+      if (this.collected) this.collected.scores.push(p);
     }
     this.#scored += n;
     return lines.join('');
