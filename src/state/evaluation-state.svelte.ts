@@ -45,6 +45,9 @@ export class EvaluationState {
   #snapshot: () => Snapshot | null;
   #givenNames: () => Partial<OutcomeNames> | null;
   #generation = 0;
+  /** What the full report on screen was computed from, so coming back to the Evaluate step does not compute it again. */
+  #computedFrom = '';
+  #restoredFor: string | null | undefined = undefined;
 
   /** `givenNames`: the contract's own words for the run's outcomes, when the user renamed them. */
   constructor(outcome: () => TrainOutcome | null, runId: () => string | null, snapshot: () => Snapshot | null, givenNames: () => Partial<OutcomeNames> | null = () => null) {
@@ -145,6 +148,9 @@ export class EvaluationState {
 
   /** Brings back a run's stored threshold choice (or the default 0.5) when the shown run changes; its strategy fills the form. */
   async restoreFor(runId: string | null): Promise<void> {
+    // Coming back to the step (it remounts) must keep the threshold where the slider left it.
+    if (runId === this.#restoredFor) return;
+    this.#restoredFor = runId;
     const stored = await this.run.restore(runId);
     if (stored && this.#source === 'run') this.control.load(stored.strategy);
   }
@@ -156,6 +162,13 @@ export class EvaluationState {
     const id = this.run.id;
     const key = this.subject?.key ?? '';
     const split = this.run.split;
+    const strategy = this.#source === 'run' ? this.run.decision.activeStrategy() : this.scoresFile.decision.activeStrategy();
+    const from = JSON.stringify([this.#source, key, strategy, this.settings.forColumns(errorColumns)]);
+    if (from === this.#computedFrom && this.full) {
+      // Still bumped above, so an older request in flight cannot replace the report on screen.
+      this.computing = false;
+      return;
+    }
     this.computing = true;
     try {
       let report: EvaluationReport | null = null;
@@ -169,6 +182,7 @@ export class EvaluationState {
       }
       if (generation !== this.#generation) return;
       this.#full = report ? { key, report } : null;
+      this.#computedFrom = report ? from : '';
       this.error = null;
     } catch (e) {
       if (generation === this.#generation) {

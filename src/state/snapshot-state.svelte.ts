@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { errorText, DEFAULT_MISSING_TOKENS, type LoadError, type LoadResult, type Snapshot } from '../core/index.ts';
 import type { Sample } from '../samples.ts';
 import type { LoadProgress, ParseApi } from '../workers/protocol.ts';
+import { announce } from './announcer.svelte.ts';
 import { saveCurrentFile } from './file-store.ts';
 import { WorkerClient } from './worker-client.ts';
 
@@ -79,8 +80,10 @@ export class SnapshotState {
         this.#missingTokens = missingTokens;
         this.#error = null;
         this.#loadMs = performance.now() - started;
+        announce(`Loaded ${file.name}: ${result.snapshot.rowCount.toLocaleString('en')} rows × ${result.snapshot.columns.length} columns`);
       } else {
         this.#error = result.error;
+        announce(`${file.name} was not loaded: ${result.error.message}`);
       }
     } catch (e) {
       // A crashed worker is replaced on the next load; the snapshot already on screen is untouched.

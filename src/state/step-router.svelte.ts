@@ -1,3 +1,5 @@
+import { getContext, setContext } from 'svelte';
+
 /** The app's steps, in order; each is one view reached by the hash `#/<id>`. */
 export const STEP_IDS = ['data', 'contract', 'train', 'evaluate', 'export', 'monitor'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -20,7 +22,9 @@ export class StepRouter {
   constructor(private readonly win: Window = window) {
     this.step = stepFromHash(win.location.hash) ?? 'data';
     win.addEventListener('hashchange', () => {
-      const next = stepFromHash(win.location.hash);
+      // Back to the entry with no hash (the page as first opened) is the first step again.
+      const hash = win.location.hash;
+      const next = hash === '' || hash === '#' ? 'data' : stepFromHash(hash);
       if (next) this.step = next;
     });
   }
@@ -31,4 +35,15 @@ export class StepRouter {
     this.win.location.hash = `#/${step}`;
     this.step = step;
   }
+}
+
+const ROUTER_KEY = Symbol('step-router');
+
+/** Shares the page's one router with every component below App (the nav, the "Next:" lines, the lesson). */
+export function provideStepRouter(router: StepRouter): StepRouter {
+  return setContext(ROUTER_KEY, router);
+}
+
+export function useStepRouter(): StepRouter {
+  return getContext<StepRouter>(ROUTER_KEY);
 }

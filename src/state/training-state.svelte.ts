@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { errorText, createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 import { deleteRun, loadRuns, saveRun } from './run-store.ts';
 import type { TrainApi } from '../workers/protocol.ts';
+import { announce } from './announcer.svelte.ts';
 import { WorkerClient } from './worker-client.ts';
 import { clearInFlight, deleteInterrupted, loadInterrupted, markInFlight, takeInterrupted, type InterruptedRun } from './interrupted-runs.ts';
 
@@ -11,6 +12,9 @@ const HEARTBEAT_SILENCE_MS = 60_000;
 const PROGRESS_INTERVAL_MS = 250;
 /** How long a cooperative cancel may take before the worker is terminated outright. */
 const CANCEL_GRACE_MS = 3000;
+
+/** How the end-of-run announcement names each model. */
+const MODEL_WORDS = { prior: 'base-rate prior', logistic: 'logistic regression', mlp: 'MLP' } as const;
 
 export type TrainingStatus = 'idle' | 'running' | 'completed' | 'cancelled' | 'failed';
 
@@ -120,10 +124,13 @@ export class TrainingState {
       }
       this.#storeError = await saveRun(record);
       this.#status = outcome.status;
+      const steps = `${outcome.iterations} ${outcome.config.model === 'mlp' ? 'epochs' : 'iterations'}`;
+      announce(`Run ${outcome.status}: ${MODEL_WORDS[outcome.config.model]}, ${steps} in ${(outcome.durationMs / 1000).toFixed(1)} s.`);
     } catch (e) {
       const aborted = run.abort.signal.aborted;
       this.#message = aborted ? 'Cancelled before the first iteration finished, so there are no weights to keep.' : errorText(e);
       this.#status = aborted ? 'cancelled' : 'failed';
+      announce(aborted ? 'Run cancelled before its first iteration.' : `Run failed: ${this.#message}`);
     } finally {
       // The outcome carries the full history; a batch still waiting would append duplicates after it.
       clearTimeout(timer);

@@ -3,6 +3,8 @@ import { canonicalJson, createRunConfig, isBackendPreference, MAX_CLASSES, type 
 import { EvaluationState } from './evaluation-state.svelte.ts';
 import { GatesState } from './gates-state.svelte.ts';
 import { ContractState } from './contract-state.svelte.ts';
+import { Drafts } from './drafts.svelte.ts';
+import { ExportState } from './export-state.svelte.ts';
 import { ModelSettings } from './model-settings.svelte.ts';
 import { loadCurrentFile } from './file-store.ts';
 import { clearInterrupted } from './interrupted-runs.ts';
@@ -22,6 +24,10 @@ export class Workspace {
     contract: () => this.contract.contract, checks: () => this.contract.report, outcome: () => this.outcomeForSnapshot,
     selected: () => this.training.selectedRun, runs: () => this.training.runs, threshold: () => this.evaluation.run.decision.threshold, snapshot: () => this.data.snapshot,
   });
+  /** The Export step's form, ledger draft and last exported bundle. */
+  readonly exports = new ExportState();
+  /** Half-filled forms of steps that are not on screen. */
+  readonly drafts = new Drafts();
   #edits = $state.raw<{ outcome: TrainOutcome | null; values: Partial<Record<CompactKey, string>> }>({ outcome: null, values: {} });
 
   constructor(backendParam: string | null) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -63,6 +63,7 @@ describe('bad input gets a located message and the loaded snapshot survives', ()
     expect(await rows.nth(0).locator('td').allTextContents()).toEqual(['x', 'numeric', '0', '4']);
     expect((await rows.nth(1).locator('td').allTextContents()).slice(0, 2)).toEqual(['flag', 'boolean']);
     expect(await rows.nth(1).locator('td').nth(2).textContent()).toContain('1');
+    await gotoStep(page, 'contract');
     expect(await page.getByLabel('Label column').inputValue()).toBe('label');
     expect(await page.getByLabel('Positive class').inputValue()).toBe('1');
     await screenshot(page, 'dropped-file');

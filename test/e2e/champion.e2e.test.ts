@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle, sha256 } from './bundle-reader.ts';
-import { launch, newPage, openPanel, RESULTS, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, RESULTS, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -18,6 +18,7 @@ beforeAll(async () => {
   browser = await launch({ webgpu: false });
   ({ page } = await newPage(browser));
   await page.goto(`${url}?sample=titanic&backend=wasm`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -38,15 +39,20 @@ describe('the champion', () => {
     await page.getByLabel('Gate margin', { exact: true }).fill('0.01');
     await page.getByRole('button', { name: 'Add gate' }).click();
     await expect.poll(() => page.getByTestId('gate-list').locator('li').count()).toBe(1);
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 180_000 });
+    await gotoStep(page, 'evaluate');
     const gate = page.getByTestId('gate-verdicts').locator('tbody tr').nth(0);
     await gate.waitFor({ timeout: 30_000 });
     expect(await gate.getByTestId('gate-verdict').textContent()).toBe('FAIL');
     expect(await gate.textContent()).toContain('fails closed: no champion comparison (no champion is set)');
+    await gotoStep(page, 'export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     zip = new Uint8Array(readFileSync((await download.path())!));
     bundleId = openBundle(zip).json<{ bundle_id: string }>('manifest.json').bundle_id;
+
+    await gotoStep(page, 'monitor');
 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open bundle' }).click()]);
     await chooser.setFiles({ name: 'champion.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
@@ -59,6 +65,7 @@ describe('the champion', () => {
     expect(await panel.getByTestId('champion-summary').textContent()).toMatch(/^Scored (\d+) of \1 test rows of the current run with its own preprocessing and model, at its threshold [\d.]+;\s+0 rejected by its inference contract/);
     expect(await panel.getByTestId('champion-rejects').count()).toBe(0);
     await shot(panel, 'champion-set');
+    await gotoStep(page, 'evaluate');
     // With the champion scored on the same rows by the same model, Δroc_auc is 0, above −0.01: the gate passes.
     await expect.poll(() => gate.getByTestId('gate-verdict').textContent(), { timeout: 30_000 }).toBe('pass');
     expect(await gate.textContent()).toContain(`Δroc_auc vs champion ${bundleId}`);
@@ -66,6 +73,7 @@ describe('the champion', () => {
   });
 
   test('the champion joins side by side as "champion <bundle id>"; scored by the same model, its paired ΔAUC is 0', async () => {
+    await gotoStep(page, 'evaluate');
     await openPanel(page, 'Compare runs');
     await page.getByRole('button', { name: 'Compare runs' }).click();
     const table = page.getByTestId('compare-table');
@@ -103,6 +111,7 @@ describe('the champion', () => {
   });
 
   test('Roll back downloads the exact bytes that were opened and the ledger records keep-champion with the bundle ID', async () => {
+    await gotoStep(page, 'monitor');
     const panel = page.getByTestId('champion');
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('roll-back').click()]);
     const shipped = new Uint8Array(readFileSync((await download.path())!));
@@ -116,6 +125,7 @@ describe('the champion', () => {
 
     // The entry is in the stored ledger: after a reload the ledger panel lists it and ledger.json carries it.
     await page.goto(`${url}?sample=titanic&backend=wasm`);
+    await gotoStep(page, 'export');
     const ledger = page.getByTestId('ledger-panel');
     await expect.poll(() => ledger.locator('summary').first().textContent(), { timeout: 60_000 }).toBe('Observation Ledger (1 entry)');
     const [json] = await Promise.all([page.waitForEvent('download'), ledger.getByRole('button', { name: 'Download ledger.json' }).click()]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -43,9 +43,12 @@ afterAll(async () => {
 describe('Clear workspace', () => {
   test('empties every store: the file, contracts, runs, and the run\'s chosen threshold and backend calibration', async () => {
     await page.goto(`${url}?sample=titanic`);
+    await gotoStep(page, 'contract');
     await page.getByTestId('roles-table').waitFor();
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count().catch(() => 0), { timeout: 120_000 }).toBe(1);
+    await gotoStep(page, 'evaluate');
     await page.getByLabel('Threshold strategy').selectOption('max-f1');
     await page.getByRole('button', { name: 'Choose threshold' }).click();
     await page.getByTestId('chosen-threshold').waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle } from './bundle-reader.ts';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -13,9 +13,11 @@ let url: string;
 const role = (column: string) => page.getByLabel(`Role of ${column}`, { exact: true });
 
 async function loadTitanic(): Promise<void> {
+  await gotoStep(page, 'data');
   await page.getByRole('button', { name: /Try a sample: Titanic/ }).click();
   // Wait for Titanic's own contract: the previous snapshot's roles table may still be on screen for a moment.
   await expect.poll(() => page.getByTestId('snapshot-summary').textContent()).toContain('titanic.csv');
+  await gotoStep(page, 'contract');
   await page.locator('[data-testid="roles-table"] tr[data-column="home.dest"]').waitFor();
   await expect.poll(() => page.getByTestId('checks-panel').getAttribute('aria-busy')).toBe('false');
 }
@@ -45,7 +47,9 @@ describe('data contract on Titanic', () => {
     const boat = panel.locator('[data-finding="leak:single-feature:boat"]');
     expect(await boat.textContent()).toMatch(/warn.*boat.*AUC 0\.9\d/is);
     // PII values never reach the preview once the contract marks the column.
+    await gotoStep(page, 'data');
     expect(await page.getByTestId('row-preview').textContent()).not.toContain('Allen, Miss. Elisabeth Walton');
+    await gotoStep(page, 'contract');
     await screenshot(page, 'contract-titanic-suggested');
   });
 
@@ -71,7 +75,9 @@ describe('data contract on Titanic', () => {
 
     await page.reload();
     // The workspace comes back by itself: the file from IndexedDB, its contract by snapshot ID.
+    await gotoStep(page, 'data');
     await expect.poll(() => page.getByTestId('snapshot-summary').textContent(), { timeout: 30_000 }).toContain('titanic.csv');
+    await gotoStep(page, 'contract');
     await page.getByTestId('roles-table').waitFor();
     await expect.poll(() => page.getByTestId('checks-panel').getAttribute('aria-busy')).toBe('false');
     expect(await page.getByTestId('contract-version').textContent()).toContain('restored from this browser');
@@ -85,8 +91,10 @@ describe('data contract on Titanic', () => {
   });
 
   test('a model trained under the contract exports no value of any PII column', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    await gotoStep(page, 'export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     const bundle = openBundle(new Uint8Array(readFileSync(await download.path())));
     const text = Object.values(bundle.files).map((b) => new TextDecoder().decode(b)).join('\n');
@@ -102,6 +110,7 @@ describe('data contract on Titanic', () => {
 
 describe('loading the same file again', () => {
   test('switching to another file and back restores the first file\'s contract by snapshot ID', async () => {
+    await gotoStep(page, 'data');
     await page.getByRole('button', { name: /Try a sample: Breast cancer/ }).click();
     await expect.poll(() => page.getByTestId('snapshot-summary').textContent()).toContain('breast_cancer.csv');
     await loadTitanic();

@@ -39,6 +39,7 @@ beforeAll(async () => {
   ({ page } = await newPage(browser));
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${url}?backend=wasm&sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
   await gotoStep(page, 'train');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -181,8 +182,8 @@ describe('the Evaluate view at 1440 × 900', () => {
     await page.screenshot({ path: join(RESULTS, 'evaluate-layout-renamed.png') });
     // The words live in the stored contract: a reload brings them back.
     await page.reload();
-    await page.getByTestId('roles-table').waitFor();
     await gotoStep(page, 'contract');
+    await page.getByTestId('roles-table').waitFor();
     await expect.poll(() => page.getByLabel('Positive outcome name').inputValue()).toBe('flagged for review');
   });
 });

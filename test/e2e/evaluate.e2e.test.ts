@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, openPanel, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -29,9 +29,12 @@ beforeAll(async () => {
   ({ page } = await newPage(browser));
   await recordLongTasks(page);
   await page.goto(`${url}?backend=wasm&sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
+  await gotoStep(page, 'train');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+  await gotoStep(page, 'evaluate');
 });
 
 afterAll(async () => {
@@ -121,6 +124,7 @@ describe('evaluation on Titanic', () => {
   });
 
   test('side by side uses one policy', async () => {
+    await gotoStep(page, 'train');
     await page.getByLabel('Model', { exact: true }).selectOption('mlp');
     await page.getByLabel('Epochs').fill('15');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -132,7 +136,9 @@ describe('evaluation on Titanic', () => {
     // What the strategy panel chooses for each run at FP 1, FN 5, on its own validation split, and the test report there.
     const chosen: Record<string, { threshold: number; cost: number }> = {};
     for (const id of [lr, mlp]) {
+      await gotoStep(page, 'train');
       await page.getByLabel(`Show run ${id}`).check();
+      await gotoStep(page, 'evaluate');
       await page.getByLabel('Threshold strategy').selectOption('min-cost');
       await page.getByLabel('Cost of a false positive').fill('1');
       await page.getByLabel('Cost of a false negative').fill('5');
@@ -255,12 +261,15 @@ describe('evaluation on Titanic', () => {
   });
   test('a three-class label trains softmax and shows the K×K matrix with per-class metrics', async () => {
     await page.getByLabel('The selected run').check();
+    await gotoStep(page, 'contract');
     await page.getByLabel('Label column').selectOption('pclass');
+    await gotoStep(page, 'train');
     await page.getByLabel('Model', { exact: true }).selectOption('logistic');
     expect(await page.getByLabel('Task').inputValue()).toBe('multiclass');
     const before = await page.getByTestId('runs-table').locator('tbody tr').count();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count(), { timeout: 180_000 }).toBe(before + 1);
+    await gotoStep(page, 'evaluate');
     await expect.poll(() => page.getByRole('tab', { name: 'All classes' }).count(), { timeout: 60_000 }).toBe(1);
     await openPanel(page, 'All classes');
     const matrix = page.getByTestId('multiclass-confusion');

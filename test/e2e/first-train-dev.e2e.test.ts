@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
-import { launch, newPage, screenshot } from './harness.ts';
+import { gotoStep, launch, newPage, screenshot } from './harness.ts';
 
 // A fresh clone: the dev server (what `npm start` runs) with an empty dependency cache. If Vite discovers a
 // dependency only when a worker first loads, it re-optimises and reloads the page, and the first run is lost.
@@ -26,8 +26,10 @@ beforeAll(async () => {
   if (!url) throw new Error('the dev server did not report a URL');
   browser = await launch({ webgpu: false });
   ({ page } = await newPage(browser));
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
+  // Document loads only: moving between steps changes the hash, which Playwright also reports as a frame navigation.
+  page.on('load', () => { navigations++; });
   await page.goto(`${url}?sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor({ timeout: 180_000 });
   // Survives only as long as this document: a reload wipes it.
   await page.evaluate(() => { (window as unknown as { __sameDocument: boolean }).__sameDocument = true; });
@@ -41,6 +43,7 @@ afterAll(async () => {
 
 describe('the first run on a fresh dev server', () => {
   test('loads the Titanic sample and trains without Vite reloading the page', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // Either the run lands in the runs table, or the page reloads under it (then the run never lands): stop at either.
     const rows = () => page.getByTestId('runs-table').locator('tbody tr').count().catch(() => 0);

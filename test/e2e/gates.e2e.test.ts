@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { join } from 'node:path';
-import { launch, newPage, openPanel, RESULTS, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, RESULTS, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -14,6 +14,7 @@ interface Manifest { promotable?: boolean; failed_gates?: string[]; files: Recor
 interface Verdicts { promotable: boolean; failed: string[]; changes: { reason: string }[]; verdicts: { id: string; pass: boolean; evidence: string; observed: { value: number | null } }[] }
 
 async function exportBundle(): Promise<OpenedBundle> {
+  await gotoStep(page, 'export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
   return openBundle(new Uint8Array(readFileSync(await download.path())));
 }
@@ -29,6 +30,7 @@ beforeAll(async () => {
   browser = await launch({ webgpu: false });
   ({ page } = await newPage(browser));
   await page.goto(`${url}?backend=wasm&sample=breast_cancer`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -50,10 +52,13 @@ describe('promotion gates', () => {
     });
     await addGate(async () => { await page.getByLabel('Gate kind', { exact: true }).selectOption('size'); await page.getByLabel('Gate value', { exact: true }).fill('100000'); });
     await expect.poll(() => page.getByTestId('gate-list').locator('li').count()).toBe(3);
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    await gotoStep(page, 'contract');
     await expect.poll(() => page.getByTestId('gates-locked').count()).toBe(1);
 
+    await gotoStep(page, 'evaluate');
     const table = page.getByTestId('gate-verdicts');
     await table.waitFor({ timeout: 30_000 });
     expect(await table.locator('h3').textContent()).toBe('Promotion gates: 2 of 3 fail');
@@ -72,6 +77,7 @@ describe('promotion gates', () => {
     await screenshot(page, 'gates-verdict-fail');
     await table.screenshot({ path: join(RESULTS, 'gates-verdict-table-fail.png') });
     await page.getByTestId('importance').screenshot({ path: join(RESULTS, 'gates-importance.png') });
+    await gotoStep(page, 'contract');
     await page.getByTestId('gates-panel').screenshot({ path: join(RESULTS, 'gates-panel-locked.png') });
 
     const bundle = await exportBundle();
@@ -89,6 +95,7 @@ describe('promotion gates', () => {
   });
 
   test('relaxing the gates after the lock needs a reason, is recorded as a change, and makes the bundle promotable', async () => {
+    await gotoStep(page, 'contract');
     const value = page.getByLabel('Value of gate metric-roc_auc-1', { exact: true });
     await value.fill('0.9');
     await value.press('Tab');
@@ -101,6 +108,7 @@ describe('promotion gates', () => {
     await page.getByLabel('Reason for changing the gates', { exact: true }).fill('No baseline run in this iteration; compared next time');
     await page.getByRole('button', { name: 'Remove gate vs-baseline-roc_auc-2' }).click();
     await expect.poll(() => page.getByTestId('gate-changes').locator('summary').textContent()).toBe('2 recorded changes since the lock');
+    await gotoStep(page, 'evaluate');
     await expect.poll(() => page.getByTestId('gate-verdicts').locator('h3').textContent()).toBe('Promotion gates: all pass');
     await page.getByTestId('gate-verdicts').scrollIntoViewIfNeeded();
     await screenshot(page, 'gates-verdict-pass');
@@ -120,10 +128,12 @@ describe('promotion gates', () => {
 
     // The gates, their lock and the change log are part of the stored contract: a reload brings them back.
     await page.reload();
+    await gotoStep(page, 'contract');
     await page.getByTestId('gate-list').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('gate-list').locator('li').count()).toBe(2);
     expect(await page.getByTestId('gates-locked').count()).toBe(1);
     expect(await page.getByTestId('gate-changes').locator('summary').textContent()).toBe('2 recorded changes since the lock');
+    await gotoStep(page, 'evaluate');
     await page.getByTestId('gate-verdicts').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('gate-verdicts').locator('h3').textContent()).toBe('Promotion gates: all pass');
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { join } from 'node:path';
-import { launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
 import { openBundle, sha256 } from './bundle-reader.ts';
 
 let server: PreviewServer;
@@ -12,6 +12,7 @@ let browser: Browser;
 let page: Page;
 
 async function train(): Promise<void> {
+  await gotoStep(page, 'train');
   const before = await page.getByTestId('runs-table').locator('tbody tr').count().catch(() => 0);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count().catch(() => 0), { timeout: 180_000 }).toBe(before + 1);
@@ -23,6 +24,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ page } = await newPage(browser));
   await page.goto(`${url}?sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -43,6 +45,7 @@ describe('Observation Ledger on Titanic', () => {
     await page.getByLabel('Epochs').fill('40');
     await train();
 
+    await gotoStep(page, 'export');
     const panel = page.getByTestId('ledger-panel');
     await panel.scrollIntoViewIfNeeded();
     expect(await panel.textContent()).toMatch(/Baseline logistic-[0-9a-f]{8}-\w+, candidate mlp-[0-9a-f]{8}-\w+\./);
@@ -94,7 +97,9 @@ describe('Observation Ledger on Titanic', () => {
 
     // The ledger survives a reload (IndexedDB).
     await page.reload();
+    await gotoStep(page, 'train');
     await page.getByTestId('runs-table').waitFor({ timeout: 30_000 });
+    await gotoStep(page, 'export');
     await expect.poll(() => page.getByTestId('ledger-entry').count()).toBe(1);
   });
 

@@ -7,7 +7,7 @@ import { writeRawZip, type RawEntry } from '../../src/core/bundle/hostile-zip.ts
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { launch, newPage, RESULTS, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, RESULTS, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -23,6 +23,7 @@ beforeAll(async () => {
   browser = await launch({ webgpu: false });
   ({ page } = await newPage(browser));
   await page.goto(`${url}?sample=titanic&backend=wasm`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -49,6 +50,7 @@ function edited(path: string, edit: (json: Record<string, unknown>) => void): Ui
 
 /** Opens `bytes` through the "Open bundle" control under `name`; resolves once the page shows a verdict. */
 async function openThroughControl(name: string, bytes: Uint8Array): Promise<void> {
+  await gotoStep(page, 'monitor');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open bundle' }).click()]);
   await chooser.setFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
 }
@@ -58,21 +60,30 @@ async function shot(part: Locator, name: string): Promise<void> {
   await part.screenshot({ path: join(RESULTS, `${name}.png`) });
 }
 
+/** Looks at the Data and Train steps, then comes back to Monitor. */
 async function workspaceIntact(): Promise<void> {
+  await gotoStep(page, 'data');
   expect(await page.getByTestId('snapshot-id').getAttribute('title')).toBe(snapshotId);
+  await gotoStep(page, 'train');
   expect(await page.getByTestId('runs-table').locator('tbody tr').count()).toBe(runRows);
+  await gotoStep(page, 'data');
   expect(await page.getByTestId('load-error').count()).toBe(0);
+  await gotoStep(page, 'monitor');
 }
 
 describe('safe import of a bundle in the app', () => {
   test('a Titanic bundle exported from the app opens back read-only: model, metrics, compact, parity re-scored, report sandboxed', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 180_000 });
+    await gotoStep(page, 'export');
     await page.getByLabel('Include').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     zip = new Uint8Array(readFileSync((await download.path())!));
     bundle = openBundle(zip);
+    await gotoStep(page, 'data');
     snapshotId = (await page.getByTestId('snapshot-id').getAttribute('title'))!;
+    await gotoStep(page, 'train');
     runRows = await page.getByTestId('runs-table').locator('tbody tr').count();
     const manifest = bundle.json<{ bundle_id: string; threshold: number; files: Record<string, string> }>('manifest.json');
     const metrics = bundle.json<Record<string, number | null>>('metrics.json');
@@ -152,6 +163,7 @@ describe('safe import of a bundle in the app', () => {
       dt.items.add(new File([new Uint8Array(bytes)], 'dropped-bundle.zip', { type: 'application/zip' }));
       return dt;
     }, tampered);
+    await gotoStep(page, 'data');
     await page.getByTestId('drop-zone').scrollIntoViewIfNeeded();
     await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
     const refused = page.getByTestId('bundle-refused');

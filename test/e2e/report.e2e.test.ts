@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { formatThreshold } from '../../src/core/format-number.ts';
 import { openBundle, type OpenedBundle } from './bundle-reader.ts';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -20,6 +20,7 @@ beforeAll(async () => {
   browser = await launch({ webgpu: false });
   ({ page } = await newPage(browser));
   await page.goto(`${url}?sample=titanic&backend=wasm`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -47,8 +48,10 @@ async function openOffline(options: { width: number; colorScheme: 'light' | 'dar
 
 describe('report.html from an exported Titanic bundle', () => {
   test('the app exports a format-2 bundle with report.html, model-card.md, environment.json and, when asked, parity.json', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 180_000 });
+    await gotoStep(page, 'export');
     await page.getByLabel('Include').check();
     const started = Date.now();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle } from './bundle-reader.ts';
-import { launch, newPage, openPanel, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -36,8 +36,10 @@ function collidingCsv(): string {
 }
 
 async function load(name: string, csv: string): Promise<void> {
+  await gotoStep(page, 'data');
   await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect.poll(() => page.getByTestId('snapshot-summary').textContent(), { timeout: 60_000 }).toContain(name);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
   await expect.poll(() => page.getByTestId('checks-panel').getAttribute('aria-busy')).toBe('false');
 }
@@ -60,8 +62,10 @@ afterAll(async () => {
 describe('robustness', () => {
   test('colliding names and values: every Evaluate panel renders, with no page error', async () => {
     await load('colliding.csv', collidingCsv());
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    await gotoStep(page, 'evaluate');
     await openPanel(page, 'Slices');
     await page.getByLabel('Slice by a', { exact: true }).check();
     await page.getByLabel('Slice by a×b', { exact: true }).check();
@@ -90,6 +94,8 @@ describe('robustness', () => {
     const rows = Array.from({ length: 600 }, (_, i) => `${(next() * 10).toFixed(2)},k${i % 60}`);
     await load('many-classes.csv', `x,label\n${rows.join('\n')}\n`);
     await page.getByLabel('Label column').selectOption('label');
+    expect(await page.locator('body').textContent()).not.toContain('softmax over all 60');
+    await gotoStep(page, 'train');
     await expect.poll(() => page.getByTestId('class-cap').textContent()).toContain('60 classes; softmax is offered for at most 50');
     expect(await page.getByLabel('Task').count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toContain('softmax over all 60');
@@ -106,7 +112,9 @@ describe('robustness', () => {
     await page.getByLabel('Split policy').selectOption('group');
     await expect.poll(() => page.getByTestId('contract-problem').textContent(), { timeout: 30_000 }).toMatch(/^The train split has no (positive|negative) rows \(\d+ of \d+/);
     expect(await page.locator('[data-finding="split:train-classes"]').textContent()).toMatch(/fail/i);
+    await gotoStep(page, 'train');
     expect(await page.getByRole('button', { name: 'Train', exact: true }).isDisabled()).toBe(true);
+    await gotoStep(page, 'contract');
     await screenshot(page, 'robust-impossible-split');
   });
 
@@ -126,8 +134,10 @@ describe('robustness', () => {
     await expect.poll(() => finding.count()).toBe(0);
     await screenshot(page, 'robust-pii-values');
     // The exported bundle holds no note and no name; its manifest says which files still hold raw values.
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    await gotoStep(page, 'export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
     const bundle = openBundle(new Uint8Array(readFileSync(await download.path())));
     const text = Object.entries(bundle.files).filter(([path]) => !path.endsWith('.bin')).map(([, b]) => new TextDecoder().decode(b)).join('\n');
@@ -144,7 +154,9 @@ describe('robustness', () => {
     await second.goto(`${url}?backend=wasm`);
     // The second tab restores the same file, so the same stored contract.
     await expect.poll(() => second.getByTestId('snapshot-summary').textContent(), { timeout: 60_000 }).toContain('notes.csv');
+    await gotoStep(second, 'contract');
     await second.getByTestId('roles-table').waitFor();
+    await gotoStep(page, 'contract');
     const start = await revision(page);
     expect(await revision(second)).toBe(start);
     await page.getByLabel('Role of region', { exact: true }).selectOption('ignore');
@@ -165,6 +177,7 @@ describe('robustness', () => {
   });
 
   test('a run in flight at reload is listed as interrupted, with its settings back in the form', async () => {
+    await gotoStep(page, 'train');
     await page.getByLabel('Model', { exact: true }).selectOption('mlp');
     await page.getByLabel('Hidden layers').fill('7, 3');
     await page.getByLabel('Hidden layers').dispatchEvent('change');

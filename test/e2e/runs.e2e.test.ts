@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -19,7 +19,9 @@ beforeAll(async () => {
   browser = await launch();
   ({ page } = await newPage(browser));
   await page.goto(`${url}?sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
+  await gotoStep(page, 'train');
 });
 
 afterAll(async () => {
@@ -44,11 +46,13 @@ describe('runs on Titanic', () => {
     expect(await page.getByTestId('runs-table').locator('tbody tr').count()).toBe(2);
     expect(await page.getByTestId('runs-table').locator('tbody tr').nth(1).textContent()).toMatch(/MLP/);
     // The restored MLP run is selected and evaluable without retraining.
+    await gotoStep(page, 'evaluate');
     expect(await page.getByTestId('roc-auc').textContent()).toMatch(/^0\.\d{4}$/);
     await screenshot(page, 'runs-after-reload');
   });
 
   test('a run can be deleted, and stays deleted after a reload', async () => {
+    await gotoStep(page, 'train');
     const first = page.getByTestId('runs-table').locator('tbody tr').first();
     await first.getByRole('button', { name: /Delete run/ }).click();
     await expect.poll(() => page.getByTestId('runs-table').locator('tbody tr').count()).toBe(1);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
+import { gotoStep, launch, newPage, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
 const ROWS = 1_000_000;
 let server: PreviewServer;
@@ -38,6 +38,7 @@ beforeAll(async () => {
   ({ page } = await newPage(browser));
   await recordLongTasks(page);
   await page.goto(url);
+  await gotoStep(page, 'evaluate');
   await page.getByLabel('A scores file').check();
 });
 

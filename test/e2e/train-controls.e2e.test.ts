@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
 
 let server: PreviewServer | undefined;
 const browsers: Browser[] = [];
@@ -15,6 +15,7 @@ async function open(query: string, options: { webgpu?: boolean } = {}) {
   const { page } = await newPage(browser);
   await page.goto(`${url}?${query}`);
   await page.getByTestId('snapshot-id').waitFor();
+  await gotoStep(page, 'train');
   return page;
 }
 
@@ -37,6 +38,7 @@ describe('training controls and backends', () => {
     await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 60_000 }).toMatch(/Run cancelled after \d+ epochs/);
     expect(await page.getByTestId('train-status').textContent()).toContain('not converged');
     expect(await page.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
+    await gotoStep(page, 'evaluate');
     expect(await page.getByTestId('roc-auc').textContent()).toMatch(/^0\.\d{4}$/);
     await screenshot(page, 'train-cancelled');
   });
@@ -48,6 +50,7 @@ describe('training controls and backends', () => {
     await page.getByTestId('backend-used').waitFor({ timeout: 60_000 });
     console.log(`[timing] breast cancer LR on wasm (click to result): ${Date.now() - started} ms; ${await page.getByTestId('train-status').textContent()}`);
     expect(await page.getByTestId('backend-used').textContent()).toBe('wasm');
+    await gotoStep(page, 'evaluate');
     expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.98);
   });
 
@@ -77,6 +80,7 @@ describe('training controls and backends', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('backend-used').textContent()).toBe('webgl');
+    await gotoStep(page, 'evaluate');
     expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.98);
   });
 
@@ -93,6 +97,7 @@ describe('training controls and backends', () => {
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('backend-used').textContent()).not.toBe('webgpu');
     expect(await page.getByTestId('backend-notes').textContent()).toMatch(/webgpu: its device was lost mid-run .*restarted from scratch on the next backend/);
+    await gotoStep(page, 'evaluate');
     expect(Number(await page.getByTestId('roc-auc').textContent())).toBeGreaterThan(0.8);
     await screenshot(page, 'train-device-lost');
   });
@@ -107,6 +112,7 @@ describe('training controls and backends', () => {
       await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
       expect(await page.getByTestId('backend-used').textContent()).toBe(backend);
       // The exported report carries the exact AUC (the page shows four decimals).
+      await gotoStep(page, 'evaluate');
       await expect.poll(() => page.getByRole('button', { name: 'Download report (JSON)' }).isEnabled(), { timeout: 60_000 }).toBe(true);
       await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 60_000 }).toBe('');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);

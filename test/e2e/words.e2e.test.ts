@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { launch, newPage, openPanel, screenshot, startServer } from './harness.ts';
+import { gotoStep, launch, newPage, openPanel, screenshot, startServer } from './harness.ts';
 
 // What a user reads on Titanic: class names instead of codes, thresholds for reading, PII masked, charts in dark mode.
 let server: PreviewServer;
@@ -19,6 +19,7 @@ beforeAll(async () => {
   browser = await launch();
   ({ page } = await newPage(browser));
   await page.goto(`${url}?backend=wasm&sample=titanic`);
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
 
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 describe('words, not codes, on Titanic', () => {
   test('the column profile masks PII (passenger names) until the user reveals a column', async () => {
+    await gotoStep(page, 'data');
     const profile = page.getByTestId('profile-table');
     await page.getByText(/^Column profiles/).click();
     await profile.waitFor();
@@ -48,14 +50,17 @@ describe('words, not codes, on Titanic', () => {
   });
 
   test('the matrix and its reading name the outcomes', async () => {
+    await gotoStep(page, 'train');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByTestId('backend-used').waitFor({ timeout: 120_000 });
+    await gotoStep(page, 'evaluate');
     const matrix = page.getByTestId('confusion-matrix');
     const headers = (await matrix.locator('th').allTextContents()).map((t) => t.trim());
     expect(headers).toEqual(expect.arrayContaining(['Predicted “survived”', 'Predicted “not survived”', 'Actually “survived”', 'Actually “not survived”']));
     expect(await matrix.textContent()).not.toMatch(/other|Predicted 1|Actual 1/);
     expect(await page.getByTestId('reading').textContent()).toMatch(/^Of \d+ cases predicted “survived”, \d+ (is a false alarm|are false alarms) \(actually “not survived”\); \d+ of \d+ cases actually “survived” (is|are) missed\.$/);
-    // The error list reads the actual outcome in words too.
+    // The error list reads the actual outcome in words too (the report is computed once Evaluate is shown).
+    await page.getByTestId('error-list').locator('tbody tr').first().waitFor({ state: 'attached', timeout: 60_000 });
     const outcomes = await page.getByTestId('error-list').locator('tbody tr td:nth-child(4)').allTextContents();
     expect(outcomes.length).toBeGreaterThan(0);
     for (const o of outcomes) expect(['survived', 'not survived']).toContain(o);
