@@ -1,8 +1,16 @@
-import type { InferenceContract } from '../bundle/inference-contract.ts';
 import { parseGateSpec } from '../contract/gate-spec.ts';
 import type { CollectedRows } from '../scoring/batch-scorer.ts';
 import { feedbackReport, type FeedbackReport, type SliceFloor } from './feedback-report.ts';
 import { joinLabels, labelValue, LabelJoinError } from './label-join.ts';
+
+/** The parts of a bundle's inference contract that reading labels needs (kept structural: feedback must not import bundle, which imports the ledger). */
+export interface LabelContract {
+  label: string;
+  classes: readonly string[];
+  positive_class: string;
+  missing_tokens: readonly string[];
+  threshold: number;
+}
 
 /** A labels CSV read whole: its trimmed header and data rows (rows numbered from 1), and its file name. */
 export interface LabelsTable {
@@ -56,7 +64,7 @@ function column(table: LabelsTable, name: string, what: string): number {
  * columns it needs) joined with their labels. Throws `LabelJoinError` naming the file, row or column on a bad join.
  */
 export function scoredFeedback(
-  collected: CollectedRows, contract: InferenceContract, source: FeedbackSource,
+  collected: CollectedRows, contract: LabelContract, source: FeedbackSource,
   promised: Readonly<Record<string, unknown>>, floors: readonly SliceFloor[], seed = 0,
 ): FeedbackReport & { readonly labels_from: string } {
   const cells = (name: string, what: string): string[] => {

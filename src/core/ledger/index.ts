@@ -6,4 +6,3 @@ export { escapeMarkdown, ledgerJson, ledgerMarkdown } from './ledger-markdown.ts
 export { prefillLedgerEntry, type LedgerPrefillInput } from './prefill-entry.ts';
 export { pickLedgerRuns } from './pick-runs.ts';
 export { rollbackEntry, type RollbackChampion } from './rollback-entry.ts';
-export { ledgerShadow, shadowEntry, type ShadowDecisionInput } from './shadow-entry.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { shadowReport } from '../feedback/shadow-report.ts';
-import { appendEntry } from './append-entry.ts';
-import { ledgerMarkdown } from './ledger-markdown.ts';
+import { shadowReport } from './shadow-report.ts';
+import { appendEntry } from '../ledger/append-entry.ts';
+import { ledgerMarkdown } from '../ledger/ledger-markdown.ts';
 import { shadowEntry, type ShadowDecisionInput } from './shadow-entry.ts';
 
 const report = shadowReport({

@@ -1,6 +1,6 @@
-import type { ShadowReport } from '../feedback/shadow-report.ts';
-import type { TriggerVerdict } from '../feedback/rollback-trigger.ts';
-import type { LedgerDraft, LedgerShadow, LedgerShadowBundle } from './ledger-entry.ts';
+import type { ShadowReport } from './shadow-report.ts';
+import type { TriggerVerdict } from './rollback-trigger.ts';
+import type { LedgerDraft, LedgerShadow, LedgerShadowBundle } from '../ledger/ledger-entry.ts';
 
 /** What a shadow decision is made on: both bundles, the snapshot, the report, the slice column and the triggers judged. */
 export interface ShadowDecisionInput {
