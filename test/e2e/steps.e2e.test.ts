@@ -254,6 +254,8 @@ describe('one step at a time', () => {
       expect(nav?.height).toBeLessThan(200);
     }
     console.log(`[widths] document scroll width at 390×844 (px): ${JSON.stringify(wide)}; heights ${JSON.stringify(tall)}`);
+    // No step scrolls sideways at phone width, the opened bundle's monitor view included.
+    for (const step of STEPS) expect(wide[step], `${step} is wider than 390 px`).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
