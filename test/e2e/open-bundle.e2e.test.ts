@@ -108,11 +108,16 @@ describe('safe import of a bundle in the app', () => {
     expect(model).toContain('positive class 1');
     expect(model).toContain('wasm');
     expect(await page.getByTestId('bundle-parity').textContent()).toMatch(/^10 rows re-scored; largest gap \d\.\d\de[-+]\d+ \(tolerance 0\.000001\)$/);
+    // The compact and the report are folded under disclosures: a reader opens them.
+    await page.getByTestId('bundle-compact-fold').locator('summary').click();
+    await page.getByTestId('bundle-report-fold').locator('summary').click();
     expect(await page.getByTestId('bundle-compact').locator('dt').count()).toBeGreaterThanOrEqual(3);
     const frame = page.getByTestId('bundle-report');
     expect(await frame.getAttribute('sandbox')).toBe('');
     expect(await page.frameLocator('[data-testid="bundle-report"]').locator('[data-metric="roc_auc"]').first().textContent()).toBe(metrics.roc_auc!.toFixed(4));
     await workspaceIntact();
+    // Leaving the step folds the disclosures again; open the report for the screenshots.
+    await page.getByTestId('bundle-report-fold').locator('summary').click();
     await page.waitForTimeout(300);
     await shot(viewer, 'open-bundle-viewer');
     await shot(frame, 'open-bundle-report-frame');
