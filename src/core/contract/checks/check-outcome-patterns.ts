@@ -78,7 +78,14 @@ function places(column: Column, train: Int32Array, targets: readonly ClassTarget
   if (!hasValues(column)) {
     return categoryRows(column, train).map(({ what, rows }) => ({ what, count: rows.length, hits: targets.map((t) => hitsIn(rows, t)), rows: () => rows }));
   }
-  const sorted = sortFloat64(Float64Array.from(train, (row) => column.values[row]).filter((v) => !Number.isNaN(v)));
+  // A plain loop: Float64Array.from with a callback and .filter cost more than the sort on 100k rows.
+  const present = new Float64Array(train.length);
+  let filled = 0;
+  for (const row of train) {
+    const v = column.values[row];
+    if (!Number.isNaN(v)) present[filled++] = v;
+  }
+  const sorted = sortFloat64(present.subarray(0, filled));
   const cuts: { what: string; at: number; low: boolean }[] = [];
   for (let j = 1; j <= REGION_BINS / 2; j++) {
     const cut = Math.round((sorted.length * j) / REGION_BINS);
@@ -87,20 +94,43 @@ function places(column: Column, train: Int32Array, targets: readonly ClassTarget
     const high = sorted[sorted.length - cut];
     cuts.push({ what: `≤ ${low}`, at: low, low: true }, { what: `≥ ${high}`, at: high, low: false });
   }
-  const m = cuts.length;
-  const at = Float64Array.from(cuts, (c) => c.at);
-  const count = new Int32Array(m);
-  const hits = targets.map(() => new Int32Array(m));
+  // Lows ascend and highs descend with j, so a row lies in every low tail from the first that holds it on: count each
+  // row once in the bucket of that first tail (one past the end when in none), then sum the buckets up.
+  const lows = Float64Array.from(cuts.filter((c) => c.low), (c) => c.at);
+  const highs = Float64Array.from(cuts.filter((c) => !c.low), (c) => c.at);
+  const tails = lows.length;
+  const ys = targets.map((t) => t.y);
+  const width = ys.length + 1; // per bucket: rows, then positives per target
+  const lowBuckets = new Int32Array((tails + 1) * width);
+  const highBuckets = new Int32Array((tails + 1) * width);
   const values = column.values;
   for (const row of train) {
     const v = values[row];
-    for (let c = 0; c < m; c += 2) {
-      if (v <= at[c]) { count[c]++; for (let t = 0; t < targets.length; t++) hits[t][c] += targets[t].y[row]; }
-      if (v >= at[c + 1]) { count[c + 1]++; for (let t = 0; t < targets.length; t++) hits[t][c + 1] += targets[t].y[row]; }
+    let lo = 0;
+    while (lo < tails && !(v <= lows[lo])) lo++;
+    let hi = 0;
+    while (hi < tails && !(v >= highs[hi])) hi++;
+    lowBuckets[lo * width]++;
+    highBuckets[hi * width]++;
+    for (let t = 0; t < ys.length; t++) {
+      const y = ys[t][row];
+      lowBuckets[lo * width + 1 + t] += y;
+      highBuckets[hi * width + 1 + t] += y;
     }
   }
+  for (let j = 1; j < tails; j++) {
+    for (let k = 0; k < width; k++) {
+      lowBuckets[j * width + k] += lowBuckets[(j - 1) * width + k];
+      highBuckets[j * width + k] += highBuckets[(j - 1) * width + k];
+    }
+  }
+  const tally = (c: number): { count: number; hits: number[] } => {
+    const buckets = cuts[c].low ? lowBuckets : highBuckets;
+    const at = (c >> 1) * width;
+    return { count: buckets[at], hits: ys.map((_, t) => buckets[at + 1 + t]) };
+  };
   return cuts.map((cut, c) => ({
-    what: cut.what, count: count[c], hits: hits.map((h) => h[c]),
+    what: cut.what, ...tally(c),
     rows: () => {
       const rows: number[] = [];
       for (const row of train) if (cut.low ? values[row] <= cut.at : values[row] >= cut.at) rows.push(row);

@@ -29,8 +29,13 @@ export function aucOverRows(scores: Float64Array, y: Uint8Array, rows: Int32Arra
  */
 export function medianImputed(values: Float64Array, rows: Int32Array): Float64Array | null {
   const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
-  const present = out.filter((v) => !Number.isNaN(v));
+  const all = new Float64Array(rows.length);
+  let filled = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = (out[i] = values[rows[i]]);
+    if (!Number.isNaN(v)) all[filled++] = v;
+  }
+  const present = all.subarray(0, filled);
   if (present.length === 0) return null;
   const mid = present.length >> 1;
   // Selection, not a sort: after it, every value before `mid` is ≤ present[mid], so the lower middle is their maximum.
