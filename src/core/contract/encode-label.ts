@@ -31,7 +31,16 @@ export function encodeLabel(snapshot: Snapshot, contract: Contract): EncodedLabe
 /** Distinct label values in code-unit order (as `encodeClasses` orders them), with each row's index (-1 = missing). */
 function classIndexOf(snapshot: Snapshot, label: string): { classes: string[]; index: Int32Array } {
   const column = columnByName(snapshot, label);
-  const texts = Array.from({ length: snapshot.rowCount }, (_, i) => cellText(column, i));
+  // One text per distinct number, not per row: a label has few values, and formatting 100k numbers costs more than
+  // looking them up (a Map key folds -0 into 0 and matches NaN, as their texts do).
+  const memo = new Map<number, string | null>();
+  const texts = Array.from({ length: snapshot.rowCount }, (_, i) => {
+    if (column.type !== 'numeric' && column.type !== 'datetime') return cellText(column, i);
+    const v = column.values[i];
+    let text = memo.get(v);
+    if (text === undefined) memo.set(v, (text = cellText(column, i)));
+    return text;
+  });
   const classes = [...new Set(texts.filter((t): t is string => t !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const at = new Map(classes.map((c, k) => [c, k]));
   return { classes, index: Int32Array.from(texts, (t) => (t === null ? -1 : (at.get(t) ?? -1))) };
