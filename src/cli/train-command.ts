@@ -31,11 +31,19 @@ Before training it runs the same checks as \`check\`: a failing finding that nei
 --dismiss (e.g. --dismiss single-feature:boat="known at booking") dismisses stops it with exit 1 and the finding on
 stderr. Open and dismissed findings go into the bundle as findings.json.`;
 
-/** tfjs (and the quieting of its console chatter) loads only here, when a run trains: other commands start without it. */
+/**
+ * tfjs (and the quieting of its console chatter) loads only here, and only for a run that needs it: other commands,
+ * and binary logistic regression on cpu (scored and saved on the host, see `runsOnHost`), start without it.
+ */
 export async function loadTraining() {
-  const [{ quietTfjs, trainBaseline }] = await Promise.all([import('../core/training.ts'), import('../core/models/wasm-backend.ts')]);
-  quietTfjs();
-  return trainBaseline;
+  const { runsOnHost, trainBaseline } = await import('../core/train/train-baseline.ts');
+  let tfjs: Promise<void> | null = null;
+  const loadTfjs = () => (tfjs ??= Promise.all([import('../core/training.ts'), import('../core/models/wasm-backend.ts')]).then(([{ quietTfjs }]) => quietTfjs()));
+  const train: typeof trainBaseline = async (snapshot, contract, config, hooks) => {
+    if (!runsOnHost(config, hooks?.excludeBackends)) await loadTfjs();
+    return trainBaseline(snapshot, contract, config, hooks);
+  };
+  return train;
 }
 
 export async function trainCommand(args: string[]): Promise<void> {

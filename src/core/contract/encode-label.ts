@@ -31,10 +31,47 @@ export function encodeLabel(snapshot: Snapshot, contract: Contract): EncodedLabe
 /** Distinct label values in code-unit order (as `encodeClasses` orders them), with each row's index (-1 = missing). */
 function classIndexOf(snapshot: Snapshot, label: string): { classes: string[]; index: Int32Array } {
   const column = columnByName(snapshot, label);
-  const texts = Array.from({ length: snapshot.rowCount }, (_, i) => cellText(column, i));
-  const classes = [...new Set(texts.filter((t): t is string => t !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const at = new Map(classes.map((c, k) => [c, k]));
-  return { classes, index: Int32Array.from(texts, (t) => (t === null ? -1 : (at.get(t) ?? -1))) };
+  const n = snapshot.rowCount;
+  // Each row gets a provisional id per distinct text, and each distinct cell is turned into text once (a label has few
+  // values; formatting 100k numbers costs more than looking them up); the ids are then renumbered in code-unit order.
+  const ids = new Map<string, number>();
+  const texts: string[] = [];
+  const idOf = (text: string | null): number => {
+    if (text === null) return -1;
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = texts.length;
+      ids.set(text, id);
+      texts.push(text);
+    }
+    return id;
+  };
+  const provisional = new Int32Array(n);
+  if (column.type === 'numeric' || column.type === 'datetime') {
+    // A Map key folds -0 into 0 and matches NaN, as their texts do.
+    const byValue = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const v = column.values[i];
+      let id = byValue.get(v);
+      if (id === undefined) byValue.set(v, (id = idOf(cellText(column, i))));
+      provisional[i] = id;
+    }
+  } else {
+    // Categories are taken as rows use them, so one no row holds is no class.
+    const byCode = new Int32Array(column.categories.length).fill(-2);
+    for (let i = 0; i < n; i++) {
+      const code = column.codes[i];
+      if (code < 0) { provisional[i] = -1; continue; }
+      if (byCode[code] === -2) byCode[code] = idOf(column.categories[code]);
+      provisional[i] = byCode[code];
+    }
+  }
+  const classes = [...texts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Int32Array(texts.length);
+  classes.forEach((c, k) => (rank[ids.get(c) as number] = k));
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[i] = provisional[i] < 0 ? -1 : rank[provisional[i]];
+  return { classes, index };
 }
 
 /**

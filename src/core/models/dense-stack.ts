@@ -1,4 +1,4 @@
-import { tf, tfl } from './tf.ts';
+import type { tf } from './tf.ts';
 
 /** One dense layer in float64: kernel row-major [inputs, units], bias [units], and its activation. */
 export interface DenseLayer {
@@ -24,9 +24,11 @@ export async function loadDenseStack(modelJson: Uint8Array, weightsBin: Uint8Arr
   const json = JSON.parse(new TextDecoder().decode(modelJson)) as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
   const weightSpecs = json.weightsManifest.flatMap((group) => group.weights);
   const weightData = weightsBin.buffer.slice(weightsBin.byteOffset, weightsBin.byteOffset + weightsBin.byteLength) as ArrayBuffer;
+  // tfjs loads here, not with this module: a training run imports the scorer's modules but need not load tfjs.
+  const { tf: tfc, tfl } = await import('./tf.ts');
   // Loading needs an initialised backend; whichever tfjs picks is fine, since only the weights are read back.
-  await tf.ready();
-  const model = await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }));
+  await tfc.ready();
+  const model = await tfl.loadLayersModel(tfc.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }));
   try {
     const layers: DenseLayer[] = [];
     for (const layer of model.layers) {

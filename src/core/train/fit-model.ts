@@ -1,14 +1,21 @@
 import type { RunConfig } from '../config.ts';
-import { logisticLayersModel, softmaxLayersModel } from '../models/layers-model.ts';
-import { priorModel } from '../models/prior-model.ts';
+import { hostLogisticScores, logisticModelFiles } from '../models/host-logistic.ts';
+import type { ModelFiles } from '../models/layers-model.ts';
 import type { tfl } from '../models/tf.ts';
 import { trainLogistic, trainSoftmax, type LbfgsOutcome } from '../models/train-logistic.ts';
-import { trainMlp } from '../models/train-mlp.ts';
 import type { OptimizerReport } from './train-outcome.ts';
+
+/** A fitted model as a run uses it: scores for row-major float32 rows [n, d], its saved files, and release. */
+export interface TrainedModel {
+  /** n scores, or n × K probabilities row-major, widened to float64. */
+  predict(x: Float32Array, n: number, d: number): Promise<Float64Array>;
+  files(): Promise<ModelFiles>;
+  dispose(): void;
+}
 
 /** A trained model ready to score and serialise, with what the optimiser reported. The caller disposes `model`. */
 export interface Fitted {
-  readonly model: tfl.LayersModel;
+  readonly model: TrainedModel;
   readonly iterations: number;
   readonly converged: boolean;
   readonly stopped: boolean;
@@ -23,9 +30,17 @@ export interface Fitted {
 
 type OnStep = (step: number, trainLoss: number, validationLoss: number) => Promise<boolean>;
 
+// tfjs loads only for the models that need it, so a host-only logistic run never pays for it.
+async function layersModel(model: tfl.LayersModel): Promise<TrainedModel> {
+  const { predictScores, saveModelFiles } = await import('../models/layers-model.ts');
+  return { predict: (x, n, d) => predictScores(model, x, n, d), files: () => saveModelFiles(model), dispose: () => model.dispose() };
+}
+
 /**
  * Trains the model the config names on a prepared design: [n, d] float32 rows, labels and sample weights. With
  * `classes` > 2 the labels are class indices and every model is softmax over them; otherwise they are 0/1.
+ * `host`: score and save a binary logistic model without tfjs (bit-identical to tfjs's cpu backend, so only when
+ * that is the backend the run would use).
  */
 export async function fitModel(
   config: RunConfig,
@@ -35,26 +50,37 @@ export async function fitModel(
   onStep: OnStep,
   interrupt?: () => Promise<boolean>,
   classes = 2,
+  host = false,
 ): Promise<Fitted> {
   if (config.model === 'prior') {
-    return { model: priorModel(train.y, train.weights, d, classes), iterations: 0, converged: true, stopped: false, bestEpoch: null, coef: null, intercept: null, optimizer: null };
+    const { priorModel } = await import('../models/prior-model.ts');
+    return { model: await layersModel(priorModel(train.y, train.weights, d, classes)), iterations: 0, converged: true, stopped: false, bestEpoch: null, coef: null, intercept: null, optimizer: null };
   }
   if (config.model === 'mlp') {
+    const { trainMlp } = await import('../models/train-mlp.ts');
     const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt, classes);
-    return { model: fit.model, iterations: fit.epochs, converged: !fit.stopped && fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null, optimizer: null, kernelNote: fit.kernelNote };
+    return { model: await layersModel(fit.model), iterations: fit.epochs, converged: !fit.stopped && fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null, optimizer: null, kernelNote: fit.kernelNote };
   }
   const tolerance = config.hyperparameters.gradientTolerance;
   const optimizer = (fit: LbfgsOutcome): OptimizerReport => ({ reason: fit.reason, gradientMax: fit.gradientMax, tolerance, objective: fit.objective, evaluations: fit.evaluations });
   if (classes > 2) {
     const fit = await trainSoftmax(train, validation, d, classes, config.hyperparameters, onStep);
+    const { softmaxLayersModel } = await import('../models/layers-model.ts');
     return {
-      model: softmaxLayersModel(fit.coef, fit.intercepts), iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
+      model: await layersModel(softmaxLayersModel(fit.coef, fit.intercepts)), iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
       bestEpoch: null, coef: null, intercept: null, optimizer: optimizer(fit),
     };
   }
   const fit = await trainLogistic(train, validation, d, config.hyperparameters, onStep);
+  let model: TrainedModel;
+  if (host) {
+    model = { predict: async (x, n, m) => hostLogisticScores(fit.coef, fit.intercept, x, n, m), files: async () => logisticModelFiles(fit.coef, fit.intercept), dispose: () => {} };
+  } else {
+    const { logisticLayersModel } = await import('../models/layers-model.ts');
+    model = await layersModel(logisticLayersModel(fit.coef, fit.intercept));
+  }
   return {
-    model: logisticLayersModel(fit.coef, fit.intercept), iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
+    model, iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
     bestEpoch: null, coef: fit.coef, intercept: fit.intercept, optimizer: optimizer(fit),
   };
 }

@@ -5,10 +5,8 @@ import { encodeLabel, splitStrata } from '../contract/encode-label.ts';
 import type { Snapshot } from '../data/snapshot.ts';
 import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
-import { activateBackend } from '../models/backend.ts';
 import type { ActiveBackend, BackendName } from '../models/backend-name.ts';
 import { classWeights } from '../models/class-weights.ts';
-import { predictScores, saveModelFiles } from '../models/layers-model.ts';
 import { makeSplit } from '../split/make-split.ts';
 import { summarizeSplit, trainingClassesBlocker } from '../split/split-summary.ts';
 import { fitModel, type Fitted } from './fit-model.ts';
@@ -32,6 +30,21 @@ export interface TrainHooks {
   readonly onBackend?: (backend: ActiveBackend) => void;
 }
 
+/**
+ * Whether a run scores and saves its model on the host without loading tfjs: binary logistic regression with the cpu
+ * backend asked for (the host arithmetic equals tfjs's cpu backend bit for bit; another backend rounds differently).
+ */
+export function runsOnHost(config: RunConfig, excludeBackends: TrainHooks['excludeBackends'] = {}): boolean {
+  return config.model === 'logistic' && !isMulticlass(config) && config.backend === 'cpu' && !excludeBackends.cpu;
+}
+
+// The backend a run uses: on the host path, the record `activateBackend('cpu', …)` gives (cpu always starts) without tfjs.
+async function runBackend(config: RunConfig, hooks: TrainHooks): Promise<ActiveBackend> {
+  if (runsOnHost(config, hooks.excludeBackends)) return { name: 'cpu', notes: Object.entries(hooks.excludeBackends ?? {}).map(([name, reason]) => `${name}: ${reason}`) };
+  const { activateBackend } = await import('../models/backend.ts');
+  return activateBackend(config.backend, hooks.skipBackends, hooks.autoBackend?.name, hooks.autoBackend?.note, hooks.excludeBackends);
+}
+
 const pick = (y: Uint8Array, rows: Int32Array): Uint8Array => Uint8Array.from(rows, (r) => y[r]);
 
 // The run records which MLP kernel ran, and why, beside the backend: on cpu (and often wasm) the steps bypass tfjs.
@@ -42,12 +55,12 @@ function withKernelNote(backend: ActiveBackend, note: string | undefined): Activ
 /**
  * A whole run: encode the label, split, fit preprocessing on train rows only, train the configured model (prior,
  * logistic regression or MLP), then score validation and test through the same transform. Pure apart from the tfjs
- * backend it activates.
+ * backend it activates (none on the host path, see `runsOnHost`: tfjs is then never loaded).
  */
 export async function trainBaseline(snapshot: Snapshot, contract: Contract, config: RunConfig, hooks: TrainHooks = {}): Promise<TrainOutcome> {
   const now = hooks.now ?? (() => performance.now());
   const started = now();
-  const backend = await activateBackend(config.backend, hooks.skipBackends, hooks.autoBackend?.name, hooks.autoBackend?.note, hooks.excludeBackends);
+  const backend = await runBackend(config, hooks);
   hooks.onBackend?.(backend);
   // The 0/1 encoding drives the positive-class (one-vs-rest) views even when the model learns every class.
   const label = encodeLabel(snapshot, contract);
@@ -74,11 +87,11 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     history.push(progress);
     hooks.onProgress?.(progress);
     return (await hooks.shouldStop?.()) ?? false;
-  }, async () => (await hooks.shouldStop?.()) ?? false, classes);
+  }, async () => (await hooks.shouldStop?.()) ?? false, classes, runsOnHost(config, hooks.excludeBackends));
   const { model } = fitted;
   try {
     const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> => {
-      const outputs = await predictScores(model, x, rows.length, d);
+      const outputs = await model.predict(x, rows.length, d);
       if (!multi) return { rows, labels: pick(label.y, rows), scores: outputs };
       const scores = Float64Array.from(rows, (_, i) => outputs[i * classes + multi.positiveIndex]);
       return { rows, labels: pick(label.y, rows), scores, classIndex: pick(target, rows), probabilities: outputs };
@@ -86,11 +99,11 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     const trainScored = await score(split.train, train.x);
     const validation = await score(split.validation, xVal);
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
-    const modelFiles = await saveModelFiles(model);
+    const modelFiles = await model.files();
     // Measured on the backend that trained the model, before it is disposed: what it relies on and what scoring costs.
     const reliance = fitted.stopped ? null : await modelReliance({
       preprocessing, xTrain: train.x, xValidation: xVal, yValidation: pick(target, split.validation), classes, coef: fitted.coef,
-      predict: (x, m) => predictScores(model, x, m, d), seed: config.seed, backend: backend.name, now,
+      predict: (x, m) => model.predict(x, m, d), seed: config.seed, backend: backend.name, now,
     });
     const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',

@@ -26,6 +26,13 @@ function coarse(copies: boolean): string {
 }
 
 describe('checkDuplicatesAcrossSplits', () => {
+  test('a feature with every value distinct (x here) makes every row unique: pass, chance predicts 0', async () => {
+    const contract = contractFor('y', '1', { x: 'feature', z: 'feature', w: 'feature', y: 'label' });
+    const [finding] = checkDuplicatesAcrossSplits(await snapshotFromCsv(fine(false)), contract, SPLIT);
+    expect(finding).toMatchObject({ id: 'leak:duplicate-rows', status: 'pass', count: 0, message: 'No row in one split repeats a row in another.' });
+    expect(finding.evidence).toBe('0 sets of identical rows span splits, compared over 3 feature columns; chance alone predicts about 0.');
+  });
+
   test('warns when rows agree on every feature more often than chance: 5 copies where about 0.5 are expected', async () => {
     const contract = contractFor('y', '1', { x: 'feature', z: 'feature', w: 'feature', y: 'label' });
     const [finding] = checkDuplicatesAcrossSplits(await snapshotFromCsv(fine(true)), contract, SPLIT);

@@ -8,13 +8,9 @@ import { crossSplitGroups, splitMembership } from './cross-split-groups.ts';
 /** Poisson tail probability below which more spanning duplicates than chance predicts count as real copies. */
 export const DUPLICATE_ALPHA = 0.001;
 
-// One small integer per cell and distinct value (categories keep their codes; numbers get one per distinct value;
-// missing is -1), so rows compare without building a string per cell.
-// Numbers are keyed in an open-addressing table over their bits (a Map boxes every float key, and this runs for every
-// cell); ids go in first-seen order.
-function cellCodes(column: Column): Int32Array {
-  if (!hasValues(column)) return column.codes;
-  const values = column.values;
+// One small integer per distinct number (NaN is -1), ids in first-seen order, and how many there are. Numbers are keyed
+// in an open-addressing table over their bits (a Map boxes every float key, and this runs for every cell).
+function valueIds(values: Float64Array): { codes: Int32Array; distinct: number } {
   const n = values.length;
   const codes = new Int32Array(n);
   let size = 16;
@@ -45,28 +41,33 @@ function cellCodes(column: Column): Int32Array {
     }
     codes[i] = id;
   }
-  return codes;
+  return { codes, distinct: next };
 }
 
-// A 53-bit hash of a row's codes (two 32-bit FNV-style mixes): two different rows share it with probability about
-// 2^-53 for a well-mixed hash, so a false match among 100,000 rows (5·10^9 pairs) is about a one-in-two-million event,
-// and no string is built per row.
-function rowHash(codes: readonly Int32Array[], row: number): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (const c of codes) {
-    const v = c[row];
-    a = Math.imul(a ^ v, 0x01000193);
-    b = Math.imul(b ^ (v + 0x9e3779b9), 0x85ebca6b) ^ (b >>> 13);
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+// One small integer per cell and distinct value (categories keep their codes; numbers get one per distinct value;
+// missing is -1), so rows compare without building a string per cell; `range`: codes lie in [-1, range).
+function cellCodes(column: Column): { codes: Int32Array; range: number } {
+  if (!hasValues(column)) return { codes: column.codes, range: column.categories.length };
+  const { codes, distinct } = valueIds(column.values);
+  return { codes, range: distinct };
+}
+
+// Row ids that tell rows apart by one more column: the pair (group so far, cell code) numbered in first-seen order.
+// Keys stay below rows × (range + 1) ≤ 2^53 for any table that fits in memory, so they are exact.
+function refineGroups(groups: Int32Array, cells: Int32Array, range: number): { codes: Int32Array; distinct: number } {
+  const keys = new Float64Array(groups.length);
+  for (let i = 0; i < keys.length; i++) keys[i] = groups[i] * (range + 1) + cells[i] + 1;
+  return valueIds(keys);
 }
 
 // Probability that two distinct random rows agree on every column, treating columns as independent:
-// Π_c Σ_v n_v(n_v − 1) / (n(n − 1)).
-function collisionProbability(columns: readonly Int32Array[], rows: readonly number[]): number {
+// Π_c Σ_v n_v(n_v − 1) / (n(n − 1)). Every factor is at most 1, so once the product is under `enough` it stays there:
+// a caller that only needs to know that (no spanning set to judge) stops early, e.g. after one all-distinct column.
+function collisionProbability(columns: number, codesOf: (column: number) => Int32Array, rows: readonly number[], enough = 0): number {
   let p = 1;
-  for (const codes of columns) {
+  for (let column = 0; column < columns; column++) {
+    if (p < enough) return p;
+    const codes = codesOf(column);
     // Codes are small dense integers (-1 for missing), so an array counts them.
     let max = -1;
     for (const row of rows) if (codes[row] > max) max = codes[row];
@@ -106,9 +107,22 @@ export function checkDuplicatesAcrossSplits(snapshot: Snapshot, contract: DataCo
   const inSplit = [...split.train, ...split.validation, ...split.test];
   const pairs = (inSplit.length * (inSplit.length - 1)) / 2;
   const compare = (columns: readonly Column[]) => {
-    const codes = columns.map(cellCodes);
-    const result = crossSplitGroups((row) => rowHash(codes, row), membership);
-    const expected = pairs * collisionProbability(codes, inSplit);
+    const cells: { codes: Int32Array; range: number }[] = [];
+    const codesOf = (column: number): Int32Array => (cells[column] ??= cellCodes(columns[column])).codes;
+    // Rows are grouped column by column into exact ids; once every row has its own id (after two or three columns of
+    // measurements, typically) nothing can span splits and the remaining columns need not be read.
+    let groups: Int32Array = new Int32Array(snapshot.rowCount);
+    let distinct = 1;
+    for (let column = 0; column < columns.length && distinct < snapshot.rowCount; column++) {
+      codesOf(column);
+      ({ codes: groups, distinct } = refineGroups(groups, cells[column].codes, cells[column].range));
+    }
+    const result = distinct === snapshot.rowCount
+      ? { groups: inSplit.length, spanning: 0, rowsInSpanning: 0, examples: [] }
+      : crossSplitGroups((row) => groups[row], membership);
+    // With no spanning set, the expected count only shows in the evidence, where anything under 0.01 reads "0" (stopping
+    // under 0.001 leaves room for rounding), so its product stops early.
+    const expected = pairs * collisionProbability(columns.length, codesOf, inSplit, result.spanning === 0 ? 0.001 / pairs : 0);
     return { result, expected, real: result.spanning > 0 && poissonTail(result.spanning, expected) < DUPLICATE_ALPHA };
   };
   const byFeatures = compare(features);

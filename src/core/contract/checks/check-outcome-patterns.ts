@@ -19,26 +19,31 @@ export const REGION_LIFT = 4;
 /** Quantile bins of a numeric feature from which tail regions are built. */
 const REGION_BINS = 10;
 
-/** Rows a pattern covers, and how pure they are for one class. */
+/** How many rows a pattern covers (listed only for the one reported), and how pure they are for one class. */
 interface Pattern {
   readonly kind: 'present' | 'non-zero' | 'region';
   readonly what: string;
   readonly target: ClassTarget;
-  readonly rows: readonly number[];
+  readonly count: number;
+  readonly rows: () => readonly number[];
   readonly purity: number;
   readonly lift: number;
 }
 
-function measure(kind: Pattern['kind'], what: string, rows: number[], target: ClassTarget, base: number): Pattern {
+const hitsIn = (rows: readonly number[], target: ClassTarget): number => {
   let hits = 0;
   for (const row of rows) hits += target.y[row];
-  const purity = rows.length === 0 ? 0 : hits / rows.length;
-  return { kind, what, target, rows, purity, lift: base === 0 ? 0 : purity / base };
+  return hits;
+};
+
+function measure(kind: Pattern['kind'], what: string, count: number, hits: number, rows: () => readonly number[], target: ClassTarget, base: number): Pattern {
+  const purity = count === 0 ? 0 : hits / count;
+  return { kind, what, target, count, rows, purity, lift: base === 0 ? 0 : purity / base };
 }
 
 // Nearly pure and far above the base rate (error cut to a quarter), or pure enough and concentrated (lift ≥ 3).
 function telling(p: Pattern, base: number): boolean {
-  if (p.rows.length < MIN_PATTERN_SUPPORT) return false;
+  if (p.count < MIN_PATTERN_SUPPORT) return false;
   if (p.kind === 'region') return p.purity >= PATTERN_PURITY && p.lift >= REGION_LIFT;
   return (p.purity >= PATTERN_PURITY && 1 - p.purity <= 0.25 * (1 - base)) || (p.purity >= PATTERN_PURITY_LIFTED && p.lift >= PATTERN_LIFT);
 }
@@ -58,9 +63,84 @@ function indicatorRows(column: Column, train: Int32Array): { present: number[]; 
   return { present, nonZero };
 }
 
+/** A region of one feature: its rows' count, positives per judged target, and the rows themselves on demand. */
+interface Place {
+  readonly what: string;
+  readonly count: number;
+  readonly hits: readonly number[];
+  readonly rows: () => readonly number[];
+}
+
 // Low and high tails (1..REGION_BINS/2 deciles) of a numeric feature, or each category: a place where one class lives.
-// Tails are the rows at or beyond a quantile cut, so tied values fall on the same side.
-function regions(column: Column, train: Int32Array): { what: string; rows: number[] }[] {
+// Tails are the rows at or beyond a quantile cut, so tied values fall on the same side. A numeric tail is counted in
+// one pass over the rows for all ten tails; its row list is built only for the pattern a finding reports.
+function places(column: Column, train: Int32Array, targets: readonly ClassTarget[]): Place[] {
+  if (!hasValues(column)) {
+    return categoryRows(column, train).map(({ what, rows }) => ({ what, count: rows.length, hits: targets.map((t) => hitsIn(rows, t)), rows: () => rows }));
+  }
+  // A plain loop: Float64Array.from with a callback and .filter cost more than the sort on 100k rows.
+  const present = new Float64Array(train.length);
+  let filled = 0;
+  for (const row of train) {
+    const v = column.values[row];
+    if (!Number.isNaN(v)) present[filled++] = v;
+  }
+  const sorted = sortFloat64(present.subarray(0, filled));
+  const cuts: { what: string; at: number; low: boolean }[] = [];
+  for (let j = 1; j <= REGION_BINS / 2; j++) {
+    const cut = Math.round((sorted.length * j) / REGION_BINS);
+    if (cut === 0) continue;
+    const low = sorted[cut - 1];
+    const high = sorted[sorted.length - cut];
+    cuts.push({ what: `≤ ${low}`, at: low, low: true }, { what: `≥ ${high}`, at: high, low: false });
+  }
+  // Lows ascend and highs descend with j, so a row lies in every low tail from the first that holds it on: count each
+  // row once in the bucket of that first tail (one past the end when in none), then sum the buckets up.
+  const lows = Float64Array.from(cuts.filter((c) => c.low), (c) => c.at);
+  const highs = Float64Array.from(cuts.filter((c) => !c.low), (c) => c.at);
+  const tails = lows.length;
+  const ys = targets.map((t) => t.y);
+  const width = ys.length + 1; // per bucket: rows, then positives per target
+  const lowBuckets = new Int32Array((tails + 1) * width);
+  const highBuckets = new Int32Array((tails + 1) * width);
+  const values = column.values;
+  for (const row of train) {
+    const v = values[row];
+    let lo = 0;
+    while (lo < tails && !(v <= lows[lo])) lo++;
+    let hi = 0;
+    while (hi < tails && !(v >= highs[hi])) hi++;
+    lowBuckets[lo * width]++;
+    highBuckets[hi * width]++;
+    for (let t = 0; t < ys.length; t++) {
+      const y = ys[t][row];
+      lowBuckets[lo * width + 1 + t] += y;
+      highBuckets[hi * width + 1 + t] += y;
+    }
+  }
+  for (let j = 1; j < tails; j++) {
+    for (let k = 0; k < width; k++) {
+      lowBuckets[j * width + k] += lowBuckets[(j - 1) * width + k];
+      highBuckets[j * width + k] += highBuckets[(j - 1) * width + k];
+    }
+  }
+  const tally = (c: number): { count: number; hits: number[] } => {
+    const buckets = cuts[c].low ? lowBuckets : highBuckets;
+    const at = (c >> 1) * width;
+    return { count: buckets[at], hits: ys.map((_, t) => buckets[at + 1 + t]) };
+  };
+  return cuts.map((cut, c) => ({
+    what: cut.what, ...tally(c),
+    rows: () => {
+      const rows: number[] = [];
+      for (const row of train) if (cut.low ? values[row] <= cut.at : values[row] >= cut.at) rows.push(row);
+      return rows;
+    },
+  }));
+}
+
+// Each category's rows (categorical and boolean columns).
+function categoryRows(column: Column, train: Int32Array): { what: string; rows: number[] }[] {
   if (!hasValues(column)) {
     const byCode = new Map<number, number[]>();
     for (const row of train) {
@@ -72,23 +152,7 @@ function regions(column: Column, train: Int32Array): { what: string; rows: numbe
     }
     return [...byCode].map(([code, rows]) => ({ what: `"${column.categories[code]}"`, rows }));
   }
-  const sorted = sortFloat64(Float64Array.from(train, (row) => column.values[row]).filter((v) => !Number.isNaN(v)));
-  const out: { what: string; rows: number[] }[] = [];
-  for (let j = 1; j <= REGION_BINS / 2; j++) {
-    const cut = Math.round((sorted.length * j) / REGION_BINS);
-    if (cut === 0) continue;
-    const low = sorted[cut - 1];
-    const high = sorted[sorted.length - cut];
-    const lowRows: number[] = [];
-    const highRows: number[] = [];
-    for (const row of train) {
-      const v = column.values[row];
-      if (v <= low) lowRows.push(row);
-      if (v >= high) highRows.push(row);
-    }
-    out.push({ what: `≤ ${low}`, rows: lowRows }, { what: `≥ ${high}`, rows: highRows });
-  }
-  return out;
+  return [];
 }
 
 /**
@@ -116,16 +180,16 @@ export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract,
     const sparsePresent = sparse(present.length, train.length);
     const sparseNonZero = sparse(nonZero.length, train.length) && nonZero.length < present.length;
     // Regions only for columns with no sparse indicator: there the indicator is the telling pattern.
-    const places = sparsePresent || sparseNonZero ? [] : regions(column, train);
+    const tails = sparsePresent || sparseNonZero ? [] : places(column, train, judged);
     judged.forEach((target, k) => {
       const candidates: Pattern[] = [];
-      if (sparsePresent) candidates.push(measure('present', 'present (not missing)', present, target, bases[k]));
-      if (sparseNonZero) candidates.push(measure('non-zero', 'non-zero', nonZero, target, bases[k]));
-      for (const r of places) candidates.push(measure('region', r.what, r.rows, target, bases[k]));
+      if (sparsePresent) candidates.push(measure('present', 'present (not missing)', present.length, hitsIn(present, target), () => present, target, bases[k]));
+      if (sparseNonZero) candidates.push(measure('non-zero', 'non-zero', nonZero.length, hitsIn(nonZero, target), () => nonZero, target, bases[k]));
+      for (const r of tails) candidates.push(measure('region', r.what, r.count, r.hits[k], r.rows, target, bases[k]));
       for (const p of candidates) {
         if (!telling(p, bases[k])) continue;
         // Presence beats non-zero beats region; within a kind, more rows beat fewer.
-        const rank = (q: Pattern): number => (q.kind === 'present' ? 2 : q.kind === 'non-zero' ? 1 : 0) * 1e9 + q.rows.length;
+        const rank = (q: Pattern): number => (q.kind === 'present' ? 2 : q.kind === 'non-zero' ? 1 : 0) * 1e9 + q.count;
         if (!found || rank(p) > rank(found)) found = p;
       }
     });
@@ -135,7 +199,7 @@ export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract,
     const what = judged.length > 2 ? `class "${p.target.name}" (one-vs-rest)` : `"${p.target.name}"`;
     const subject = `"${name}" is ${p.what}`;
     const plain = p.kind === 'present' || word !== null;
-    const evidence = `Support ${p.rows.length} of ${train.length} training rows; purity ${percent(p.purity)} "${p.target.name}" against a base rate of ${percent(p.purity / p.lift)} (lift ${p.lift.toFixed(1)})${word ? `; the header says "${word}"` : ''}.`;
+    const evidence = `Support ${p.count} of ${train.length} training rows; purity ${percent(p.purity)} "${p.target.name}" against a base rate of ${percent(p.purity / p.lift)} (lift ${p.lift.toFixed(1)})${word ? `; the header says "${word}"` : ''}.`;
     findings.push({
       id: `leak:pattern:${name}`,
       check: 'pattern',
@@ -147,8 +211,8 @@ export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract,
         : `Strong signal: when ${subject}, the row is nearly always "${p.target.name}". Confirm "${name}" is known at prediction time.`,
       evidence,
       suggestion: `Find out when "${name}" is filled in; if only after the outcome, set its role to ignore.`,
-      count: p.rows.length,
-      exampleRows: exampleRows(p.rows),
+      count: p.count,
+      exampleRows: exampleRows(p.rows()),
     });
   }
   return findings;

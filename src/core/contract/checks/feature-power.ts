@@ -2,7 +2,7 @@ import { createRandom, shuffleInPlace } from '../../random.ts';
 import { rocAuc, rocAucFromSweep } from '../../metrics/roc-auc.ts';
 import { thresholdSweep, type Sweep } from '../../metrics/sweep.ts';
 import { hasValues, type Column } from '../../data/column.ts';
-import { sortFloat64 } from '../../data/sort-float64.ts';
+import { selectFloat64 } from '../../data/select-float64.ts';
 
 // How well one column alone separates the classes: folds, median imputation, out-of-fold target means and AUCs.
 
@@ -29,11 +29,20 @@ export function aucOverRows(scores: Float64Array, y: Uint8Array, rows: Int32Arra
  */
 export function medianImputed(values: Float64Array, rows: Int32Array): Float64Array | null {
   const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
-  const present = sortFloat64(out.filter((v) => !Number.isNaN(v)));
+  const all = new Float64Array(rows.length);
+  let filled = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = (out[i] = values[rows[i]]);
+    if (!Number.isNaN(v)) all[filled++] = v;
+  }
+  const present = all.subarray(0, filled);
   if (present.length === 0) return null;
   const mid = present.length >> 1;
-  const median = present.length % 2 === 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
+  // Selection, not a sort: after it, every value before `mid` is ≤ present[mid], so the lower middle is their maximum.
+  const upper = selectFloat64(present, mid);
+  let lower = -Infinity;
+  if (present.length % 2 === 0) for (let i = 0; i < mid; i++) if (present[i] > lower) lower = present[i];
+  const median = present.length % 2 === 1 ? upper : (lower + upper) / 2;
   for (let i = 0; i < out.length; i++) if (Number.isNaN(out[i])) out[i] = median;
   return out;
 }
