@@ -284,6 +284,9 @@ describe('accessibility audit of the monitor view with an opened bundle and a sc
         if (size.width === 1440 && scheme === 'light') await bestPractice(where);
         const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
         console.log(`[layout] ${where}: scrollWidth ${scrollWidth}, innerWidth ${innerWidth}`);
+        const report = ((await page.frameLocator('[data-testid="bundle-report"]').locator('body').textContent()) ?? '').trim();
+        console.log(`[monitor] report.html in the viewer: ${report.length} characters of text`);
+        expect(report).toContain("Test metrics");
         const charts = await monitorCharts();
         console.log(`[charts] ${where}: ${JSON.stringify(charts)}`);
         mkdirSync(RESULTS, { recursive: true });
