@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { join } from 'node:path';
-import { gotoStep, launch, newPage, openPanel, RESULTS, screenshot, startServer } from './harness.ts';
+import { gotoStep, openPanel, RESULTS, screenshot, openApp } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -25,11 +25,7 @@ async function addGate(choose: () => Promise<void>): Promise<void> {
 }
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch({ webgpu: false });
-  ({ page } = await newPage(browser));
-  await page.goto(`${url}?backend=wasm&sample=breast_cancer`);
+  ({ server, browser, page } = await openApp('?backend=wasm&sample=breast_cancer', { webgpu: false }));
   await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });

@@ -71,3 +71,12 @@ export async function openPanel(page: Page, tab: string): Promise<void> {
   await button.click();
   await page.locator(`#${(await button.getAttribute('aria-controls')) ?? ''}`).waitFor({ state: 'visible' });
 }
+
+/** Starts the preview server and Chromium and opens the app at `query` (e.g. `?sample=titanic&backend=wasm`). */
+export async function openApp(query: string, options: { webgpu?: boolean } = {}): Promise<{ server: PreviewServer; browser: Browser; page: Page; url: string }> {
+  const { server, url } = await startServer();
+  const browser = await launch(options);
+  const { page } = await newPage(browser);
+  await page.goto(`${url}${query}`);
+  return { server, browser, page, url };
+}

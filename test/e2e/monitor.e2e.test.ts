@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { openBundle } from './bundle-reader.ts';
-import { gotoStep, launch, newPage, RESULTS, startServer } from './harness.ts';
+import { gotoStep, RESULTS, openApp } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -37,11 +37,7 @@ function labelsCsv(): string {
 }
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch({ webgpu: false });
-  ({ page } = await newPage(browser));
-  await page.goto(`${url}?sample=titanic&backend=wasm`);
+  ({ server, browser, page } = await openApp('?sample=titanic&backend=wasm', { webgpu: false }));
   await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });

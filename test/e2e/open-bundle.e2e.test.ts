@@ -7,7 +7,7 @@ import { writeRawZip, type RawEntry } from '../../src/core/bundle/hostile-zip.ts
 import { openBundle, sha256, type OpenedBundle } from './bundle-reader.ts';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { gotoStep, launch, newPage, RESULTS, startServer } from './harness.ts';
+import { gotoStep, RESULTS, openApp } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -18,11 +18,7 @@ let snapshotId: string;
 let runRows: number;
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch({ webgpu: false });
-  ({ page } = await newPage(browser));
-  await page.goto(`${url}?sample=titanic&backend=wasm`);
+  ({ server, browser, page } = await openApp('?sample=titanic&backend=wasm', { webgpu: false }));
   await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });

@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { buildCli } from '../../scripts/build-cli.js';
 import { openBundle } from './bundle-reader.ts';
-import { gotoStep, launch, newPage, RESULTS, startServer } from './harness.ts';
+import { gotoStep, RESULTS, openApp } from './harness.ts';
 
 const run = promisify(execFile);
 const TITANIC = join(process.cwd(), 'public/samples/titanic.csv');
@@ -50,11 +50,7 @@ async function trainAndExport(name: string): Promise<{ path: string; id: string 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mle-shadow-e2e-'));
   await buildCli();
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch({ webgpu: false });
-  ({ page } = await newPage(browser));
-  await page.goto(`${url}?sample=titanic&backend=wasm`);
+  ({ server, browser, page } = await openApp('?sample=titanic&backend=wasm', { webgpu: false }));
   await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
