@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, screenshot, openApp } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -20,11 +20,7 @@ const CASES: { name: string; file: string; data: Uint8Array; expect: RegExp[] }[
 ];
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ({ page } = await newPage(browser));
-  await page.goto(url);
+  ({ server, browser, page } = await openApp(''));
   await page.getByRole('button', { name: /Try a sample: Titanic/ }).click();
   await page.getByTestId('snapshot-id').waitFor();
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { join } from 'node:path';
-import { gotoStep, launch, newPage, RESULTS, screenshot, startServer } from './harness.ts';
+import { gotoStep, RESULTS, screenshot, openApp } from './harness.ts';
 import { openBundle, sha256 } from './bundle-reader.ts';
 
 let server: PreviewServer;
@@ -19,11 +19,7 @@ async function train(): Promise<void> {
 }
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ({ page } = await newPage(browser));
-  await page.goto(`${url}?sample=titanic`);
+  ({ server, browser, page } = await openApp('?sample=titanic'));
   await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { gotoStep, launch, newPage, screenshot, startServer } from './harness.ts';
+import { gotoStep, screenshot, openApp } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -14,11 +14,7 @@ async function train(): Promise<void> {
 }
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ({ page } = await newPage(browser));
-  await page.goto(`${url}?sample=titanic`);
+  ({ server, browser, page } = await openApp('?sample=titanic'));
   await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
   await gotoStep(page, 'train');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { gotoStep, launch, newPage, openPanel, screenshot, startServer } from './harness.ts';
+import { gotoStep, openPanel, screenshot, openApp } from './harness.ts';
 
 // What a user reads on Titanic: class names instead of codes, thresholds for reading, PII masked, charts in dark mode.
 let server: PreviewServer;
@@ -14,11 +14,7 @@ const PASSENGER = 'Allen, Miss. Elisabeth Walton';
 const significant = (text: string): number => text.replace(/e.*$/, '').replace(/^[-0.]+/, '').replace('.', '').length;
 
 beforeAll(async () => {
-  let url: string;
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ({ page } = await newPage(browser));
-  await page.goto(`${url}?backend=wasm&sample=titanic`);
+  ({ server, browser, page } = await openApp('?backend=wasm&sample=titanic'));
   await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor();
 });
