@@ -12,7 +12,8 @@ export async function buildCli() {
   // and a CLI process started meanwhile sees the old build or the new one, never half of each.
   const staging = `${outdir}.${process.pid}`;
   await build({
-    entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname },
+    // train-thread is the entry of the second thread `train` starts for a large file (src/cli/train-thread-client.ts).
+    entryPoints: { main: new URL('../src/cli/main.ts', import.meta.url).pathname, 'train-thread': new URL('../src/cli/train-thread.ts', import.meta.url).pathname },
     outdir: staging,
     bundle: true,
     splitting: true,

@@ -1,4 +1,4 @@
-import { blockingFindings, recordFindings, runChecks, type DataContract, type Dismissal, type Finding, type RecordedFinding, type Snapshot } from '../core/index.ts';
+import { blockingFindings, recordFindings, type ChecksReport, type DataContract, type Dismissal, type Finding, type RecordedFinding } from '../core/index.ts';
 import { CliError } from './cli-error.ts';
 
 /** What the checks before training decided: the contract with the command line's dismissals, and what the bundle records. */
@@ -30,13 +30,11 @@ function dismissalsFrom(values: readonly string[], findings: readonly Finding[],
 }
 
 /**
- * Runs the same validation and leakage checks as `check` and the app on the contract's split before training. With a
- * fail that neither the contract nor `--dismiss` dismissed, writes each to stderr and exits 1; otherwise returns the
- * contract with the dismissals recorded and the findings for `findings.json`.
+ * Judges the report of the same validation and leakage checks as `check` and the app, run on the contract's split
+ * (`ms`: how long they took). With a fail that neither the contract nor `--dismiss` dismissed, writes each to stderr
+ * and exits 1; otherwise returns the contract with the dismissals recorded and the findings for `findings.json`.
  */
-export function leakageGate(snapshot: Snapshot, contract: DataContract, seed: number, dismiss: readonly string[], at: string): GateResult {
-  const started = performance.now();
-  const first = runChecks(snapshot, contract, seed);
+export function leakageGate(first: ChecksReport, ms: number, contract: DataContract, dismiss: readonly string[], at: string): GateResult {
   const all = [...first.validation, ...first.leakage];
   const { dismissals, unknown } = dismissalsFrom(dismiss, all, at);
   for (const key of unknown) process.stderr.write(`note: --dismiss ${key} matches no finding of this run; it is recorded anyway\n`);
@@ -44,7 +42,6 @@ export function leakageGate(snapshot: Snapshot, contract: DataContract, seed: nu
   const dismissed = [...contract.dismissed.filter((d) => !ids.has(d.findingId)), ...dismissals];
   const gated = dismissals.length > 0 ? { ...contract, dismissed } : contract;
   const blocking = blockingFindings(all, gated);
-  const ms = performance.now() - started;
   if (blocking.length > 0) {
     for (const f of blocking) {
       process.stderr.write(`FAIL ${f.id}: ${f.message}${f.evidence ? ` Evidence: ${f.evidence}` : ''}${f.suggestion ? ` Fix: ${f.suggestion}` : ''}\n`);

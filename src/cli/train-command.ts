@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference } from '../core/index.ts';
+import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference, type DataContract, type EvaluationReport, referenceProfile, withheldColumns } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
+import { trainThread, type TrainThread } from './train-thread-client.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
 import { leakageGate } from './leakage-gate.ts';
@@ -46,13 +47,25 @@ export async function loadTraining() {
   return train;
 }
 
-export async function trainCommand(args: string[]): Promise<void> {
-  const { values, positionals } = readOptions('train', args, {
+// The file's size decides whether `train` starts a second thread; a path that cannot be stat'ed fails in the read.
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+const TRAIN_OPTIONS = {
     label: text, positive: text, exclude: text, seed: seedOption,
     threshold: { kind: 'number', min: 0, max: 1 }, backend: text, out: text, contract: text,
     model: text, config: text, 'class-weight': text, task: text, dismiss: texts, gates: text,
     'parity-rows': { kind: 'number', whole: true, min: 0, max: 1000, note: '0 for none' },
-  });
+} as const;
+type TrainValues = ReturnType<typeof readOptions<typeof TRAIN_OPTIONS>>['values'];
+
+export async function trainCommand(args: string[]): Promise<void> {
+  const { values, positionals } = readOptions('train', args, TRAIN_OPTIONS);
   const [csv] = positionals;
   if (!csv || !values.out || (!values.label && !values.contract)) throw needs('train', '<csv>, --contract or --label, and --out');
   const backend = (values.backend ?? 'cpu') as BackendPreference;
@@ -60,44 +73,80 @@ export async function trainCommand(args: string[]): Promise<void> {
   const threshold = values.threshold ?? 0.5;
   const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
+  const second = trainThread(fileSize(csv));
+  try {
+    await trainWith(second, csv, values.out, values, fromFlags, backend, threshold);
+  } finally {
+    second.close();
+  }
+}
+
+async function trainWith(second: TrainThread, csv: string, out: string, values: TrainValues, fromFlags: object, backend: BackendPreference, threshold: number): Promise<void> {
+  const seed = values.seed ?? DEFAULT_SEED;
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   const { snapshot } = read;
-  const gate = leakageGate(snapshot, read.contract, values.seed ?? DEFAULT_SEED, values.dismiss, new Date().toISOString());
+  // A bad --gates file exits 2 before any work is spent; the gates are locked on the final contract below.
+  trainGateContract(values.gates, read.contract, new Date().toISOString());
+  const plan = (dataContract: DataContract) => {
+    try {
+      const run = toRunContract(dataContract);
+      const labelColumn = snapshot.columns.find((c) => c.name === run.label);
+      const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
+      return {
+        contract: createContract(run.label, run.positiveClass, run.features, run.hashedFeatures),
+        config: createRunConfig({ seed, backend, split: dataContract.split, ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount) }),
+      };
+    } catch (e) {
+      throw new CliError(errorText(e), 2);
+    }
+  };
+  const trainBaseline = await loadTraining();
+  // The test split's evaluation starts on the second thread as soon as the run has scored it; roles decide its slices
+  // and what it withholds, and the checks' dismissals and the gates, which are all the gate adds, do not touch them.
+  let evaluation: Promise<EvaluationReport> | null = null;
+  const train = async (planned: ReturnType<typeof plan>) => {
+    try {
+      return await trainBaseline(snapshot, planned.contract, planned.config, {
+        onScored: (scored) => {
+          evaluation = second.evaluate({ contract: planned.contract, ...scored }, threshold, withheldColumns(read.contract), read.contract);
+          evaluation.catch(() => {});
+        },
+      });
+    } catch (e) {
+      throw new CliError(errorText(e), 1);
+    }
+  };
+  // The checks run on a second thread (for a large file) while this one trains on the contract as read; dismissals
+  // and gates do not change what is trained. A blocking finding still wins: nothing is written, exit 1, as before.
+  const checked = second.checks(snapshot, read.contract, seed);
+  const early = (async () => {
+    const planned = plan(read.contract);
+    return { planned, outcome: await train(planned) };
+  })();
+  early.catch(() => {});
+  const timed = await checked;  const gate = leakageGate(timed.value, timed.ms, read.contract, values.dismiss, new Date().toISOString());
   const gated = trainGateContract(values.gates, gate.contract, new Date().toISOString());
   const dataContract = gated ?? gate.contract;
-  let contract;
-  let config;
-  try {
-    const run = toRunContract(dataContract);
-    contract = createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
-    const labelColumn = snapshot.columns.find((c) => c.name === run.label);
-    const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
-    config = createRunConfig({
-      seed: values.seed ?? DEFAULT_SEED, backend, split: dataContract.split,
-      ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount),
-    });
-  } catch (e) {
-    throw new CliError(errorText(e), 2);
-  }
-  const trainBaseline = await loadTraining();
-  let outcome;
-  try {
-    outcome = await trainBaseline(snapshot, contract, config);
-  } catch (e) {
-    throw new CliError(errorText(e), 1);
-  }
+  const final = plan(dataContract);
+  const trained = await early;  const same = JSON.stringify([final.contract, final.config]) === JSON.stringify([trained.planned.contract, trained.planned.config]);
+  const { contract } = final;
+  const outcome = same ? trained.outcome : await train(final);
   const createdAt = new Date().toISOString();
   const gates = gated ? await judgeTrainRun(snapshot, gated, outcome, threshold, (c) => trainBaseline(snapshot, contract, c)) : undefined;
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
-  mkdirSync(join(values.out, 'model'), { recursive: true });
-  writeFileSync(join(values.out, bundle.fileName), zipBundle(bundle, createdAt));
+  const sameRoles = (a: DataContract, b: DataContract) => JSON.stringify([a.roles, a.hashedColumns]) === JSON.stringify([b.roles, b.hashedColumns]);
+  const pending = same && evaluation && sameRoles(read.contract, dataContract) ? evaluation : null;
+  // Made here while the second thread finishes the evaluation, rather than after it inside bundleRun.
+  const reference = pending ? referenceProfile(snapshot, outcome, threshold, dataContract) : undefined;
+  const evaluationReport = pending ? await pending : undefined;  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), ...(reference ? { referenceProfile: reference } : {}), parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
+   mkdirSync(join(out, 'model'), { recursive: true });
+  writeFileSync(join(out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
-    if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(values.out, path), bytes);
+    if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(out, path), bytes);
   }
-  for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(values.out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
-  const { test } = outcome;
+  for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
+   const { test } = outcome;
   const multi = outcome.classes && test.probabilities && test.classIndex ? multiclassReport(test.probabilities, test.classIndex, outcome.classes) : null;
   const report = reportTopLevel(binaryReport(test.scores, test.labels, threshold), multi, contract.positiveClass);
   const optimizer = outcome.optimizer ? { stop_reason: outcome.optimizer.reason, gradient_max: outcome.optimizer.gradientMax, gradient_tolerance: outcome.optimizer.tolerance, objective: outcome.optimizer.objective } : {};
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(values.out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, checks: { ms: Math.round(gate.ms), open: gate.findings.filter((f) => f.state === 'open').length, dismissed: gate.findings.filter((f) => f.state === 'dismissed').length }, test: report, ...(gates ? { promotable: gates.promotable, failed_gates: gates.failed } : {}) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, checks: { ms: Math.round(gate.ms), open: gate.findings.filter((f) => f.state === 'open').length, dismissed: gate.findings.filter((f) => f.state === 'dismissed').length }, test: report, ...(gates ? { promotable: gates.promotable, failed_gates: gates.failed } : {}) }, null, 2)}\n`);
 }

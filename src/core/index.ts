@@ -111,7 +111,7 @@ export {
   type RawValuesEntry, zipBundle,
 } from './bundle/build-bundle.ts';
 export {
-  bundleEvaluation, type BundleEvaluationSettings, bundlePiiColumns, bundleRun, type BundleRunInput,
+  bundleEvaluation, type BundleEvaluationSettings, type EvaluatedOutcome, bundlePiiColumns, bundleRun, type BundleRunInput,
 } from './bundle/bundle-run.ts';
 export { scoresCsv } from './bundle/scores-csv.ts';
 export {

@@ -19,7 +19,7 @@ import type { ReportData } from './report-data.ts';
 import { reportHtml } from './report-html.ts';
 import { inferenceContract } from './inference-contract.ts';
 import { SCORE_PY } from './score-py.ts';
-import { referenceProfile } from '../drift/reference-profile.ts';
+import { referenceProfile, type ReferenceProfile } from '../drift/reference-profile.ts';
 import type { GatesFile } from '../gates/gates-file.ts';
 import type { LedgerEntry } from '../ledger/ledger-entry.ts';
 import { ledgerJson, ledgerMarkdown } from '../ledger/ledger-markdown.ts';
@@ -34,6 +34,8 @@ export interface BundleInput {
   readonly snapshot: Snapshot;
   readonly outcome: TrainOutcome;
   readonly threshold: number;
+  /** `referenceProfile(snapshot, outcome, threshold, dataContract)` when the host computed it already; else made here. */
+  readonly referenceProfile?: ReferenceProfile;
   readonly testReport: BinaryReport;
   readonly validationReport: BinaryReport;
   readonly trainReport?: BinaryReport;
@@ -157,7 +159,7 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     'compact.json': jsonBytes(compactJson(input.compact, id)),
     'environment.json': jsonBytes(environmentFile(outcome, input.app)),
     'inference-contract.json': jsonBytes(inferenceContract(snapshot, outcome, input.threshold, id, input.dataContract)),
-    'reference-profile.json': jsonBytes(referenceProfile(snapshot, outcome, input.threshold, input.dataContract)),
+    'reference-profile.json': jsonBytes(input.referenceProfile ?? referenceProfile(snapshot, outcome, input.threshold, input.dataContract)),
     'score.py': new TextEncoder().encode(SCORE_PY),
     ...(input.findings ? { 'findings.json': jsonBytes(findingsFile(input.findings)) } : {}),
   };

@@ -5,6 +5,7 @@ import type { Comparison } from '../evaluation/compare-runs.ts';
 import { evaluationReport, type EvaluationReport } from '../evaluation/evaluation-report.ts';
 import { suggestedPiiColumns } from '../evaluation/pii-columns.ts';
 import type { SliceSpec } from '../evaluation/slice-table.ts';
+import type { ReferenceProfile } from '../drift/reference-profile.ts';
 import { binaryReport } from '../metrics/binary-report.ts';
 import type { TrainOutcome } from '../train/train-outcome.ts';
 import type { ChosenThreshold, ThresholdStrategy } from '../evaluation/threshold-strategy.ts';
@@ -37,6 +38,13 @@ export interface BundleRunInput {
   /** How the threshold was chosen (strategy, inputs, split), when a strategy chose it. */
   readonly thresholdChoice?: ChosenThreshold | null;
   readonly evaluation?: BundleEvaluationSettings;
+  /**
+   * The test split's report when a host already computed it with `bundleEvaluation` on these very inputs (the CLI
+   * does so on a second thread while the run measures reliance); absent, it is computed here.
+   */
+  readonly evaluationReport?: EvaluationReport;
+  /** The run's reference profile when the host computed it already (see `BundleInput`). */
+  readonly referenceProfile?: ReferenceProfile;
   /** The checks' warn and fail findings, open or dismissed (see `recordFindings`), written as `findings.json`. */
   readonly findings?: readonly RecordedFinding[];
   readonly comparison?: Comparison | null;
@@ -50,6 +58,9 @@ export interface BundleRunInput {
   readonly compactContext?: CompactContext;
 }
 
+/** The parts of a run the test split's evaluation reads: its scored splits, classes and contract. */
+export type EvaluatedOutcome = Pick<TrainOutcome, 'contract' | 'validation' | 'test' | 'classes'>;
+
 const MAX_DEFAULT_SLICES = 3;
 const MAX_SLICE_CATEGORIES = 12;
 
@@ -57,12 +68,12 @@ const MAX_SLICE_CATEGORIES = 12;
  * Columns whose values the bundle never shows: PII and hashed columns by the contract when there is one, else PII by
  * the profile's evidence (the same rule the evaluate step uses).
  */
-export function bundlePiiColumns(snapshot: Snapshot, outcome: TrainOutcome, dataContract: DataContract | undefined): string[] {
+export function bundlePiiColumns(snapshot: Snapshot, outcome: Pick<TrainOutcome, 'contract'>, dataContract: DataContract | undefined): string[] {
   return dataContract ? withheldColumns(dataContract) : suggestedPiiColumns(snapshot, outcome.contract.label);
 }
 
 /** Default slices: the contract's slice columns, then small categorical features; never PII, never the label. */
-function defaultSlices(snapshot: Snapshot, outcome: TrainOutcome, dataContract: DataContract | undefined, pii: ReadonlySet<string>): SliceSpec[] {
+function defaultSlices(snapshot: Snapshot, outcome: Pick<TrainOutcome, 'contract'>, dataContract: DataContract | undefined, pii: ReadonlySet<string>): SliceSpec[] {
   const sliceRole = dataContract ? columnsWithRole(dataContract, 'slice') : [];
   const small = outcome.contract.features.filter((name) => {
     const c = snapshot.columns.find((col) => col.name === name);
@@ -72,7 +83,7 @@ function defaultSlices(snapshot: Snapshot, outcome: TrainOutcome, dataContract: 
 }
 
 /** The test split evaluated at exactly the exported threshold, with the same core function the evaluate step runs. */
-export function bundleEvaluation(snapshot: Snapshot, outcome: TrainOutcome, threshold: number, choice: ChosenThreshold | null, pii: readonly string[], settings: BundleEvaluationSettings = {}, dataContract?: DataContract): EvaluationReport {
+export function bundleEvaluation(snapshot: Snapshot, outcome: EvaluatedOutcome, threshold: number, choice: ChosenThreshold | null, pii: readonly string[], settings: BundleEvaluationSettings = {}, dataContract?: DataContract): EvaluationReport {
   const piiSet = new Set(pii);
   const fixed: ThresholdStrategy = { kind: 'fixed', value: threshold };
   // Slices the page asked for may name columns of an earlier file (its settings outlive a snapshot); those are skipped.
@@ -99,7 +110,7 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
   const choice = input.thresholdChoice ?? null;
   const testReport = binaryReport(outcome.test.scores, outcome.test.labels, threshold);
   const piiColumns = bundlePiiColumns(snapshot, outcome, dataContract);
-  const evaluation = bundleEvaluation(snapshot, outcome, threshold, choice, piiColumns, input.evaluation, dataContract);
+  const evaluation = input.evaluationReport ?? bundleEvaluation(snapshot, outcome, threshold, choice, piiColumns, input.evaluation, dataContract);
   const context = { ...input.compactContext, slices: input.compactContext?.slices ?? evaluation.slices };
   return buildBundle({
     snapshot, outcome, threshold, testReport,
@@ -111,5 +122,6 @@ export function bundleRun(input: BundleRunInput): Promise<Bundle> {
     ...(input.findings ? { findings: input.findings } : {}), comparison: input.comparison ?? null, parityRows: input.parityRows ?? 0,
     ...(input.gates ? { gates: input.gates } : {}),
     ...(input.ledger ? { ledger: input.ledger } : {}),
+    ...(input.referenceProfile ? { referenceProfile: input.referenceProfile } : {}),
   });
 }

@@ -28,6 +28,11 @@ export interface TrainHooks {
   readonly excludeBackends?: Partial<Record<BackendName, string>>;
   /** Called once the backend is running, before any data moves to it (a host may watch its device from here). */
   readonly onBackend?: (backend: ActiveBackend) => void;
+  /**
+   * Called once every split is scored, before the model's reliance is measured: a host with a second thread may
+   * start evaluating the test split there while this one goes on.
+   */
+  readonly onScored?: (scored: Pick<TrainOutcome, 'train' | 'validation' | 'test' | 'classes'>) => void;
 }
 
 /**
@@ -99,6 +104,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     const trainScored = await score(split.train, train.x);
     const validation = await score(split.validation, xVal);
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
+    hooks.onScored?.({ train: trainScored, validation, test, ...(multi ? { classes: multi.classes } : {}) });
     const modelFiles = await model.files();
     // Measured on the backend that trained the model, before it is disposed: what it relies on and what scoring costs.
     const reliance = fitted.stopped ? null : await modelReliance({
