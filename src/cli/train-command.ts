@@ -137,13 +137,14 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   const pending = same && evaluation && sameRoles(read.contract, dataContract) ? evaluation : null;
   // Made here while the second thread finishes the evaluation, rather than after it inside bundleRun.
   const reference = pending ? referenceProfile(snapshot, outcome, threshold, dataContract) : undefined;
+  const scoreFiles = (['train', 'validation', 'test'] as const).map((part) => [`scores-${part}.csv`, scoresCsv(outcome[part], outcome.classes)] as const);
   const evaluationReport = pending ? await pending : undefined;  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), ...(reference ? { referenceProfile: reference } : {}), parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
    mkdirSync(join(out, 'model'), { recursive: true });
   writeFileSync(join(out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
     if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(out, path), bytes);
   }
-  for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(out, `scores-${part}.csv`), scoresCsv(outcome[part], outcome.classes));
+  for (const [name, text] of scoreFiles) writeFileSync(join(out, name), text);
    const { test } = outcome;
   const multi = outcome.classes && test.probabilities && test.classIndex ? multiclassReport(test.probabilities, test.classIndex, outcome.classes) : null;
   const report = reportTopLevel(binaryReport(test.scores, test.labels, threshold), multi, contract.positiveClass);
