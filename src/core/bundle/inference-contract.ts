@@ -67,7 +67,8 @@ function numericColumn(step: FeatureStep & { kind: 'numeric' }, column: Column, 
   if (!hasValues(column)) throw new Error(`Column "${step.column}" was numeric in training but is not in this snapshot.`);
   let min = Infinity;
   let max = -Infinity;
-  for (const r of train) {
+  for (let i = 0; i < train.length; i++) {
+    const r = train[i];
     const v = column.values[r];
     if (v < min) min = v;
     if (v > max) max = v;
@@ -82,7 +83,8 @@ function numericColumn(step: FeatureStep & { kind: 'numeric' }, column: Column, 
 function categoricalColumn(step: FeatureStep & { kind: 'categorical' }, column: Column, train: Int32Array, pii: boolean): InferenceColumn {
   const keys = new Set<string>();
   let missing = false;
-  for (const r of train) {
+  for (let i = 0; i < train.length; i++) {
+    const r = train[i];
     const text = cellText(column, r);
     if (text === null) missing = true;
     else keys.add(categoryKey(text));

@@ -21,7 +21,8 @@ export function epochFormat(name: string, values: Float64Array): 'epoch-seconds'
   let seconds = true;
   let millis = true;
   let any = false;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (Number.isNaN(v)) continue;
     any = true;
     if (!Number.isInteger(v)) return null;

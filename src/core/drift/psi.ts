@@ -34,7 +34,10 @@ export function binOf(edges: ArrayLike<number>, x: number): number {
 /** Counts per bin (edges.length + 1 of them) of the non-NaN values. */
 export function binCounts(edges: readonly number[], values: Float64Array): Float64Array {
   const counts = new Float64Array(edges.length + 1);
-  for (const v of values) if (!Number.isNaN(v)) counts[binOf(edges, v)]++;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isNaN(v)) counts[binOf(edges, v)]++;
+  }
   return counts;
 }
 

@@ -73,14 +73,18 @@ function numericReference(column: Column, rows: Int32Array): NumericReference {
   if (!hasValues(column)) throw new Error(`Column "${column.name}" is not numeric.`);
   const present = new Float64Array(rows.length);
   let k = 0;
-  for (const r of rows) if (!Number.isNaN(column.values[r])) present[k++] = column.values[r];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!Number.isNaN(column.values[r])) present[k++] = column.values[r];
+  }
   return { name: column.name, kind: 'numeric', missing_rate: rows.length ? (rows.length - k) / rows.length : 0, ...distribution(present.slice(0, k)) };
 }
 
 function categoricalReference(column: Column, rows: Int32Array, pii: boolean): CategoricalReference {
   const counts = new Map<string, number>();
   let missing = 0;
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const text = cellText(column, r);
     if (text === null) missing++;
     else counts.set(categoryKey(text), (counts.get(categoryKey(text)) ?? 0) + 1);
@@ -100,7 +104,8 @@ export function scoreReference(all: Float64Array, threshold: number): ScoreRefer
   if (scores.length === 0) return null;
   let distance = 0;
   let near = 0;
-  for (const p of scores) {
+  for (let i = 0; i < scores.length; i++) {
+    const p = scores[i];
     distance += Math.abs(p - threshold);
     if (Math.abs(p - threshold) < NEAR_THRESHOLD) near++;
   }

@@ -32,7 +32,8 @@ export function sliceValues(column: Column, rows: Int32Array, bins = 4): SliceVa
 // bins could only merge values or leave some empty.
 function fewDistinct(column: ValuesColumn, rows: Int32Array, bins: number): boolean {
   const seen = new Set<number>();
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const v = column.values[r];
     if (Number.isNaN(v)) continue;
     seen.add(v);
@@ -59,7 +60,8 @@ function valueSlices(column: ValuesColumn, rows: Int32Array): SliceValues {
 function categorySlices(column: CategoricalColumn, rows: Int32Array): SliceValues {
   const counts = new Int32Array(column.categories.length);
   let missing = 0;
-  for (const r of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
     const code = column.codes[r];
     if (code < 0) missing++;
     else counts[code]++;
@@ -84,7 +86,10 @@ function categorySlices(column: CategoricalColumn, rows: Int32Array): SliceValue
 
 function binValues(column: ValuesColumn, rows: Int32Array, bins: number): SliceValues {
   const present: number[] = [];
-  for (const r of rows) if (!Number.isNaN(column.values[r])) present.push(column.values[r]);
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
+    if (!Number.isNaN(column.values[r])) present.push(column.values[r]);
+  }
   const sorted = sortFloat64(Float64Array.from(present));
   const edges: number[] = [];
   if (sorted.length > 0) {

@@ -14,16 +14,25 @@ function median(sorted: Float64Array): number {
 function fitNumeric(column: ValuesColumn, rows: Int32Array): NumericStep {
   const present = new Float64Array(rows.length);
   let k = 0;
-  for (const r of rows) if (!Number.isNaN(column.values[r])) present[k++] = column.values[r];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!Number.isNaN(column.values[r])) present[k++] = column.values[r];
+  }
   const observed = sortFloat64(present.subarray(0, k));
   const med = median(observed);
   const missingCount = rows.length - k;
   // Statistics are of the imputed values, matching SimpleImputer followed by StandardScaler.
   let sum = 0;
-  for (const v of observed) sum += v;
+  for (let i = 0; i < observed.length; i++) {
+    const v = observed[i];
+    sum += v;
+  }
   const mean = rows.length ? (sum + missingCount * med) / rows.length : 0;
   let ss = 0;
-  for (const v of observed) ss += (v - mean) ** 2;
+  for (let i = 0; i < observed.length; i++) {
+    const v = observed[i];
+    ss += (v - mean) ** 2;
+  }
   ss += missingCount * (med - mean) ** 2;
   const std = rows.length ? Math.sqrt(ss / rows.length) : 0;
   // A (near-)constant column is centred but not divided, so it can never produce Infinity or NaN.
@@ -36,7 +45,10 @@ export const MAX_CATEGORIES = 100;
 
 function fitCategorical(column: CategoricalColumn, rows: Int32Array, salt: string | null): CategoricalStep {
   const perCode = new Float64Array(column.categories.length);
-  for (const r of rows) if (column.codes[r] >= 0) perCode[column.codes[r]]++;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (column.codes[r] >= 0) perCode[column.codes[r]]++;
+  }
   const counts = new Map<string, number>();
   column.categories.forEach((c, code) => {
     if (perCode[code] > 0) counts.set(categoryKey(c), (counts.get(categoryKey(c)) ?? 0) + perCode[code]);

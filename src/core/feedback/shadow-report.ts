@@ -63,7 +63,10 @@ export interface ShadowReport {
 
 function expectedCost(scores: Float64Array, t: number, c: Costs): number {
   let sum = 0;
-  for (const p of scores) sum += p >= t ? (1 - p) * c.fp : p * c.fn;
+  for (let i = 0; i < scores.length; i++) {
+    const p = scores[i];
+    sum += p >= t ? (1 - p) * c.fp : p * c.fn;
+  }
   return sum;
 }
 

@@ -92,7 +92,10 @@ function meanOfDefined(values: readonly (number | null)[], weights: readonly num
 function multiclassLogLoss(probabilities: Float64Array, classIndex: Uint8Array, k: number): number | null {
   const n = classIndex.length;
   if (n === 0) return null;
-  for (const p of probabilities) if (p < 0 || p > 1) return null;
+  for (let j = 0; j < probabilities.length; j++) {
+    const p = probabilities[j];
+    if (p < 0 || p > 1) return null;
+  }
   const clip = (p: number) => Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
   let sum = 0;
   for (let i = 0; i < n; i++) {

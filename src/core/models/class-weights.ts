@@ -9,7 +9,10 @@ export function classWeights(y: Uint8Array, mode: ClassWeight): Float32Array {
   const weights = new Float32Array(y.length).fill(1);
   if (mode === 'none') return weights;
   const counts = new Map<number, number>();
-  for (const v of y) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (let j = 0; j < y.length; j++) {
+    const v = y[j];
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
   if (counts.size < 2) return weights;
   const per = new Map([...counts].map(([k, c]) => [k, y.length / (counts.size * c)]));
   for (let i = 0; i < y.length; i++) weights[i] = per.get(y[i]) ?? 1;

@@ -78,7 +78,10 @@ export async function runMlpEpoch(
       let batchWeight = rows.length;
       if (data.weights) {
         batchWeight = 0;
-        for (const r of rows) batchWeight += data.weights[r];
+        for (let j = 0; j < rows.length; j++) {
+          const r = rows[j];
+          batchWeight += data.weights[r];
+        }
       }
       seen += batchWeight;
       const step = state.step++;

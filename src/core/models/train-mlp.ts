@@ -54,7 +54,8 @@ function hostRows(train: MlpTrainData, d: number, classes: number): MlpTrainRows
   if (weights) {
     if (weights.length !== n) throw new Error(`Expected ${n} sample weights, got ${weights.length}.`);
     totalWeight = 0;
-    for (const w of weights) {
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i];
       if (!(w >= 0 && Number.isFinite(w))) throw new Error(`Sample weights must be finite and non-negative, got ${w}.`);
       totalWeight += w;
     }
@@ -132,7 +133,10 @@ async function hostEngine(
         let batchWeight = rows.length;
         if (data.weights) {
           batchWeight = 0;
-          for (const r of rows) batchWeight += data.weights[r];
+          for (let j = 0; j < rows.length; j++) {
+            const r = rows[j];
+            batchWeight += data.weights[r];
+          }
         }
         seen += batchWeight;
         const at = step++;

@@ -29,7 +29,8 @@ function summarizePart(rows: Int32Array, y: Uint8Array, times: Float64Array | nu
   let nPositive = 0;
   let timeMin = Infinity;
   let timeMax = -Infinity;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     nPositive += y[row] === 1 ? 1 : 0;
     const t = times ? times[row] : NaN;
     if (!Number.isNaN(t)) {
@@ -65,7 +66,10 @@ export function trainingPartBlocker(part: SplitPartSummary): string | null {
  */
 export function trainingClassesBlocker(train: Int32Array, classIndex: Uint8Array, classes: readonly string[]): string | null {
   const seen = new Set<number>();
-  for (const r of train) seen.add(classIndex[r]);
+  for (let i = 0; i < train.length; i++) {
+    const r = train[i];
+    seen.add(classIndex[r]);
+  }
   const absent = classes.filter((_, k) => !seen.has(k));
   if (absent.length === 0) return null;
   const list = absent.slice(0, 5).map((c) => JSON.stringify(c)).join(', ') + (absent.length > 5 ? ` and ${absent.length - 5} more` : '');

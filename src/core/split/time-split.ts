@@ -22,7 +22,8 @@ export function timeSplit(rows: Int32Array, time: Column, cuts: readonly [number
   const values = timeValues(time);
   const parts: [number[], number[], number[]] = [[], [], []];
   let droppedMissingTime = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const t = values[row];
     // A row with no time cannot be placed before or after anything, so it belongs to no split.
     if (Number.isNaN(t)) droppedMissingTime++;

@@ -15,7 +15,10 @@ export function isIdLike(column: NumericColumn, rowCount: number): boolean {
   const present = rowCount - column.missing;
   if (present < 2 || column.distinct < ID_DISTINCT_SHARE * present) return false;
   // Continuous measurements are nearly all distinct too; only whole numbers look like counters or keys.
-  for (const v of column.values) if (!Number.isNaN(v) && !Number.isInteger(v)) return false;
+  for (let i = 0; i < column.values.length; i++) {
+    const v = column.values[i];
+    if (!Number.isNaN(v) && !Number.isInteger(v)) return false;
+  }
   return true;
 }
 

@@ -54,7 +54,8 @@ const sparse = (rows: number, train: number): boolean => rows <= 0.6 * train;
 function indicatorRows(column: Column, train: Int32Array): { present: number[]; nonZero: number[] } {
   const present: number[] = [];
   const nonZero: number[] = [];
-  for (const row of train) {
+  for (let i = 0; i < train.length; i++) {
+    const row = train[i];
     const missing = hasValues(column) ? Number.isNaN(column.values[row]) : column.codes[row] < 0;
     if (missing) continue;
     present.push(row);
@@ -81,7 +82,8 @@ function places(column: Column, train: Int32Array, targets: readonly ClassTarget
   // A plain loop: Float64Array.from with a callback and .filter cost more than the sort on 100k rows.
   const present = new Float64Array(train.length);
   let filled = 0;
-  for (const row of train) {
+  for (let i = 0; i < train.length; i++) {
+    const row = train[i];
     const v = column.values[row];
     if (!Number.isNaN(v)) present[filled++] = v;
   }
@@ -104,7 +106,8 @@ function places(column: Column, train: Int32Array, targets: readonly ClassTarget
   const lowBuckets = new Int32Array((tails + 1) * width);
   const highBuckets = new Int32Array((tails + 1) * width);
   const values = column.values;
-  for (const row of train) {
+  for (let i = 0; i < train.length; i++) {
+    const row = train[i];
     const v = values[row];
     let lo = 0;
     while (lo < tails && !(v <= lows[lo])) lo++;
@@ -133,7 +136,10 @@ function places(column: Column, train: Int32Array, targets: readonly ClassTarget
     what: cut.what, ...tally(c),
     rows: () => {
       const rows: number[] = [];
-      for (const row of train) if (cut.low ? values[row] <= cut.at : values[row] >= cut.at) rows.push(row);
+      for (let i = 0; i < train.length; i++) {
+        const row = train[i];
+        if (cut.low ? values[row] <= cut.at : values[row] >= cut.at) rows.push(row);
+      }
       return rows;
     },
   }));
@@ -143,7 +149,8 @@ function places(column: Column, train: Int32Array, targets: readonly ClassTarget
 function categoryRows(column: Column, train: Int32Array): { what: string; rows: number[] }[] {
   if (!hasValues(column)) {
     const byCode = new Map<number, number[]>();
-    for (const row of train) {
+    for (let i = 0; i < train.length; i++) {
+      const row = train[i];
       const code = column.codes[row];
       if (code < 0) continue;
       const list = byCode.get(code) ?? [];
@@ -168,7 +175,10 @@ export function checkOutcomePatterns(snapshot: Snapshot, contract: DataContract,
   if (judged.length === 0) return [];
   const bases = judged.map((t) => {
     let n = 0;
-    for (const row of train) n += t.y[row];
+    for (let i = 0; i < train.length; i++) {
+      const row = train[i];
+      n += t.y[row];
+    }
     return n / train.length;
   });
   const findings: Finding[] = [];

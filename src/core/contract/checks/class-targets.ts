@@ -12,7 +12,10 @@ export const MIN_CLASS_ROWS = 10;
 /** Positives of `target` among `rows`. */
 export function classCount(target: ClassTarget, rows: Int32Array): number {
   let n = 0;
-  for (const row of rows) n += target.y[row];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    n += target.y[row];
+  }
   return n;
 }
 

@@ -5,7 +5,10 @@ import { MAX_EXAMPLE_ROWS } from './finding-text.ts';
 export function splitMembership(split: Split, rowCount: number): Int8Array {
   const membership = new Int8Array(rowCount).fill(-1);
   [split.train, split.validation, split.test].forEach((rows, s) => {
-    for (const row of rows) membership[row] = s;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      membership[row] = s;
+    }
   });
   return membership;
 }

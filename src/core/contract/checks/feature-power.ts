@@ -62,7 +62,10 @@ export function withinFoldAuc(scores: Float64Array, y: Uint8Array, rows: Int32Ar
     const auc = rocAuc(foldScores, labels);
     if (auc === null) continue;
     let positives = 0;
-    for (const label of labels) positives += label;
+    for (let j = 0; j < labels.length; j++) {
+      const label = labels[j];
+      positives += label;
+    }
     const foldPairs = positives * (labels.length - positives);
     weighted += auc * foldPairs;
     pairs += foldPairs;

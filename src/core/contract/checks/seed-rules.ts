@@ -28,7 +28,10 @@ function seedRule(column: Column, rowCount: number): ColumnRule {
     return min <= max ? { maxNullRate, min, max, required: true } : { maxNullRate, required: true };
   }
   const seen = new Uint8Array(column.categories.length);
-  for (const code of column.codes) if (code >= 0) seen[code] = 1;
+  for (let j = 0; j < column.codes.length; j++) {
+    const code = column.codes[j];
+    if (code >= 0) seen[code] = 1;
+  }
   const allowed = column.categories.filter((_, code) => seen[code] === 1);
   // An empty list would reject every future value of a column that was simply all missing here.
   return allowed.length > 0 && allowed.length <= MAX_SEEDED_CATEGORIES ? { maxNullRate, allowed, required: true } : { maxNullRate, required: true };
