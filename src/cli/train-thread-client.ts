@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { bundleEvaluation, runChecks, type ChecksReport, type DataContract, type EvaluatedOutcome, type EvaluationReport, type Snapshot } from '../core/index.ts';
+import { bundleEvaluation, errorText, runChecks, type ChecksReport, type DataContract, type EvaluatedOutcome, type EvaluationReport, type Snapshot } from '../core/index.ts';
 import type { TrainThreadReply, TrainThreadRequest } from './train-thread.ts';
 
 /** Below this file size the checks and the evaluation take tens of milliseconds, less than a thread costs to start. */
@@ -22,6 +22,11 @@ export interface TrainThread {
   close(): void;
 }
 
+// The inline runner also takes a snapshot directly, for an evaluation it takes over from a thread that died.
+interface InlineThread extends TrainThread {
+  hold(snapshot: Snapshot): void;
+}
+
 // The thread's entry is built next to main.js (scripts/build-cli.js); this module may sit in dist-cli/ or in
 // dist-cli/chunks/. Run from source (tests that import the CLI modules) there is no built entry: the work runs inline.
 function threadEntry(): URL | null {
@@ -33,9 +38,12 @@ function threadEntry(): URL | null {
 }
 
 // Inline, every call runs at once on this thread, before it returns: the order of work is the plain one.
-function inline(): TrainThread {
+function inline(): InlineThread {
   let held: Snapshot | null = null;
   return {
+    hold: (snapshot) => {
+      held = snapshot;
+    },
     checks: async (snapshot, contract, seed) => {
       held = snapshot;
       const started = performance.now();
@@ -59,33 +67,57 @@ export function trainThread(fileBytes: number): TrainThread {
   // MLE_PLAYGROUND_TRAIN_THREAD=0 keeps all work on one thread and =1 uses the second whatever the size (tests hold
   // the two to the same bytes).
   const forced = process.env.MLE_PLAYGROUND_TRAIN_THREAD;
-  const wanted = forced === '1' || (forced !== '0' && fileBytes >= THREAD_MIN_BYTES);
+  const wanted = forced === '1' || forced === 'die' || (forced !== '0' && fileBytes >= THREAD_MIN_BYTES);
   const entry = wanted ? threadEntry() : null;
   if (!entry) return inline();
   const worker = new Worker(entry);
   // An idle thread must not keep the process alive; a pending request holds a reference until its reply.
   worker.unref();
-  let pending = 0;
-  let failure: Error | null = null;
-  const waiting: ((reply: TrainThreadReply) => void)[] = [];
+  // Should the thread die (out of memory, killed), what it was asked is done here instead: slower, same result.
+  const local = inline();
+  let lost = false;
+  const waiting: { request: TrainThreadRequest; settle: (reply: TrainThreadReply) => void }[] = [];
+  const runLocally = async (request: TrainThreadRequest): Promise<TrainThreadReply> => {
+    try {
+      const started = performance.now();
+      const value = request.kind === 'checks'
+        ? (await local.checks(request.snapshot, request.contract, request.seed)).value
+        : await local.evaluate(request.outcome, request.threshold, request.pii, request.dataContract);
+      return { ok: true, value, ms: performance.now() - started };
+    } catch (e) {
+      return { ok: false, error: errorText(e) };
+    }
+  };
+  const fallBack = (why: string) => {
+    if (lost) return;
+    lost = true;
+    process.stderr.write(`note: train's second thread stopped (${why}); the main thread does its work instead\n`);
+    for (const { request, settle } of waiting.splice(0)) void runLocally(request).then(settle);
+  };
   worker.on('message', (reply: TrainThreadReply) => {
-    waiting.shift()?.(reply);
-    if (--pending === 0) worker.unref();
+    waiting.shift()?.settle(reply);
+    if (waiting.length === 0) worker.unref();
   });
-  worker.on('error', (e) => {
-    failure = e;
-    for (const settle of waiting.splice(0)) settle({ ok: false, error: e.message });
-  });
+  worker.on('error', (e) => fallBack(errorText(e)));
+  worker.on('exit', (code) => fallBack(`exit code ${code}`));
+  let snapshotHere: Snapshot | null = null;
   const ask = <T>(request: TrainThreadRequest): Promise<Timed<T>> =>
     new Promise<Timed<T>>((resolve, reject) => {
-      if (failure) return reject(failure);
-      waiting.push((reply) => (reply.ok ? resolve({ value: reply.value as T, ms: reply.ms }) : reject(new Error(reply.error))));
-      if (pending++ === 0) worker.ref();
+      const settle = (reply: TrainThreadReply) => (reply.ok ? resolve({ value: reply.value as T, ms: reply.ms }) : reject(new Error(reply.error)));
+      if (request.kind === 'checks') snapshotHere = request.snapshot;
+      // The local runner needs the snapshot the checks brought, should it take over an evaluation.
+      if (snapshotHere) local.hold(snapshotHere);
+      if (lost) return void runLocally(request).then(settle);
+      waiting.push({ request, settle });
+      if (waiting.length === 1) worker.ref();
       worker.postMessage(request);
     });
   return {
     checks: (snapshot, contract, seed) => ask<ChecksReport>({ kind: 'checks', snapshot, contract, seed }),
     evaluate: async (outcome, threshold, pii, dataContract) => (await ask<EvaluationReport>({ kind: 'evaluate', outcome, threshold, pii, dataContract })).value,
-    close: () => void worker.terminate(),
+    close: () => {
+      lost = true;
+      void worker.terminate();
+    },
   };
 }

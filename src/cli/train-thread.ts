@@ -25,6 +25,8 @@ function answer(request: TrainThreadRequest): unknown {
 
 // The entry of the second thread `train` starts for a large file (see train-thread-client.ts).
 parentPort?.on('message', (request: TrainThreadRequest) => {
+  // A test aid: MLE_PLAYGROUND_TRAIN_THREAD=die makes the thread end at its evaluation, as one killed there would.
+  if (request.kind === 'evaluate' && process.env.MLE_PLAYGROUND_TRAIN_THREAD === 'die') process.exit(1);
   let reply: TrainThreadReply;
   try {
     const started = performance.now();

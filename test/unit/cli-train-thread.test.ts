@@ -52,6 +52,19 @@ describe('train on a second thread', () => {
     for (const path of Object.keys(off)) expect(on[path], path).toBe(off[path]);
   }, 90_000);
 
+  test('a thread that dies mid-run is replaced by the main thread: the run ends with the same bundle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mle-thread-'));
+    const args = ['train', TITANIC, '--label', 'survived', '--exclude', 'boat,body'];
+    const died = await cli([...args, '--out', join(dir, 'died')], { MLE_PLAYGROUND_TRAIN_THREAD: 'die' });
+    const off = await cli([...args, '--out', join(dir, 'off')], OFF);
+    expect(died.code, died.stderr).toBe(0);
+    expect(died.stderr).toContain("note: train's second thread stopped (exit code 1); the main thread does its work instead");
+    expect(JSON.parse(died.stdout).bundle_id).toBe(JSON.parse(off.stdout).bundle_id);
+    const a = bundleFiles(join(dir, 'died'));
+    const b = bundleFiles(join(dir, 'off'));
+    for (const path of Object.keys(b)) expect(a[path], path).toBe(b[path]);
+  }, 90_000);
+
   test('a blocking finding found on the second thread still stops the run: exit 1, the finding on stderr, nothing written', async () => {
     const lines = readFileSync(TITANIC, 'utf8').trimEnd().split('\n');
     const at = lines[0].split(',').indexOf('survived');
