@@ -124,11 +124,13 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
     return { planned, outcome: await train(planned) };
   })();
   early.catch(() => {});
-  const timed = await checked;  const gate = leakageGate(timed.value, timed.ms, read.contract, values.dismiss, new Date().toISOString());
+  const timed = await checked;
+  const gate = leakageGate(timed.value, timed.ms, read.contract, values.dismiss, new Date().toISOString());
   const gated = trainGateContract(values.gates, gate.contract, new Date().toISOString());
   const dataContract = gated ?? gate.contract;
   const final = plan(dataContract);
-  const trained = await early;  const same = JSON.stringify([final.contract, final.config]) === JSON.stringify([trained.planned.contract, trained.planned.config]);
+  const trained = await early;
+  const same = JSON.stringify([final.contract, final.config]) === JSON.stringify([trained.planned.contract, trained.planned.config]);
   const { contract } = final;
   const outcome = same ? trained.outcome : await train(final);
   const createdAt = new Date().toISOString();
@@ -138,14 +140,15 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   // Made here while the second thread finishes the evaluation, rather than after it inside bundleRun.
   const reference = pending ? referenceProfile(snapshot, outcome, threshold, dataContract) : undefined;
   const scoreFiles = (['train', 'validation', 'test'] as const).map((part) => [`scores-${part}.csv`, scoresCsv(outcome[part], outcome.classes)] as const);
-  const evaluationReport = pending ? await pending : undefined;  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), ...(reference ? { referenceProfile: reference } : {}), parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
-   mkdirSync(join(out, 'model'), { recursive: true });
+  const evaluationReport = pending ? await pending : undefined;
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), ...(reference ? { referenceProfile: reference } : {}), parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
+  mkdirSync(join(out, 'model'), { recursive: true });
   writeFileSync(join(out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
     if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(out, path), bytes);
   }
   for (const [name, text] of scoreFiles) writeFileSync(join(out, name), text);
-   const { test } = outcome;
+  const { test } = outcome;
   const multi = outcome.classes && test.probabilities && test.classIndex ? multiclassReport(test.probabilities, test.classIndex, outcome.classes) : null;
   const report = reportTopLevel(binaryReport(test.scores, test.labels, threshold), multi, contract.positiveClass);
   const optimizer = outcome.optimizer ? { stop_reason: outcome.optimizer.reason, gradient_max: outcome.optimizer.gradientMax, gradient_tolerance: outcome.optimizer.tolerance, objective: outcome.optimizer.objective } : {};
