@@ -1,5 +1,6 @@
 import type { RunConfig } from '../config.ts';
 import { hostLogisticScores, logisticModelFiles } from '../models/host-logistic.ts';
+import { hostSoftmaxScores, softmaxModelFiles } from '../models/host-softmax.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
 import type { tfl } from '../models/tf.ts';
 import { trainLogistic, trainSoftmax, type LbfgsOutcome } from '../models/train-logistic.ts';
@@ -39,8 +40,8 @@ async function layersModel(model: tfl.LayersModel): Promise<TrainedModel> {
 /**
  * Trains the model the config names on a prepared design: [n, d] float32 rows, labels and sample weights. With
  * `classes` > 2 the labels are class indices and every model is softmax over them; otherwise they are 0/1.
- * `host`: score and save a binary logistic model without tfjs (bit-identical to tfjs's cpu backend, so only when
- * that is the backend the run would use).
+ * `host`: score and save a logistic model (binary or multinomial) without tfjs (bit-identical to tfjs's cpu backend,
+ * so only when that is the backend the run would use).
  */
 export async function fitModel(
   config: RunConfig,
@@ -65,9 +66,15 @@ export async function fitModel(
   const optimizer = (fit: LbfgsOutcome): OptimizerReport => ({ reason: fit.reason, gradientMax: fit.gradientMax, tolerance, objective: fit.objective, evaluations: fit.evaluations });
   if (classes > 2) {
     const fit = await trainSoftmax(train, validation, d, classes, config.hyperparameters, onStep);
-    const { softmaxLayersModel } = await import('../models/layers-model.ts');
+    let model: TrainedModel;
+    if (host) {
+      model = { predict: async (x, n, m) => hostSoftmaxScores(fit.coef, fit.intercepts, x, n, m), files: async () => softmaxModelFiles(fit.coef, fit.intercepts), dispose: () => {} };
+    } else {
+      const { softmaxLayersModel } = await import('../models/layers-model.ts');
+      model = await layersModel(softmaxLayersModel(fit.coef, fit.intercepts));
+    }
     return {
-      model: await layersModel(softmaxLayersModel(fit.coef, fit.intercepts)), iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
+      model, iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
       bestEpoch: null, coef: null, intercept: null, optimizer: optimizer(fit),
     };
   }

@@ -31,11 +31,12 @@ export interface TrainHooks {
 }
 
 /**
- * Whether a run scores and saves its model on the host without loading tfjs: binary logistic regression with the cpu
- * backend asked for (the host arithmetic equals tfjs's cpu backend bit for bit; another backend rounds differently).
+ * Whether a run scores and saves its model on the host without loading tfjs: logistic regression, binary or
+ * multinomial, with the cpu backend asked for (the host arithmetic equals tfjs's cpu backend bit for bit; another
+ * backend rounds differently).
  */
 export function runsOnHost(config: RunConfig, excludeBackends: TrainHooks['excludeBackends'] = {}): boolean {
-  return config.model === 'logistic' && !isMulticlass(config) && config.backend === 'cpu' && !excludeBackends.cpu;
+  return config.model === 'logistic' && config.backend === 'cpu' && !excludeBackends.cpu;
 }
 
 // The backend a run uses: on the host path, the record `activateBackend('cpu', …)` gives (cpu always starts) without tfjs.
