@@ -34,8 +34,10 @@ describe('hostSoftmaxScores', () => {
     const coef = numbers(d * k, d + k, scale);
     const intercepts = numbers(k, 11 * k, 3);
     const x = Float32Array.from(numbers(n * d, 7, 6));
-    // Sparse one-hot-like rows too, as the app's designs are.
-    for (let i = 0; i < n; i += 3) for (let j = 0; j < d; j++) x[i * d + j] = (i + j) % 5 === 0 ? 1 : 0;
+    // Sparse one-hot-like rows too, as the app's designs are (zeros are skipped), some with −0 and some with whole
+    // 48-wide blocks of zeros.
+    for (let i = 0; i < n; i += 3) for (let j = 0; j < d; j++) x[i * d + j] = (i + j) % 5 === 0 ? 1 : i % 2 ? -0 : 0;
+    for (let i = 1; i < n; i += 7) x.fill(0, i * d, i * d + Math.min(d, 60));
     const model = softmaxLayersModel(coef, intercepts);
     try {
       const theirs = await predictScores(model, x, n, d);
@@ -58,6 +60,24 @@ describe('hostSoftmaxScores', () => {
       const theirs = await predictScores(model, x, 2, 10);
       const ours = hostSoftmaxScores(coef, intercepts, x, 2, 10);
       expect(Array.from(ours.subarray(3))).toEqual([NaN, NaN, NaN]);
+      expect(Array.from(ours)).toEqual(Array.from(theirs));
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('sums every product when a weight overflows float32, as 0 × Infinity is NaN in tfjs too', async () => {
+    const coef = numbers(50 * 3, 5, 1);
+    coef[3 * 7 + 1] = 1e39;
+    const intercepts = Float64Array.of(0.1, -0.2, 0.3);
+    const x = Float32Array.from(numbers(4 * 50, 9, 2));
+    x.fill(0, 0, 50);
+    x[50 + 7] = 0;
+    const model = softmaxLayersModel(coef, intercepts);
+    try {
+      const theirs = await predictScores(model, x, 4, 50);
+      const ours = hostSoftmaxScores(coef, intercepts, x, 4, 50);
+      expect(Array.from(ours.subarray(0, 6))).toEqual([NaN, NaN, NaN, NaN, NaN, NaN]);
       expect(Array.from(ours)).toEqual(Array.from(theirs));
     } finally {
       model.dispose();

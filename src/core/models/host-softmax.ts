@@ -22,17 +22,31 @@ export function hostSoftmaxScores(coef: Float64Array, intercepts: Float64Array, 
   // Transposed to [K, d] so each class's dot product reads its weights contiguously; the values are the float32 kernel.
   const w = new Float32Array(k * d);
   for (let i = 0; i < d; i++) for (let j = 0; j < k; j++) w[j * d + i] = coef[i * k + j];
+  // Zero inputs (most of a one-hot design) are skipped: 0 × a finite weight is ±0, which leaves a block's float64
+  // sum as it was (a sum that starts at +0 never becomes −0), and a block of zeros adds +0 to the float32 result,
+  // so the values are tfjs's exactly. A non-finite weight would make 0 × w NaN, so then every product is summed.
+  const skipZeros = w.every(Number.isFinite);
   const bias = Float32Array.from(intercepts);
   const z = new Float32Array(k);
   const e = new Float32Array(k);
+  const at = new Int32Array(d);
+  const value = new Float64Array(d);
   const out = new Float64Array(n * k);
   for (let i = 0, row = 0; i < n; i++, row += d) {
+    let used = 0;
+    for (let t = 0; t < d; t++) {
+      const v = x[row + t];
+      if (v !== 0 || !skipZeros) {
+        at[used] = t;
+        value[used++] = v;
+      }
+    }
     for (let j = 0, col = 0; j < k; j++, col += d) {
       let acc = 0;
-      for (let k0 = 0; k0 < d; k0 += CPU_BLOCK) {
-        const end = Math.min(k0 + CPU_BLOCK, d);
+      for (let p = 0; p < used;) {
+        const blockEnd = at[p] - (at[p] % CPU_BLOCK) + CPU_BLOCK;
         let sum = 0;
-        for (let t = k0; t < end; t++) sum += x[row + t] * w[col + t];
+        for (; p < used && at[p] < blockEnd; p++) sum += value[p] * w[col + at[p]];
         acc = Math.fround(acc + sum);
       }
       z[j] = acc + bias[j];
