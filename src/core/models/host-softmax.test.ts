@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activateBackend } from './backend.ts';
-import { hostSoftmaxScores, softmaxModelFiles } from './host-softmax.ts';
+import { hostSoftmaxScorer, hostSoftmaxScores, softmaxModelFiles } from './host-softmax.ts';
 import { predictScores, saveModelFiles, softmaxLayersModel } from './layers-model.ts';
 
 // A seeded LCG, so the cases are fixed.
@@ -85,8 +85,58 @@ describe('hostSoftmaxScores', () => {
   });
 
   it('refuses weights or a matrix of the wrong shape', () => {
-    expect(() => hostSoftmaxScores(new Float64Array(7), new Float64Array(3), new Float32Array(4), 2, 2)).toThrow('the model has 7 weights for 3 classes; the rows have 2 inputs, which need 6');
+    expect(() => hostSoftmaxScores(new Float64Array(7), new Float64Array(3), new Float32Array(4), 2, 2)).toThrow('the model has 7 weights, not a whole number per each of its 3 classes');
+    expect(() => hostSoftmaxScores(new Float64Array(9), new Float64Array(3), new Float32Array(4), 2, 2)).toThrow('the model has 9 weights for 3 classes; the rows have 2 inputs, which need 6');
     expect(() => hostSoftmaxScores(new Float64Array(6), new Float64Array(3), new Float32Array(5), 2, 2)).toThrow('the matrix holds 5 values; 2 rows × 2 inputs need 4');
+  });
+});
+
+describe('hostSoftmaxScorer.permutedScores', () => {
+  // The copy permutation importance would build: `inputs` taken from row order[i].
+  function permutedCopy(x: Float32Array, n: number, d: number, inputs: readonly number[], order: Int32Array): Float32Array {
+    const copy = x.slice();
+    for (let i = 0; i < n; i++) for (const j of inputs) copy[i * d + j] = x[order[i] * d + j];
+    return copy;
+  }
+
+  it.each([
+    ['a one-hot block', [50, 51, 52, 53, 54, 55]],
+    ['one numeric input', [3]],
+    ['scattered inputs across blocks', [0, 47, 48, 96, 120]],
+  ])('equals scoring the permuted copy, %s', (_name, inputs) => {
+    const n = 300;
+    const d = 130;
+    const k = 6;
+    const coef = numbers(d * k, 21, 1.5);
+    const intercepts = numbers(k, 4, 2);
+    const x = Float32Array.from(numbers(n * d, 13, 4));
+    // Mostly zeros, with one hot input per row in 50–55 and numbers elsewhere, as one-hot designs are.
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) if ((i * 7 + j) % 4 !== 0) x[i * d + j] = 0;
+      x.fill(0, i * d + 50, i * d + 56);
+      x[i * d + 50 + (i % 6)] = 1;
+    }
+    const order = Int32Array.from({ length: n }, (_, i) => (i * 37 + 11) % n);
+    const scorer = hostSoftmaxScorer(coef, intercepts);
+    const copy = permutedCopy(x, n, d, inputs, order);
+    expect(Array.from(scorer.permutedScores(x, n, d, inputs, order))).toEqual(Array.from(scorer.scores(copy, n, d)));
+    // The index of x is kept between calls; another permutation of the same x still matches.
+    const reversed = Int32Array.from({ length: n }, (_, i) => n - 1 - i);
+    expect(Array.from(scorer.permutedScores(x, n, d, inputs, reversed))).toEqual(Array.from(scorer.scores(permutedCopy(x, n, d, inputs, reversed), n, d)));
+  });
+
+  it('keeps zero inputs when a weight overflows float32, as scoring the copy does', () => {
+    const coef = numbers(10 * 3, 5, 1);
+    coef[3 * 2] = 1e39;
+    const intercepts = Float64Array.of(0.1, -0.2, 0.3);
+    const x = Float32Array.from(numbers(4 * 10, 9, 2));
+    x[2] = 0;
+    x[12] = 0;
+    const order = Int32Array.of(1, 0, 3, 2);
+    const scorer = hostSoftmaxScorer(coef, intercepts);
+    const ours = scorer.permutedScores(x, 4, 10, [2, 5], order);
+    expect(Array.from(ours.subarray(0, 3))).toEqual([NaN, NaN, NaN]);
+    expect(Array.from(ours)).toEqual(Array.from(scorer.scores(permutedCopy(x, 4, 10, [2, 5], order), 4, 10)));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { RunConfig } from '../config.ts';
 import { hostLogisticScores, logisticModelFiles } from '../models/host-logistic.ts';
-import { hostSoftmaxScores, softmaxModelFiles } from '../models/host-softmax.ts';
+import { hostSoftmaxScorer, softmaxModelFiles } from '../models/host-softmax.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
 import type { tfl } from '../models/tf.ts';
 import { trainLogistic, trainSoftmax, type LbfgsOutcome } from '../models/train-logistic.ts';
@@ -10,6 +10,8 @@ import type { OptimizerReport } from './train-outcome.ts';
 export interface TrainedModel {
   /** n scores, or n × K probabilities row-major, widened to float64. */
   predict(x: Float32Array, n: number, d: number): Promise<Float64Array>;
+  /** Where a model can: `predict` of x with the columns `inputs` taken from row order[i], without building that copy. */
+  predictPermuted?(x: Float32Array, n: number, d: number, inputs: readonly number[], order: Int32Array): Promise<Float64Array>;
   files(): Promise<ModelFiles>;
   dispose(): void;
 }
@@ -68,7 +70,12 @@ export async function fitModel(
     const fit = await trainSoftmax(train, validation, d, classes, config.hyperparameters, onStep);
     let model: TrainedModel;
     if (host) {
-      model = { predict: async (x, n, m) => hostSoftmaxScores(fit.coef, fit.intercepts, x, n, m), files: async () => softmaxModelFiles(fit.coef, fit.intercepts), dispose: () => {} };
+      const scorer = hostSoftmaxScorer(fit.coef, fit.intercepts);
+      model = {
+        predict: async (x, n, m) => scorer.scores(x, n, m),
+        predictPermuted: async (x, n, m, inputs, order) => scorer.permutedScores(x, n, m, inputs, order),
+        files: async () => softmaxModelFiles(fit.coef, fit.intercepts), dispose: () => {},
+      };
     } else {
       const { softmaxLayersModel } = await import('../models/layers-model.ts');
       model = await layersModel(softmaxLayersModel(fit.coef, fit.intercepts));

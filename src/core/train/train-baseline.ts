@@ -101,10 +101,12 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     const validation = await score(split.validation, xVal);
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
     const modelFiles = await model.files();
+    const permuted = model.predictPermuted?.bind(model);
     // Measured on the backend that trained the model, before it is disposed: what it relies on and what scoring costs.
     const reliance = fitted.stopped ? null : await modelReliance({
       preprocessing, xTrain: train.x, xValidation: xVal, yValidation: pick(target, split.validation), classes, coef: fitted.coef,
       predict: (x, m) => model.predict(x, m, d), seed: config.seed, backend: backend.name, now,
+      ...(permuted ? { predictPermuted: (x: Float32Array, m: number, inputs: readonly number[], order: Int32Array) => permuted(x, m, d, inputs, order) } : {}),
     });
     const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',
