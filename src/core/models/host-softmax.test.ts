@@ -116,6 +116,8 @@ describe('hostSoftmaxScorer.permutedScores', () => {
       x.fill(0, i * d + 50, i * d + 56);
       x[i * d + 50 + (i % 6)] = 1;
     }
+    // A NaN in a shuffled input never matches another row's value, so its rows are recomputed.
+    x[5 * d + 3] = NaN;
     const order = Int32Array.from({ length: n }, (_, i) => (i * 37 + 11) % n);
     const scorer = hostSoftmaxScorer(coef, intercepts);
     const copy = permutedCopy(x, n, d, inputs, order);
@@ -123,6 +125,12 @@ describe('hostSoftmaxScorer.permutedScores', () => {
     // The index of x is kept between calls; another permutation of the same x still matches.
     const reversed = Int32Array.from({ length: n }, (_, i) => n - 1 - i);
     expect(Array.from(scorer.permutedScores(x, n, d, inputs, reversed))).toEqual(Array.from(scorer.scores(permutedCopy(x, n, d, inputs, reversed), n, d)));
+    // A shuffle that meets non-zero values with other non-zero values, equal ones (the repeated value 2.5) included.
+    for (let i = 0; i < n; i += 4) for (const j of inputs) if (x[i * d + j] !== 0 && j !== 50 + (i % 6)) x[i * d + j] = 2.5;
+    const draws = numbers(n, 99, 1);
+    const shuffled = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => draws[a] - draws[b]);
+    const fresh = hostSoftmaxScorer(coef, intercepts);
+    expect(Array.from(fresh.permutedScores(x, n, d, inputs, shuffled))).toEqual(Array.from(fresh.scores(permutedCopy(x, n, d, inputs, shuffled), n, d)));
   });
 
   it('keeps zero inputs when a weight overflows float32, as scoring the copy does', () => {

@@ -14,7 +14,8 @@ export interface HostSoftmaxScorer {
   scores(x: Float32Array, n: number, d: number): Float64Array;
   /**
    * The scores of `x` with the columns `inputs` taken from row `order[i]` instead of row i (a permutation-importance
-   * copy), equal to `scores` of that copy without building it. `x`'s non-zero inputs are indexed once and kept.
+   * copy), equal to `scores` of that copy without building it. `x`'s non-zero inputs and scores are computed once
+   * and kept for the next call with the same array, which must not change in between.
    */
   permutedScores(x: Float32Array, n: number, d: number, inputs: readonly number[], order: Int32Array): Float64Array;
 }
@@ -92,32 +93,54 @@ export function hostSoftmaxScorer(coef: Float64Array, intercepts: Float64Array):
     for (let j = 0; j < k; j++) out[offset + j] = Math.fround(e[j] / sum);
   };
 
-  let indexed: { x: Float32Array; entries: RowEntries } | null = null;
+  let indexed: { x: Float32Array; entries: RowEntries; base: Float64Array } | null = null;
   const columns = new Int32Array(d);
   const values = new Float64Array(d);
   const taken = new Uint8Array(d);
+  const scores = (x: Float32Array, n: number, m: number): Float64Array => {
+    check(x, n, m);
+    const out = new Float64Array(n * k);
+    for (let i = 0, row = 0; i < n; i++, row += d) {
+      let used = 0;
+      for (let t = 0; t < d; t++) {
+        const v = x[row + t];
+        if (v !== 0 || keepZeros) { columns[used] = t; values[used++] = v; }
+      }
+      scoreRow(columns, values, 0, used, out, i * k);
+    }
+    return out;
+  };
   return {
-    scores(x, n, m) {
-      check(x, n, m);
-      const rows = rowEntries(x, n, d, keepZeros);
-      const out = new Float64Array(n * k);
-      for (let i = 0; i < n; i++) scoreRow(rows.columns, rows.values, rows.rowStart[i], rows.rowStart[i + 1], out, i * k);
-      return out;
-    },
+    scores,
     permutedScores(x, n, m, inputs, order) {
       check(x, n, m);
       if (order.length !== n) throw new Error(`the permutation has ${order.length} rows; the matrix has ${n}`);
-      if (indexed?.x !== x) indexed = { x, entries: rowEntries(x, n, d, keepZeros) };
-      const { rowStart, columns: at, values: value } = indexed.entries;
+      if (indexed?.x !== x) indexed = { x, entries: rowEntries(x, n, d, keepZeros), base: scores(x, n, d) };
+      const { entries: { rowStart, columns: at, values: value }, base } = indexed;
       taken.fill(0);
       for (const t of inputs) taken[t] = 1;
+      // Whether the rows' entries at a..aEnd and b..bEnd agree on the taken columns (then the copy's row is the row).
+      const sameTaken = (a: number, aEnd: number, b: number, bEnd: number): boolean => {
+        for (;; a++, b++) {
+          while (a < aEnd && !taken[at[a]]) a++;
+          while (b < bEnd && !taken[at[b]]) b++;
+          if (a === aEnd || b === bEnd) return a === aEnd && b === bEnd;
+          if (at[a] !== at[b] || value[a] !== value[b]) return false;
+        }
+      };
       const out = new Float64Array(n * k);
       for (let i = 0; i < n; i++) {
-        // Row i's own entries outside `inputs`, merged in column order with row order[i]'s entries inside them.
         let a = rowStart[i];
         const aEnd = rowStart[i + 1];
         let b = rowStart[order[i]];
         const bEnd = rowStart[order[i] + 1];
+        // A row drawn with the same values there (a shared category, a common 0) scores as it did unshuffled; the
+        // values compared with === (±0 agree, and give the same sums; NaN never agrees, so it is recomputed).
+        if (sameTaken(a, aEnd, b, bEnd)) {
+          out.set(base.subarray(i * k, (i + 1) * k), i * k);
+          continue;
+        }
+        // Otherwise row i's own entries outside `inputs`, merged in column order with row order[i]'s inside them.
         let used = 0;
         for (;;) {
           while (a < aEnd && taken[at[a]]) a++;
