@@ -85,7 +85,7 @@ describe('hostSoftmaxScores', () => {
   });
 
   it('refuses weights or a matrix of the wrong shape', () => {
-    expect(() => hostSoftmaxScores(new Float64Array(7), new Float64Array(3), new Float32Array(4), 2, 2)).toThrow('the model has 7 weights, not a whole number per each of its 3 classes');
+    expect(() => hostSoftmaxScores(new Float64Array(7), new Float64Array(3), new Float32Array(4), 2, 2)).toThrow('the model has 7 weights for 3 classes, not a whole number per class');
     expect(() => hostSoftmaxScores(new Float64Array(9), new Float64Array(3), new Float32Array(4), 2, 2)).toThrow('the model has 9 weights for 3 classes; the rows have 2 inputs, which need 6');
     expect(() => hostSoftmaxScores(new Float64Array(6), new Float64Array(3), new Float32Array(5), 2, 2)).toThrow('the matrix holds 5 values; 2 rows × 2 inputs need 4');
   });

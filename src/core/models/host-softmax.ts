@@ -53,7 +53,7 @@ function rowEntries(x: Float32Array, n: number, d: number, keepZeros: boolean): 
 export function hostSoftmaxScorer(coef: Float64Array, intercepts: Float64Array): HostSoftmaxScorer {
   const k = intercepts.length;
   const d = k === 0 ? 0 : coef.length / k;
-  if (k === 0 || !Number.isInteger(d)) throw new Error(`the model has ${coef.length} weights, not a whole number per each of its ${k} classes`);
+  if (k === 0 || !Number.isInteger(d)) throw new Error(`the model has ${coef.length} weights for ${k} classes, not a whole number per class`);
   // Transposed to [K, d] so each class's dot product reads its weights contiguously; the values are the float32 kernel.
   const w = new Float32Array(k * d);
   for (let i = 0; i < d; i++) for (let j = 0; j < k; j++) w[j * d + i] = coef[i * k + j];
