@@ -34,7 +34,8 @@ stderr. Open and dismissed findings go into the bundle as findings.json.`;
 
 /**
  * tfjs (and the quieting of its console chatter) loads only here, and only for a run that needs it: other commands,
- * and binary logistic regression on cpu (scored and saved on the host, see `runsOnHost`), start without it.
+ * and logistic regression, binary or multinomial, on cpu (scored and saved on the host, see `runsOnHost`), start
+ * without it.
  */
 export async function loadTraining() {
   const { runsOnHost, trainBaseline } = await import('../core/train/train-baseline.ts');

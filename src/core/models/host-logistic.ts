@@ -1,11 +1,11 @@
+import { denseModelFiles } from './dense-model-files.ts';
 import type { ModelFiles } from './layers-model.ts';
+
+export { TFJS_LAYERS_VERSION } from './dense-model-files.ts';
 
 // A binary logistic-regression model held as typed arrays, scored and serialised without tfjs: a CLI run that fits on
 // the host need not load tfjs at all. Both halves copy what tfjs (cpu backend) does, bit for bit, so scores, model
 // files, bundle IDs and `reproduce` stay what they were; host-logistic.test.ts holds them against tfjs itself.
-
-/** The tfjs-layers version whose model.json this writes (its `keras_version` and `generatedBy`); a test pins it to the installed one. */
-export const TFJS_LAYERS_VERSION = '4.22.0';
 
 // tfjs-backend-cpu's matMul sums the inner dimension in blocks of this many, adding each block into a float32 result.
 const CPU_BLOCK = 48;
@@ -41,31 +41,5 @@ export function hostLogisticScores(coef: Float64Array, intercept: number, x: Flo
  * a fresh process (where tfjs names the model "sequential_1").
  */
 export function logisticModelFiles(coef: Float64Array, intercept: number): ModelFiles {
-  const d = coef.length;
-  const layer = {
-    class_name: 'Dense',
-    config: {
-      units: 1, activation: 'sigmoid', use_bias: true,
-      kernel_initializer: { class_name: 'Zeros', config: {} }, bias_initializer: { class_name: 'Zeros', config: {} },
-      kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
-      name: 'logistic', trainable: true, batch_input_shape: [null, d], dtype: 'float32',
-    },
-  };
-  const json = {
-    modelTopology: {
-      class_name: 'Sequential', config: { name: 'sequential_1', layers: [layer] },
-      keras_version: `tfjs-layers ${TFJS_LAYERS_VERSION}`, backend: 'tensor_flow.js',
-    },
-    format: 'layers-model',
-    generatedBy: `TensorFlow.js tfjs-layers v${TFJS_LAYERS_VERSION}`,
-    convertedBy: null,
-    weightsManifest: [{
-      paths: ['weights.bin'],
-      weights: [{ name: 'logistic/kernel', shape: [d, 1], dtype: 'float32' }, { name: 'logistic/bias', shape: [1], dtype: 'float32' }],
-    }],
-  };
-  const weights = new Float32Array(d + 1);
-  weights.set(coef);
-  weights[d] = intercept;
-  return { 'model.json': new TextEncoder().encode(JSON.stringify(json)), 'weights.bin': new Uint8Array(weights.buffer) };
+  return denseModelFiles('logistic', 'sigmoid', coef, Float64Array.of(intercept));
 }

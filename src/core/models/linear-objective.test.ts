@@ -57,6 +57,32 @@ describe('linearObjective', () => {
     expect(linearDesign(XD, y, 3, 3).rowStart).toBeNull();
   });
 
+  test('a softmax design gives the same float64 values stored as CSR or dense', () => {
+    // 40 rows × 30 inputs, one-hot-like with a few numbers, 4 classes, sample weights not all 1.
+    const n = 40;
+    const d = 30;
+    const x = new Float32Array(n * d);
+    for (let i = 0; i < n; i++) {
+      x[i * d + (i % 7)] = 1;
+      x[i * d + 7 + (i % 11)] = 1;
+      x[i * d + 29] = Math.fround(Math.sin(i) * 3);
+    }
+    const y = Uint8Array.from({ length: n }, (_, i) => (i * 3) % 4);
+    const weights = Float32Array.from({ length: n }, (_, i) => 0.5 + (i % 3) * 0.75);
+    const csr = linearDesign(x, y, d, 4, weights);
+    expect(csr.rowStart).not.toBeNull();
+    const dense = { ...csr, dense: x, rowStart: null, columns: null, values: null };
+    const p = Float64Array.from({ length: d * 4 + 4 }, (_, i) => Math.cos(i * 1.7) * 0.8);
+    for (const useC of [1, 0.3]) {
+      const a = linearObjective(csr, useC)(p);
+      const b = linearObjective(dense, useC)(p);
+      expect(a.value).toBe(b.value);
+      expect(a.logLoss).toBe(b.logLoss);
+      expect(Array.from(a.gradient)).toEqual(Array.from(b.gradient));
+    }
+    expect(linearLoss(csr, p)).toBe(linearLoss(dense, p));
+  });
+
   test('a confidently wrong softmax row stays finite (no log of an underflowed probability)', () => {
     const design = linearDesign(new Float32Array([1]), new Uint8Array([0]), 1, 3);
     const e = linearObjective(design, 1)(Float64Array.from([-800, 0, 800, 0, 0, 0]));

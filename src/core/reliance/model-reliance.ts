@@ -21,6 +21,8 @@ export interface RelianceInput {
   readonly classes: number;
   readonly coef: Float64Array | null;
   readonly predict: (x: Float32Array, m: number) => Promise<Float64Array>;
+  /** Optional: `predict` of x with the columns `inputs` taken from row order[i] (see `ImportanceInput.predictPermuted`). */
+  readonly predictPermuted?: (x: Float32Array, m: number, inputs: readonly number[], order: Int32Array) => Promise<Float64Array>;
   readonly seed: number;
   readonly backend: string;
   readonly now: () => number;
@@ -31,7 +33,7 @@ export async function modelReliance(input: RelianceInput): Promise<ModelReliance
   const d = input.preprocessing.outputNames.length;
   const coefficients = input.coef ? lrCoefficients(input.preprocessing, input.coef, input.xTrain) : null;
   const importance = d === 0 ? null : await permutationImportance({
-    x: input.xValidation, d, y: input.yValidation, classes: input.classes, predict: input.predict,
+    x: input.xValidation, d, y: input.yValidation, classes: input.classes, predict: input.predict, predictPermuted: input.predictPermuted,
     groups: columnGroups(input.preprocessing), seed: input.seed,
   });
   const latency = await scoringLatency(input.xValidation.length > 0 ? input.xValidation : input.xTrain, d, input.predict, input.backend, input.now);

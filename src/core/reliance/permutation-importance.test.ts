@@ -44,6 +44,24 @@ describe('permutationImportance', () => {
     expect(c.columns[0].mean).not.toBe(a.columns[0].mean);
   });
 
+  it('scores each copy through predictPermuted when given, with the same draws and so the same numbers', async () => {
+    const dense = await permutationImportance({ x, d: 2, y, classes: 2, predict, groups, seed: 11, repeats: 5 });
+    const seen: string[] = [];
+    const predictPermuted = async (design: Float32Array, m: number, inputs: readonly number[], order: Int32Array) => {
+      seen.push(inputs.join());
+      const copy = design.slice();
+      for (let i = 0; i < m; i++) for (const j of inputs) copy[i * 2 + j] = design[order[i] * 2 + j];
+      return predict(copy, m);
+    };
+    let batches = 0;
+    const counted = async (design: Float32Array, m: number) => { batches++; return predict(design, m); };
+    const viaHook = await permutationImportance({ x, d: 2, y, classes: 2, predict: counted, predictPermuted, groups, seed: 11, repeats: 5 });
+    expect(viaHook).toEqual(dense);
+    // Only the unshuffled base goes through predict; every copy, column by column, through the hook.
+    expect(batches).toBe(1);
+    expect(seen).toEqual([...Array(5).fill('1'), ...Array(5).fill('0')]);
+  });
+
   it('multiclass uses Δ log loss; a one-class validation split gives no values and says why', async () => {
     const k = 3;
     const yc = Uint8Array.from({ length: 90 }, (_, i) => i % 3);

@@ -34,6 +34,11 @@ export interface ImportanceInput {
   readonly classes: number;
   /** Scores a [m, d] design: m scores (binary) or m × classes probabilities row-major. */
   readonly predict: (x: Float32Array, m: number) => Promise<Float64Array>;
+  /**
+   * Optional, for a model that can score a shuffled copy without it being built (the host softmax model): `predict`
+   * of x with the columns `inputs` taken from row order[i]. Given, each copy is scored through it, one call each.
+   */
+  readonly predictPermuted?: (x: Float32Array, m: number, inputs: readonly number[], order: Int32Array) => Promise<Float64Array>;
   readonly groups: readonly { readonly column: string; readonly inputs: readonly number[] }[];
   readonly seed: number;
   readonly repeats?: number;
@@ -83,26 +88,35 @@ export async function permutationImportance(input: ImportanceInput): Promise<Per
   // Every (column, repeat) copy of the design is stacked into as few predict calls as fit a row budget: on a GPU
   // backend one call per copy would cost hundreds of kernel dispatches.
   const drops = input.groups.map(() => new Float64Array(repeats));
+  const width = multi ? classes : 1;
+  const drop = (g: number, r: number, scores: Float64Array) => {
+    const q = (multi ? multiLogLoss(scores, y, classes) : rocAuc(scores, y)) as number;
+    drops[g][r] = multi ? q - base : base - q;
+  };
   const perCall = Math.max(1, Math.floor((input.maxBatchRows ?? 65_536) / Math.max(1, n)));
   const tasks = input.groups.flatMap((_, g) => Array.from({ length: repeats }, (_, r) => [g, r] as const));
   const order = new Int32Array(n);
-  for (let start = 0; start < tasks.length; start += perCall) {
-    const chunk = tasks.slice(start, start + perCall);
-    const batch = new Float32Array(chunk.length * n * d);
-    chunk.forEach(([g, _r], c) => {
-      for (let i = 0; i < n; i++) order[i] = i;
-      shuffleInPlace(order, random);
-      const copy = batch.subarray(c * n * d, (c + 1) * n * d);
-      copy.set(x);
-      for (let i = 0; i < n; i++) for (const j of input.groups[g].inputs) copy[i * d + j] = x[order[i] * d + j];
-    });
-    const out = await input.predict(batch, chunk.length * n);
-    const width = multi ? classes : 1;
-    chunk.forEach(([g, r], c) => {
-      const scores = out.subarray(c * n * width, (c + 1) * n * width);
-      const q = (multi ? multiLogLoss(scores, y, classes) : rocAuc(scores, y)) as number;
-      drops[g][r] = multi ? q - base : base - q;
-    });
+  const shuffled = () => {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return shuffleInPlace(order, random);
+  };
+  // The same draws in the same order either way, so both give the same numbers.
+  const permuted = input.predictPermuted;
+  if (permuted) {
+    for (const [g, r] of tasks) drop(g, r, await permuted(x, n, input.groups[g].inputs, shuffled()));
+  } else {
+    for (let start = 0; start < tasks.length; start += perCall) {
+      const chunk = tasks.slice(start, start + perCall);
+      const batch = new Float32Array(chunk.length * n * d);
+      chunk.forEach(([g, _r], c) => {
+        shuffled();
+        const copy = batch.subarray(c * n * d, (c + 1) * n * d);
+        copy.set(x);
+        for (let i = 0; i < n; i++) for (const j of input.groups[g].inputs) copy[i * d + j] = x[order[i] * d + j];
+      });
+      const out = await input.predict(batch, chunk.length * n);
+      chunk.forEach(([g, r], c) => drop(g, r, out.subarray(c * n * width, (c + 1) * n * width)));
+    }
   }
   const columns: ColumnImportance[] = input.groups.map((group, g) => {
     const sorted = drops[g].slice().sort();

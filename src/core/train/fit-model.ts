@@ -1,5 +1,6 @@
 import type { RunConfig } from '../config.ts';
 import { hostLogisticScores, logisticModelFiles } from '../models/host-logistic.ts';
+import { hostSoftmaxScorer, softmaxModelFiles } from '../models/host-softmax.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
 import type { tfl } from '../models/tf.ts';
 import { trainLogistic, trainSoftmax, type LbfgsOutcome } from '../models/train-logistic.ts';
@@ -9,6 +10,8 @@ import type { OptimizerReport } from './train-outcome.ts';
 export interface TrainedModel {
   /** n scores, or n × K probabilities row-major, widened to float64. */
   predict(x: Float32Array, n: number, d: number): Promise<Float64Array>;
+  /** Where a model can: `predict` of x with the columns `inputs` taken from row order[i], without building that copy. */
+  predictPermuted?(x: Float32Array, n: number, d: number, inputs: readonly number[], order: Int32Array): Promise<Float64Array>;
   files(): Promise<ModelFiles>;
   dispose(): void;
 }
@@ -39,8 +42,8 @@ async function layersModel(model: tfl.LayersModel): Promise<TrainedModel> {
 /**
  * Trains the model the config names on a prepared design: [n, d] float32 rows, labels and sample weights. With
  * `classes` > 2 the labels are class indices and every model is softmax over them; otherwise they are 0/1.
- * `host`: score and save a binary logistic model without tfjs (bit-identical to tfjs's cpu backend, so only when
- * that is the backend the run would use).
+ * `host`: score and save a logistic model (binary or multinomial) without tfjs (bit-identical to tfjs's cpu backend,
+ * so only when that is the backend the run would use).
  */
 export async function fitModel(
   config: RunConfig,
@@ -65,9 +68,20 @@ export async function fitModel(
   const optimizer = (fit: LbfgsOutcome): OptimizerReport => ({ reason: fit.reason, gradientMax: fit.gradientMax, tolerance, objective: fit.objective, evaluations: fit.evaluations });
   if (classes > 2) {
     const fit = await trainSoftmax(train, validation, d, classes, config.hyperparameters, onStep);
-    const { softmaxLayersModel } = await import('../models/layers-model.ts');
+    let model: TrainedModel;
+    if (host) {
+      const scorer = hostSoftmaxScorer(fit.coef, fit.intercepts);
+      model = {
+        predict: async (x, n, m) => scorer.scores(x, n, m),
+        predictPermuted: async (x, n, m, inputs, order) => scorer.permutedScores(x, n, m, inputs, order),
+        files: async () => softmaxModelFiles(fit.coef, fit.intercepts), dispose: () => {},
+      };
+    } else {
+      const { softmaxLayersModel } = await import('../models/layers-model.ts');
+      model = await layersModel(softmaxLayersModel(fit.coef, fit.intercepts));
+    }
     return {
-      model: await layersModel(softmaxLayersModel(fit.coef, fit.intercepts)), iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
+      model, iterations: fit.iterations, converged: fit.converged, stopped: fit.stopped,
       bestEpoch: null, coef: null, intercept: null, optimizer: optimizer(fit),
     };
   }

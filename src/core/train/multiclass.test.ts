@@ -5,7 +5,7 @@ import { activateBackend } from '../models/backend.ts';
 import { classWeights } from '../models/class-weights.ts';
 import { tf } from '../models/tf.ts';
 import { trainSoftmax } from '../models/train-logistic.ts';
-import { trainBaseline } from './train-baseline.ts';
+import { runsOnHost, trainBaseline } from './train-baseline.ts';
 import type { TrainOutcome } from './train-outcome.ts';
 
 // A real three-class task: Titanic's passenger class from fare, family and port (fare separates 1st class well,
@@ -166,5 +166,34 @@ describe('a multiclass run says what it is', () => {
     expect(metrics.one_vs_rest['1'].roc_auc).toBeCloseTo(binaryReport(lr.test.scores, lr.test.labels, 0.5).roc_auc ?? NaN, 14);
     expect(metrics.validation.task).toBe('multiclass');
     expect('roc_auc' in metrics).toBe(false);
+  });
+});
+
+describe('multinomial LR on cpu runs on the host, without tfjs', () => {
+  test('runsOnHost: logistic regression on cpu, binary or multinomial; not another model or backend', () => {
+    expect(runsOnHost(multiclass('logistic'))).toBe(true);
+    expect(runsOnHost(createRunConfig({ seed: 4, backend: 'cpu', model: 'logistic', task: 'binary' }))).toBe(true);
+    expect(runsOnHost(multiclass('mlp'))).toBe(false);
+    expect(runsOnHost(createRunConfig({ seed: 4, backend: 'wasm', model: 'logistic', task: 'multiclass' }))).toBe(false);
+    expect(runsOnHost(multiclass('logistic'), { cpu: 'device lost' })).toBe(false);
+  });
+
+  test('the host run equals the same run through a tfjs softmax model on cpu: scores, model files and importance', async () => {
+    const host = await trainBaseline(snapshot, contract(), multiclass('logistic', 9));
+    // Automatic mode with every other backend passed over: tfjs's cpu backend through the LayersModel path.
+    const skip = { wasm: 'test', webgl: 'test', webgpu: 'test' };
+    const viaTfjs = await trainBaseline(snapshot, contract(), { ...multiclass('logistic', 9), backend: 'auto' }, { skipBackends: skip });
+    expect(host.backend.name).toBe('cpu');
+    expect(viaTfjs.backend.name).toBe('cpu');
+    for (const part of ['train', 'validation', 'test'] as const) {
+      expect(Array.from(host[part].probabilities ?? [])).toEqual(Array.from(viaTfjs[part].probabilities ?? [0]));
+      expect(Array.from(host[part].scores)).toEqual(Array.from(viaTfjs[part].scores));
+    }
+    expect(host.modelFiles['weights.bin']).toEqual(viaTfjs.modelFiles['weights.bin']);
+    const text = (b: Uint8Array) => new TextDecoder().decode(b).replace(/"name":"sequential_\d+"/, '"name":"sequential"');
+    expect(text(host.modelFiles['model.json'])).toBe(text(viaTfjs.modelFiles['model.json']));
+    // Importance through the host's shuffled-copy path equals tfjs scoring the stacked copies.
+    expect(host.reliance?.importance?.columns.length).toBe(features.length);
+    expect(host.reliance?.importance).toEqual(viaTfjs.reliance?.importance);
   });
 });

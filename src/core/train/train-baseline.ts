@@ -36,11 +36,12 @@ export interface TrainHooks {
 }
 
 /**
- * Whether a run scores and saves its model on the host without loading tfjs: binary logistic regression with the cpu
- * backend asked for (the host arithmetic equals tfjs's cpu backend bit for bit; another backend rounds differently).
+ * Whether a run scores and saves its model on the host without loading tfjs: logistic regression, binary or
+ * multinomial, with the cpu backend asked for (the host arithmetic equals tfjs's cpu backend bit for bit; another
+ * backend rounds differently).
  */
 export function runsOnHost(config: RunConfig, excludeBackends: TrainHooks['excludeBackends'] = {}): boolean {
-  return config.model === 'logistic' && !isMulticlass(config) && config.backend === 'cpu' && !excludeBackends.cpu;
+  return config.model === 'logistic' && config.backend === 'cpu' && !excludeBackends.cpu;
 }
 
 // The backend a run uses: on the host path, the record `activateBackend('cpu', …)` gives (cpu always starts) without tfjs.
@@ -106,10 +107,12 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     const test = await score(split.test, transform(preprocessing, snapshot, split.test));
     hooks.onScored?.({ train: trainScored, validation, test, ...(multi ? { classes: multi.classes } : {}) });
     const modelFiles = await model.files();
+    const permuted = model.predictPermuted?.bind(model);
     // Measured on the backend that trained the model, before it is disposed: what it relies on and what scoring costs.
     const reliance = fitted.stopped ? null : await modelReliance({
       preprocessing, xTrain: train.x, xValidation: xVal, yValidation: pick(target, split.validation), classes, coef: fitted.coef,
       predict: (x, m) => model.predict(x, m, d), seed: config.seed, backend: backend.name, now,
+      ...(permuted ? { predictPermuted: (x: Float32Array, m: number, inputs: readonly number[], order: Int32Array) => permuted(x, m, d, inputs, order) } : {}),
     });
     const outcome: TrainOutcome = {
       status: fitted.stopped ? 'cancelled' : 'completed',
