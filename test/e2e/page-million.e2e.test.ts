@@ -85,6 +85,9 @@ afterAll(async () => {
 
 describe(`${ROWS.toLocaleString('en')} rows, the way a user goes`, () => {
   test('load, contract, train, evaluate, slider and tabs with no main-thread task over 50 ms', { timeout: 400_000 }, async () => {
+    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    await endPhase('open');
     await page.locator('input[type=file]').setInputFiles(path);
     await expect.poll(() => page.getByTestId('snapshot-summary').textContent(), { timeout: 120_000 }).toContain(`${ROWS.toLocaleString('en')} rows × ${FEATURES + 1} columns`);
     await endPhase('load');

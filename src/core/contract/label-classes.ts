@@ -9,6 +9,7 @@ export interface LabelClass {
 // Columns are immutable once parsed, and the page asks for the label's classes from several places (the contract,
 // the step facts, the matrix words): one count per column object.
 const counted = new WeakMap<Column, readonly LabelClass[]>();
+const SMALL = 256;
 
 /**
  * Distinct non-missing values of a label column with their counts, most frequent first (ties by value). Counts codes
@@ -22,15 +23,24 @@ export function labelClasses(column: Column): LabelClass[] {
   const add = (text: string | null, count: number) => { if (text !== null && count > 0) counts.set(text, (counts.get(text) ?? 0) + count); };
   if (hasValues(column)) {
     // Keyed by the value; a row holding it gives its text (0 and -0, or two datetimes, may share one text).
+    // Small non-negative integers (0/1, class codes) count in a typed array; any other value goes to the map.
+    const small = new Float64Array(SMALL);
+    const smallRow = new Int32Array(SMALL).fill(-1);
     const perValue = new Map<number, { row: number; count: number }>();
     const values = column.values;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v !== v) continue;
+      const k = v | 0;
+      if (k === v && k >= 0 && k < SMALL) {
+        if (small[k]++ === 0) smallRow[k] = i;
+        continue;
+      }
       const hit = perValue.get(v);
       if (hit) hit.count++;
       else perValue.set(v, { row: i, count: 1 });
     }
+    small.forEach((count, k) => { if (count > 0) add(cellText(column, smallRow[k]), count); });
     for (const { row, count } of perValue.values()) add(cellText(column, row), count);
   } else {
     const perCode = new Float64Array(column.categories.length);
