@@ -170,7 +170,7 @@ export class EvaluationState {
     const key = this.subject?.key ?? '';
     const split = this.run.split;
     const strategy = this.#source === 'run' ? this.run.decision.activeStrategy() : this.scoresFile.decision.activeStrategy();
-    const from = JSON.stringify([this.#source, key, strategy, this.settings.forColumns(errorColumns)]);
+    const from = this.#reportKey(this.#source, key, strategy, errorColumns);
     if (from === this.#computedFrom && this.full) {
       // Still bumped above, so an older request in flight cannot replace the report on screen.
       this.computing = false;
@@ -207,7 +207,16 @@ export class EvaluationState {
     const report = await this.scoresFile.evaluate((columns) => this.settings.forColumns(columns));
     if (!report) return;
     this.#source = 'file';
-    if (generation === this.#generation) this.#full = { key: this.subject?.key ?? '', report };
+    if (generation !== this.#generation) return;
+    const key = this.subject?.key ?? '';
+    this.#full = { key, report };
+    // The report just made is the one the step's refresh would ask for next: marked so, the file is reported once.
+    this.#computedFrom = this.#reportKey('file', key, this.scoresFile.decision.activeStrategy(), this.scoresFile.columns);
+  }
+
+  // What a full report is computed from: the same key means the report on screen is already that one.
+  #reportKey(source: 'run' | 'file', key: string, strategy: ThresholdStrategy, errorColumns: readonly string[]): string {
+    return JSON.stringify([source, key, strategy, this.settings.forColumns(errorColumns)]);
   }
 
   /**
