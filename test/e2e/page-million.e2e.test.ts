@@ -30,6 +30,12 @@ async function endPhase(phase: string): Promise<void> {
   phaseStart = Date.now();
 }
 
+/** Waits until the report follows the threshold: it refreshes 200 ms after the last move, then computes in the worker. */
+async function settled(): Promise<void> {
+  await page.waitForTimeout(400);
+  await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 120_000 }).toBe('');
+}
+
 /** 1M rows × 8 numeric columns and a 0/1 label drawn from a logistic model of them (seeded LCG, ~60 MB). */
 async function writeCsv(file: string): Promise<void> {
   let seed = 20261201;
@@ -137,8 +143,7 @@ describe(`${ROWS.toLocaleString('en')} rows, the way a user goes`, () => {
     // The test split of 1M rows: every row counted once, at a threshold that flags more than it leaves.
     expect(tp + fn + fp + tn).toBeGreaterThan(100_000);
     expect(tp + fp).toBeGreaterThan(0);
-    // Let the report follow the new threshold (it refreshes 200 ms after the slider stops).
-    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 120_000 }).toBe('');
+    await settled();
     await page.waitForTimeout(500);
     await screenshot(page, 'page-million-evaluate');
     await endPhase('slider');
@@ -147,7 +152,7 @@ describe(`${ROWS.toLocaleString('en')} rows, the way a user goes`, () => {
     await page.getByLabel('Threshold strategy').selectOption('max-f1');
     await page.getByRole('button', { name: 'Choose threshold' }).click();
     await expect.poll(() => page.getByTestId('threshold-set-by').textContent()).toContain('on validation');
-    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 120_000 }).toBe('');
+    await settled();
     await endPhase('strategy');
 
     for (const tab of ['Scores & calibration', 'Slices', 'Errors', 'Operating points', 'Importance', 'Curves']) {
