@@ -81,10 +81,13 @@ beforeAll(async () => {
     await profiler.send('Profiler.start');
   }
   phaseStart = Date.now();
+  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
   await page.goto(`${url}?backend=wasm`);
 });
 
 afterAll(async () => {
+  // TRACE=1 writes a Chrome trace of the whole test (open it in DevTools' Performance panel) to find a long task's cause.
+  if (process.env.TRACE) writeFileSync(join(RESULTS, 'page-million-trace.json'), await browser.stopTracing());
   await browser?.close();
   await server?.close();
 });
@@ -179,6 +182,14 @@ describe(`${ROWS.toLocaleString('en')} rows, the way a user goes`, () => {
     await page.waitForTimeout(300);
     await screenshot(page, 'page-million-compare');
     await endPhase('compare');
+
+    // A reload brings back the file, the contract and both runs from this browser's storage.
+    await page.reload();
+    await page.getByTestId('roc-auc').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('report-status').textContent(), { timeout: 120_000 }).toBe('');
+    await page.waitForTimeout(500);
+    await screenshot(page, 'page-million-reloaded');
+    await endPhase('reload');
 
     console.log(`[timing] ${ROWS} rows, wall ms per phase: ${JSON.stringify(phaseMs)}; long tasks: ${JSON.stringify(tasks)}`);
     expect(tasks, `main-thread tasks over 50 ms: ${tasks.map((t) => `${t.phase} ${t.ms} ms`).join(', ')}`).toEqual([]);
