@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { RESULTS, gotoStep, launch, newPage, openPanel, recordLongTasks, screenshot, startServer, takeLongTasks } from './harness.ts';
 
@@ -16,15 +16,9 @@ let path: string;
 const tasks: { phase: string; ms: number }[] = [];
 const phaseMs: Record<string, number> = {};
 let phaseStart = Date.now();
-let profiler: CDPSession | null = null;
 
 /** Ends a phase: keeps its long tasks and its wall time. */
 async function endPhase(phase: string): Promise<void> {
-  if (profiler) {
-    const { profile } = await profiler.send('Profiler.stop');
-    writeFileSync(join(RESULTS, `page-million-${phase}.cpuprofile`), JSON.stringify(profile));
-    await profiler.send('Profiler.start');
-  }
   for (const ms of await takeLongTasks(page)) tasks.push({ phase, ms: Math.round(ms) });
   phaseMs[phase] = Date.now() - phaseStart;
   phaseStart = Date.now();
@@ -72,14 +66,6 @@ beforeAll(async () => {
   ({ page } = await newPage(browser));
   // Recorded from the first script of the page on: the test reads every task over 50 ms from page open to the end.
   await recordLongTasks(page);
-  if (process.env.PROFILE) {
-    // PROFILE=1 writes one CPU profile per phase under test-results/, to find what a long task runs.
-    mkdirSync(RESULTS, { recursive: true });
-    profiler = await page.context().newCDPSession(page);
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
-    await profiler.send('Profiler.start');
-  }
   phaseStart = Date.now();
   if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
   await page.goto(`${url}?backend=wasm`);
@@ -87,7 +73,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // TRACE=1 writes a Chrome trace of the whole test (open it in DevTools' Performance panel) to find a long task's cause.
-  if (process.env.TRACE) writeFileSync(join(RESULTS, 'page-million-trace.json'), await browser.stopTracing());
+  if (process.env.TRACE) {
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'page-million-trace.json'), await browser.stopTracing());
+  }
   await browser?.close();
   await server?.close();
 });
