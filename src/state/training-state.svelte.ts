@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { errorText, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
-import { deleteRun, loadRuns } from './run-store.ts';
+import { deleteRun, loadRuns } from '../storage/run-store.ts';
 import { copySnapshotInSteps, snapshotBuffers, type TrainApi } from '../workers/protocol.ts';
 import { announce } from './announcer.svelte.ts';
 import { WorkerClient } from './worker-client.ts';

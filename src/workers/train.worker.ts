@@ -5,7 +5,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BackendLostError, trainWithFallback } from '../core/training.ts';
 import { createRunRecord, type BackendName } from '../core/index.ts';
-import { saveRun } from '../state/run-store.ts';
+import { saveRun } from '../storage/run-store.ts';
 import { outcomeBuffers, type TrainApi } from './protocol.ts';
 import { webgpuSkipReason } from './webgpu-probe.ts';
 import { calibratedBackend, runShape } from './backend-calibration.ts';

@@ -1,5 +1,5 @@
 import type { RunRecord } from '../core/index.ts';
-import { attempt, STORES } from '../storage/app-db.ts';
+import { attempt, STORES } from './app-db.ts';
 
 /** Saves a run, weights and scores included (typed arrays store as they are); returns an error message or null. */
 export function saveRun(run: RunRecord): Promise<string | null> {
