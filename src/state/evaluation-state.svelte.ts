@@ -1,5 +1,5 @@
 import {
-  binaryReport, confusionAt, errorText, labelClasses, outcomeNames, rates, renamedOutcomes, readConfusion, reportAt, thresholdSweep,
+  confusionAt, errorText, labelClasses, outcomeNames, rates, renamedOutcomes, readConfusion, reportAt,
   type BinaryReport, type OutcomeNames, type ChosenThreshold, type Comparison, type Confusion, type EvaluationReport, type RunRecord, type RunToCompare, type Snapshot, type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
@@ -7,6 +7,7 @@ import { ReportSettings } from './report-settings.svelte.ts';
 import { compareSavedRuns } from './run-comparison.ts';
 import { RunEvaluation, type EvaluationSubject } from './run-evaluation.svelte.ts';
 import { ScoresFile } from './scores-file.svelte.ts';
+import { SortedSweeps } from './sorted-sweeps.svelte.ts';
 import { sliderStops, snapTyped, stopIndex, thresholdAtPosition, ThresholdControl, trackMax, trackPosition } from './threshold-control.svelte.ts';
 import type { ThresholdDecision } from './threshold-decision.svelte.ts';
 
@@ -21,11 +22,14 @@ export type EvaluatePanel = (typeof EVALUATE_PANELS)[number];
  * The Evaluate step: which subject is on screen (the selected run or a scores file, each with its own threshold
  * decision), the live numbers at its threshold, and the full report. The slider and the confusion matrix run on the
  * page from one sort per subject (O(log k) per move): a scores file's sort comes sorted from the evaluate worker, a
- * run's is made here; the full report (curves, bootstrap, slices, errors) runs in the evaluate worker.
+ * run split's from `sorts` (the evaluate worker too, unless it is small); the full report (curves, bootstrap,
+ * slices, errors) runs in the evaluate worker.
  */
 export class EvaluationState {
   /** The evaluate worker, shared by the full report, the scores file and the comparison of runs. */
   readonly client = new EvaluateClient();
+  /** Each run split's sweep and base report, sorted once (in the evaluate worker when large). */
+  readonly sorts = new SortedSweeps(this.client);
   /** The strategy form (one for both sources: it holds inputs, not a decision). */
   readonly control = new ThresholdControl();
   /** Slices, bins and bootstrap resamples of the full report. */
@@ -51,7 +55,7 @@ export class EvaluationState {
 
   /** `givenNames`: the contract's own words for the run's outcomes, when the user renamed them. */
   constructor(outcome: () => TrainOutcome | null, runId: () => string | null, snapshot: () => Snapshot | null, givenNames: () => Partial<OutcomeNames> | null = () => null) {
-    this.run = new RunEvaluation(outcome, runId);
+    this.run = new RunEvaluation(outcome, runId, this.sorts);
     this.#snapshot = snapshot;
     this.#givenNames = givenNames;
   }
@@ -79,10 +83,18 @@ export class EvaluationState {
     return f && f.key === this.subject?.key ? f.report : null;
   }
 
-  readonly sweep = $derived.by(() => {
+  // The subject's sweep and base report: a scores file brings them; a run's split is sorted once by `sorts`.
+  readonly #sorted = $derived.by(() => {
     const s = this.subject;
-    return s ? (s.sorted?.sweep ?? thresholdSweep(s.evaluated.scores, s.evaluated.labels)) : null;
+    return s ? (s.sorted ?? this.sorts.of(s.evaluated)) : null;
   });
+
+  /** The subject's exact sweep; null without a subject and while its scores are sorted in the worker. */
+  readonly sweep = $derived(this.#sorted?.sweep ?? null);
+  /** True while the subject's scores are sorted in the worker (the matrix and slider wait for it). */
+  get sorting(): boolean { return this.subject !== null && this.#sorted === null && this.sortFailure === null; }
+  /** Why the subject's scores could not be sorted, or null. */
+  get sortFailure(): string | null { return this.subject && !this.subject.sorted ? this.sorts.failure(this.subject.evaluated) : null; }
 
   /** Slider positions: every distinct score ascending, then "flag nothing". */
   readonly stops: Float64Array = $derived(sliderStops(this.sweep));
@@ -111,12 +123,7 @@ export class EvaluationState {
   }
 
   /** Threshold-free metrics (AUC, AP, Brier, log loss, ECE), computed once per subject. */
-  readonly #base = $derived.by(() => {
-    const s = this.subject;
-    const sweep = this.sweep;
-    if (!s || !sweep) return null;
-    return s.sorted && s.sorted.sweep === sweep ? s.sorted.base : binaryReport(s.evaluated.scores, s.evaluated.labels, 0.5, sweep);
-  });
+  readonly #base = $derived(this.#sorted?.base ?? null);
 
   readonly confusion: Confusion | null = $derived(this.sweep ? confusionAt(this.sweep, this.threshold) : null);
   readonly rates = $derived(this.confusion ? rates(this.confusion) : null);
@@ -135,10 +142,10 @@ export class EvaluationState {
   readonly auc = $derived(this.#base?.roc_auc ?? null);
 
   /** Chooses a threshold with the form's strategy: on the validation split for a run (never test), on the rows of a scores file. */
-  apply(): void {
+  async apply(): Promise<void> {
     if (!this.subject) return;
     try {
-      if (this.#source === 'run') this.run.choose(this.control.strategy());
+      if (this.#source === 'run') await this.run.choose(this.control.strategy());
       else this.scoresFile.choose(this.control.strategy());
       this.error = null;
     } catch (e) {
@@ -163,7 +170,7 @@ export class EvaluationState {
     const key = this.subject?.key ?? '';
     const split = this.run.split;
     const strategy = this.#source === 'run' ? this.run.decision.activeStrategy() : this.scoresFile.decision.activeStrategy();
-    const from = JSON.stringify([this.#source, key, strategy, this.settings.forColumns(errorColumns)]);
+    const from = this.#reportKey(this.#source, key, strategy, errorColumns);
     if (from === this.#computedFrom && this.full) {
       // Still bumped above, so an older request in flight cannot replace the report on screen.
       this.computing = false;
@@ -200,7 +207,16 @@ export class EvaluationState {
     const report = await this.scoresFile.evaluate((columns) => this.settings.forColumns(columns));
     if (!report) return;
     this.#source = 'file';
-    if (generation === this.#generation) this.#full = { key: this.subject?.key ?? '', report };
+    if (generation !== this.#generation) return;
+    const key = this.subject?.key ?? '';
+    this.#full = { key, report };
+    // The report just made is the one the step's refresh would ask for next: marked so, the file is reported once.
+    this.#computedFrom = this.#reportKey('file', key, this.scoresFile.decision.activeStrategy(), this.scoresFile.columns);
+  }
+
+  // What a full report is computed from: the same key means the report on screen is already that one.
+  #reportKey(source: 'run' | 'file', key: string, strategy: ThresholdStrategy, errorColumns: readonly string[]): string {
+    return JSON.stringify([source, key, strategy, this.settings.forColumns(errorColumns)]);
   }
 
   /**

@@ -14,14 +14,20 @@ function withFakeWorker(): EvaluationState {
   ev.scoresFile.label = 'label';
   ev.scoresFile.scores = ['score'];
   const api = {
+    calls: 0,
     reportFile: async () => {
+      api.calls++;
       const sweep = thresholdSweep(scores, labels);
       return { report: {} as EvaluationReport, scored: { rows: Int32Array.from(scores, (_, i) => i), scores, labels }, sweep, base: binaryReport(scores, labels, 0.5, sweep), classes: null, positive: '1' };
     },
   };
   ev.client.call = (async (fn: (a: typeof api) => Promise<unknown>) => fn(api)) as unknown as typeof ev.client.call;
+  Reflect.set(ev, 'fakeCalls', () => api.calls);
   return ev;
 }
+
+/** How many reports the fake worker made. */
+const reports = (ev: EvaluationState): number => (Reflect.get(ev, 'fakeCalls') as () => number)();
 
 describe('EvaluationState with a scores file', () => {
   test('uses the worker\'s sweep as is (no sort on the page) and gives the page-sorted numbers at every stop', async () => {
@@ -78,5 +84,17 @@ describe('EvaluationState with a scores file', () => {
     const pageSweep = thresholdSweep(scores, labels);
     const best = [...ev.stops].slice(0, -1).map((t) => { const c = confusionAt(pageSweep, t); return { t, f1: (2 * c.tp) / (2 * c.tp + c.fp + c.fn) }; }).sort((a, b) => b.f1 - a.f1)[0];
     expect(ev.threshold).toBe(best?.t);
+  });
+
+  test('the file is reported once: the step\'s refresh after evaluating asks the worker nothing; a moved threshold asks again', async () => {
+    const ev = withFakeWorker();
+    await ev.evaluateFile();
+    expect(reports(ev)).toBe(1);
+    await ev.refresh(ev.scoresFile.columns);
+    expect(reports(ev)).toBe(1);
+    expect(ev.full).not.toBeNull();
+    ev.threshold = 0.7;
+    await ev.refresh(ev.scoresFile.columns);
+    expect(reports(ev)).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  chooseThreshold, confusionAt, thresholdSweep,
+  chooseThreshold, confusionAt,
   type Confusion, type OutcomeNames, type ScoredRows, type SliceTable, type Sweep, type ThresholdStrategy,
 } from '../core/index.ts';
 import type { StrategyKind } from './threshold-control.svelte.ts';
@@ -91,15 +91,15 @@ export function confusionAround(sweep: Sweep, threshold: number): { lower: Confu
   return { lower: confusionAt(sweep, clamp(threshold - 0.2)), higher: confusionAt(sweep, clamp(threshold + 0.2)) };
 }
 
-// The validation sweep only changes with the run: one sort per run, not one per slider move.
-const validationSweeps = new WeakMap<ScoredRows, Sweep>();
-function validationSweep(rows: ScoredRows): Sweep {
-  let sweep = validationSweeps.get(rows);
-  if (!sweep) {
-    sweep = thresholdSweep(rows.scores, rows.labels);
-    validationSweeps.set(rows, sweep);
+// The medians only change with the rows: one sort per split, not one per slider move (the facts follow the slider).
+const medians = new WeakMap<ScoredRows, { positive: number | null; negative: number | null }>();
+function mediansOf(rows: ScoredRows): { positive: number | null; negative: number | null } {
+  let m = medians.get(rows);
+  if (!m) {
+    m = { positive: medianScore(rows.scores, rows.labels, 1), negative: medianScore(rows.scores, rows.labels, 0) };
+    medians.set(rows, m);
   }
-  return sweep;
+  return m;
 }
 
 /** Reads the lesson's numbers from the workspace's Evaluate step; null until a run's evaluation is on screen. */
@@ -110,7 +110,7 @@ export function readFacts(ws: Workspace, sliceColumns: readonly string[]): Lesso
   const sweep = ev.sweep;
   const confusion = ev.confusion;
   if (ev.source !== 'run' || !outcome || !subject || !sweep || !confusion) return null;
-  const { scores, labels } = subject.evaluated;
+  const validation = ev.sorts.of(outcome.validation);
   const fp = Number(ev.control.costFp);
   const fn = Number(ev.control.costFn);
   const choice = ev.choice;
@@ -119,9 +119,10 @@ export function readFacts(ws: Workspace, sliceColumns: readonly string[]): Lesso
     split: ev.run.split,
     threshold: ev.threshold,
     confusion,
-    medians: { positive: medianScore(scores, labels, 1), negative: medianScore(scores, labels, 0) },
+    medians: mediansOf(subject.evaluated),
     around: confusionAround(sweep, ev.threshold),
-    costs: { fp, fn, kind: ev.control.strategyKind, ...costPick(validationSweep(outcome.validation), fp, fn) },
+    // The validation split's one sort (in the evaluate worker when large); no pick until it lands.
+    costs: { fp, fn, kind: ev.control.strategyKind, ...(validation ? costPick(validation.sweep, fp, fn) : { pick: null, perRow: null }) },
     choice: choice ? { threshold: choice.threshold, strategy: choice.strategy } : null,
     validationRows: outcome.validation.labels.length,
     recall: ev.rates?.recall ?? null,

@@ -1,5 +1,5 @@
 import { SAMPLES } from '../samples.ts';
-import { loadRuns } from './run-store.ts';
+import { loadRuns } from '../storage/run-store.ts';
 import { readFacts, type LessonFacts } from './lesson-facts.ts';
 import type { Workspace } from './workspace.svelte.ts';
 

@@ -1,7 +1,8 @@
 import {
-  binaryReport, chooseThreshold, confusionAt, reportAt, thresholdSweep,
+  chooseThreshold, confusionAt, reportAt,
   type BinaryReport, type ChosenThreshold, type ScoredRows, type Sweep, type ThresholdStrategy, type TrainOutcome,
 } from '../core/index.ts';
+import type { SortedSweeps } from './sorted-sweeps.svelte.ts';
 import { loadThresholdChoice, saveThresholdChoice } from './threshold-store.ts';
 import { ThresholdDecision } from './threshold-decision.svelte.ts';
 
@@ -27,10 +28,13 @@ export class RunEvaluation {
   split = $state<'test' | 'validation' | 'train'>('test');
   readonly #outcome: () => TrainOutcome | null;
   readonly #runId: () => string | null;
+  readonly #sorts: SortedSweeps;
 
-  constructor(outcome: () => TrainOutcome | null, runId: () => string | null) {
+  /** `sorts` sorts each split once (large ones in the evaluate worker). */
+  constructor(outcome: () => TrainOutcome | null, runId: () => string | null, sorts: SortedSweeps) {
     this.#outcome = outcome;
     this.#runId = runId;
+    this.#sorts = sorts;
   }
 
   get outcome(): TrainOutcome | null { return this.#outcome(); }
@@ -43,24 +47,25 @@ export class RunEvaluation {
     return { key: `run:${this.#runId() ?? ''}:${this.split}`, name: `the ${this.split} split`, evaluated: o[this.split], positive: o.contract.positiveClass, classes: o.classes ?? null };
   });
 
-  // The run's own test split, whatever the screen shows (another split, a scores file).
+  // The run's own test split, whatever the screen shows (another split, a scores file); null while it is sorted.
   readonly #test = $derived.by(() => {
     const o = this.#outcome();
-    if (!o) return null;
-    const sweep = thresholdSweep(o.test.scores, o.test.labels);
-    return { sweep, base: binaryReport(o.test.scores, o.test.labels, 0.5, sweep) };
+    return o ? this.#sorts.of(o.test) : null;
   });
 
-  /** The run's test report at its own threshold, as the bundle's metrics.json holds it. */
+  /** The run's test report at its own threshold, as the bundle's metrics.json holds it; null while the split is sorted. */
   readonly testReport: BinaryReport | null = $derived(this.#test ? reportAt(this.#test.base, confusionAt(this.#test.sweep, this.decision.threshold)) : null);
 
-  /** Chooses the run's threshold on its validation split and stores it; throws a plain message when the strategy cannot. */
-  choose(strategy: ThresholdStrategy): void {
+  /** Chooses the run's threshold on its validation split and stores it; rejects with a plain message when the strategy cannot. */
+  async choose(strategy: ThresholdStrategy): Promise<void> {
     const o = this.#outcome();
     if (!o) return;
-    const chosen = chooseThreshold(thresholdSweep(o.validation.scores, o.validation.labels), strategy, 'validation');
-    this.decision.adopt(chosen);
     const id = this.#runId();
+    const validation = await this.#sorts.get(o.validation);
+    // Another run selected while the validation split was sorted: the choice was for the one before.
+    if (this.#outcome() !== o || this.#runId() !== id) return;
+    const chosen = chooseThreshold(validation.sweep, strategy, 'validation');
+    this.decision.adopt(chosen);
     if (id) void saveThresholdChoice(id, chosen);
   }
 

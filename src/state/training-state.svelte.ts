@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
-import { errorText, createRunRecord, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
-import { deleteRun, loadRuns, saveRun } from './run-store.ts';
-import type { TrainApi } from '../workers/protocol.ts';
+import { errorText, type Contract, type DataContract, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { deleteRun, loadRuns } from '../storage/run-store.ts';
+import { copySnapshotInSteps, snapshotBuffers, type TrainApi } from '../workers/protocol.ts';
 import { announce } from './announcer.svelte.ts';
 import { WorkerClient } from './worker-client.ts';
 import { clearInFlight, deleteInterrupted, loadInterrupted, markInFlight, takeInterrupted, type InterruptedRun } from './interrupted-runs.ts';
@@ -115,14 +115,16 @@ export class TrainingState {
       }, PROGRESS_INTERVAL_MS);
     };
     try {
-      const outcome = await this.#worker.call((api) => api.train(snapshot, contract, config, Comlink.proxy(onProgress)), run.abort.signal);
+      // The worker gets its own copy, transferred: posting the page's snapshot would clone it all in one long task.
+      const copy = await copySnapshotInSteps(snapshot);
+      const { record, storeError } = await this.#worker.call((api) => api.train(Comlink.transfer(copy, snapshotBuffers(copy)), contract, config, Comlink.proxy(onProgress), { dataContract, appVersion: __APP_VERSION__ }), run.abort.signal);
+      const outcome = record.outcome;
       this.#progress = [...outcome.history];
-      const record = await createRunRecord(outcome, dataContract, new Date().toISOString(), __APP_VERSION__);
       if (this.#snapshotId === outcome.snapshotId) {
         this.#runs = [...this.#runs, record];
         this.#selected = record.id;
       }
-      this.#storeError = await saveRun(record);
+      this.#storeError = storeError;
       this.#status = outcome.status;
       const steps = `${outcome.iterations} ${outcome.config.model === 'mlp' ? 'epochs' : 'iterations'}`;
       announce(`Run ${outcome.status}: ${MODEL_WORDS[outcome.config.model]}, ${steps} in ${(outcome.durationMs / 1000).toFixed(1)} s.`);

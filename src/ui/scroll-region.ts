@@ -18,7 +18,8 @@ export function scrollRegion(node: HTMLElement, label?: string): ActionReturn<st
   const observer = new ResizeObserver(update);
   observer.observe(node);
   // The table inside grows and shrinks (rows added, a column revealed) without the box itself resizing.
+  // No first measure here: reading scrollWidth now would force a layout inside the render that made the table (a
+  // long task at 1M rows); the observer's first notice, after the browser's own layout, sets the stop.
   for (const child of node.children) observer.observe(child);
-  update();
   return { update: name, destroy: () => observer.disconnect() };
 }

@@ -69,6 +69,11 @@ const api: EvaluateApi = {
     const buffers = [scored.rows.buffer, scored.scores.buffer, scored.labels.buffer, sweep.thresholds.buffer, sweep.tp.buffer, sweep.fp.buffer] as ArrayBuffer[];
     return Comlink.transfer({ report, scored, sweep, base, classes, positive: table.positive }, [...new Set(buffers)]);
   },
+  async sortScores(scores, labels) {
+    const sweep = thresholdSweep(scores, labels);
+    const base = binaryReport(scores, labels, 0.5, sweep);
+    return Comlink.transfer({ sweep, base }, [sweep.thresholds.buffer, sweep.tp.buffer, sweep.fp.buffer] as ArrayBuffer[]);
+  },
   async compare(runs, snapshotId, baselineId, slice, settings, policy) {
     return compareRuns(runs.map((r) => ({ id: r.id, name: r.name, test: r.test, validation: r.validation, strategy: r.strategy })), baselineId, {
       snapshot: await snapshotFor(snapshotId), bootstrap: bootstrapOf(settings), slice, policy,

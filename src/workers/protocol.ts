@@ -1,4 +1,4 @@
-import { hasValues, type BinaryReport, type Comparison, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Sweep, type ThresholdStrategy, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract, type LoadResult, type ParseOptions, type RoleSuggestion, type RunConfig, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
+import { hasValues, type BinaryReport, type Comparison, type EvaluationReport, type ScoredRows, type ScoresTableSpec, type SliceSpec, type Sweep, type ThresholdStrategy, type ChecksReport, type ColumnProfile, type ColumnRule, type Contract, type DataContract, type LoadResult, type ParseOptions, type RoleSuggestion, type RunConfig, type RunRecord, type Snapshot, type TrainOutcome, type TrainProgress } from '../core/index.ts';
 
 /** Streaming progress of a load: bytes read of the file's size, and data rows parsed. */
 export interface LoadProgress {
@@ -34,15 +34,43 @@ export interface ChecksApi {
   run(contract: DataContract, seed: number): Promise<ChecksReport>;
 }
 
+/** What the saved run record holds beside the outcome: the data contract it was trained under and the app's version. */
+export interface RunToKeep {
+  readonly dataContract: DataContract | null;
+  readonly appVersion: string;
+}
+
 /** The train worker: one run per worker; progress streams through a callback, cancel is cooperative. */
 export interface TrainApi {
-  train(snapshot: Snapshot, contract: Contract, config: RunConfig, onProgress: (progress: TrainProgress) => void): Promise<TrainOutcome>;
+  /**
+   * Trains, then saves the run in IndexedDB from the worker (storing 1M rows of scores serialises them on the calling
+   * thread: a long task on the page) and answers the record, its buffers transferred, with the store's error or null.
+   */
+  train(snapshot: Snapshot, contract: Contract, config: RunConfig, onProgress: (progress: TrainProgress) => void, keep: RunToKeep): Promise<{ readonly record: RunRecord; readonly storeError: string | null }>;
   cancel(): void;
 }
 
 /** Every ArrayBuffer inside a snapshot's columns, for zero-copy transfer. */
 export function snapshotBuffers(snapshot: Snapshot): ArrayBuffer[] {
   return snapshot.columns.map((c) => (hasValues(c) ? c.values.buffer : c.codes.buffer) as ArrayBuffer);
+}
+
+/**
+ * `copySnapshot`, one column per task: at 1M rows a column copies in a few ms, where one structured clone of the
+ * whole snapshot (what posting it untransferred does) holds the page for 60-100 ms.
+ */
+export async function copySnapshotInSteps(snapshot: Snapshot): Promise<Snapshot> {
+  const columns: Snapshot['columns'][number][] = [];
+  for (const c of snapshot.columns) {
+    columns.push(hasValues(c) ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice() });
+    // A MessageChannel hop ends the task without the 4 ms clamp nested timers get.
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+      channel.port2.postMessage(null);
+    });
+  }
+  return { ...snapshot, columns };
 }
 
 /** A copy of a snapshot whose column buffers can be transferred without giving up the original. */
@@ -110,5 +138,7 @@ export interface EvaluateApi {
    * binary-searches them and never sorts 1M scores on the main thread.
    */
   reportFile(spec: ScoresTableSpec, strategy: ThresholdStrategy, settings: EvaluateSettings, fromPending: boolean): Promise<{ readonly report: EvaluationReport; readonly scored: ScoredRows; readonly sweep: Sweep; readonly base: BinaryReport; readonly classes: readonly string[] | null; readonly positive: string }>;
+  /** One split's exact sweep (arrays transferred) and threshold-free metrics, sorted here so the page never sorts 200k+ scores. */
+  sortScores(scores: Float64Array, labels: Uint8Array): Promise<{ readonly sweep: Sweep; readonly base: BinaryReport }>;
   compare(runs: readonly RunScores[], snapshotId: string, baselineId: string, slice: SliceSpec | null, settings: EvaluateSettings, policy?: ThresholdStrategy | null): Promise<Comparison>;
 }

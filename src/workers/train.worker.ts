@@ -4,7 +4,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BackendLostError, trainWithFallback } from '../core/training.ts';
-import type { BackendName } from '../core/index.ts';
+import { createRunRecord, type BackendName } from '../core/index.ts';
+import { saveRun } from '../storage/run-store.ts';
 import { outcomeBuffers, type TrainApi } from './protocol.ts';
 import { webgpuSkipReason } from './webgpu-probe.ts';
 import { calibratedBackend, runShape } from './backend-calibration.ts';
@@ -34,7 +35,7 @@ function yieldToEvents(): Promise<void> {
 }
 
 const api: TrainApi = {
-  async train(snapshot, contract, config, onProgress) {
+  async train(snapshot, contract, config, onProgress, keep) {
     cancelled = false;
     // Logistic regression and the prior fit on the host in float64 (see linearObjective): the backend only scores the
     // rows once, so automatic mode takes cpu without probing or calibrating; only an MLP's speed depends on it.
@@ -59,7 +60,11 @@ const api: TrainApi = {
         return cancelled;
       },
     }, { deviceLost: () => deviceLost() });
-    return Comlink.transfer(outcome, outcomeBuffers(outcome));
+    const record = await createRunRecord(outcome, keep.dataContract, new Date().toISOString(), keep.appVersion);
+    // Saved from here: IndexedDB serialises a record on the thread that stores it, and at 1M rows (~20 MB of scores)
+    // that held the page for 60-100 ms.
+    const storeError = await saveRun(record);
+    return Comlink.transfer({ record, storeError }, outcomeBuffers(outcome));
   },
   cancel() {
     cancelled = true;

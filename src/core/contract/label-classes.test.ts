@@ -23,6 +23,19 @@ describe('labelClasses', () => {
     const s = await snapshot('x,y\n1,0\n2,1\n3,0\n4,NA\n');
     expect(labelClasses(columnByName(s, 'y'))).toEqual(classes(['0', 2], ['1', 1]));
   });
+
+  test('0 and -0 share the text "0"; a second call answers the same counts in a fresh array', () => {
+    const column = { name: 'y', type: 'numeric', values: new Float64Array([0, -0, 2.5, NaN, 2.5, 0]), missing: 1, distinct: 2 } as const;
+    const first = labelClasses(column);
+    expect(first).toEqual(classes(['0', 3], ['2.5', 2]));
+    first.pop();
+    expect(labelClasses(column)).toEqual(classes(['0', 3], ['2.5', 2]));
+  });
+
+  test('categorical codes: missing (-1) rows are left out, unused categories never appear', () => {
+    const column = { name: 'y', type: 'categorical', codes: new Int32Array([2, 0, -1, 2, 2, 0]), categories: ['no', 'unused', 'yes'], missing: 1, distinct: 2 } as const;
+    expect(labelClasses(column)).toEqual(classes(['yes', 3], ['no', 2]));
+  });
 });
 
 describe('defaultPositiveClass', () => {

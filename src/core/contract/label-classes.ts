@@ -1,4 +1,4 @@
-import { cellText, columnLength, type Column } from '../data/column.ts';
+import { cellText, hasValues, type Column } from '../data/column.ts';
 
 /** One distinct label value and how many rows carry it. */
 export interface LabelClass {
@@ -6,15 +6,51 @@ export interface LabelClass {
   readonly count: number;
 }
 
-/** Distinct non-missing values of a label column with their counts, most frequent first (ties by value). */
+// Columns are immutable once parsed, and the page asks for the label's classes from several places (the contract,
+// the step facts, the matrix words): one count per column object.
+const counted = new WeakMap<Column, readonly LabelClass[]>();
+const SMALL = 256;
+
+/**
+ * Distinct non-missing values of a label column with their counts, most frequent first (ties by value). Counts codes
+ * or float64 values in one typed pass and turns only the distinct ones into text (1M rows in a few ms, not one string
+ * per row); the answer is remembered per column object.
+ */
 export function labelClasses(column: Column): LabelClass[] {
+  const known = counted.get(column);
+  if (known) return [...known];
   const counts = new Map<string, number>();
-  const n = columnLength(column);
-  for (let i = 0; i < n; i++) {
-    const text = cellText(column, i);
-    if (text !== null) counts.set(text, (counts.get(text) ?? 0) + 1);
+  const add = (text: string | null, count: number) => { if (text !== null && count > 0) counts.set(text, (counts.get(text) ?? 0) + count); };
+  if (hasValues(column)) {
+    // Keyed by the value; a row holding it gives its text (0 and -0, or two datetimes, may share one text).
+    // Small non-negative integers (0/1, class codes) count in a typed array; any other value goes to the map.
+    const small = new Float64Array(SMALL);
+    const smallRow = new Int32Array(SMALL).fill(-1);
+    const perValue = new Map<number, { row: number; count: number }>();
+    const values = column.values;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) continue;
+      const k = v | 0;
+      if (k === v && k >= 0 && k < SMALL) {
+        if (small[k]++ === 0) smallRow[k] = i;
+        continue;
+      }
+      const hit = perValue.get(v);
+      if (hit) hit.count++;
+      else perValue.set(v, { row: i, count: 1 });
+    }
+    small.forEach((count, k) => { if (count > 0) add(cellText(column, smallRow[k]), count); });
+    for (const { row, count } of perValue.values()) add(cellText(column, row), count);
+  } else {
+    const perCode = new Float64Array(column.categories.length);
+    const codes = column.codes;
+    for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) perCode[codes[i]]++;
+    perCode.forEach((count, code) => add(column.categories[code], count));
   }
-  return classesFromCounts(counts);
+  const classes = classesFromCounts(counts);
+  counted.set(column, classes);
+  return [...classes];
 }
 
 /** Label classes from counts per value (text → rows), ordered as `labelClasses` orders them. */
