@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOGISTIC } from '../src/core/index.ts';
 import { syntheticCsv } from './synthetic.ts';
+import { alternate, describe, ratioLine, type Contender, type Timings } from './whole-process.ts';
 
 const ROUNDS = Number(process.env.BENCH_LR_ROUNDS ?? 3);
 const dir = mkdtempSync(join(tmpdir(), 'lr-bench-'));
@@ -33,34 +34,29 @@ const hasSklearn = existsSync(python) && spawnSync(python, ['-c', 'import sklear
 if (!hasSklearn) console.log('pandas + scikit-learn: skipped (python3-sklearn / python3-pandas not installed)');
 const tol = DEFAULT_LOGISTIC.gradientTolerance;
 
-const timed = (run: () => string): { s: number; out: string } => {
-  const t = performance.now();
-  const out = run();
-  return { s: (performance.now() - t) / 1000, out };
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-
 console.log(`Logistic regression read-to-fitted, whole processes, ${ROUNDS} alternating rounds, C = 1, tol ${tol}`);
 for (const c of cases) {
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  let iterations = '';
-  let reference = '';
-  for (let round = 0; round < ROUNDS; round++) {
-    const a = timed(() => execFileSync(process.execPath, ['bin/mle-playground.js', 'train', c.csv, ...contractArgs(c.label), '--out', join(dir, 'out')], { encoding: 'utf8' }));
-    ours.push(a.s);
-    const summary = JSON.parse(a.out) as { iterations: number; converged: boolean };
-    iterations = `${summary.iterations} iterations, converged ${summary.converged}`;
-    if (hasSklearn) {
-      // The same feature columns as the app chose, so both fit the same inputs.
-      const steps = (JSON.parse(readFileSync(join(dir, 'out', 'preprocessing.json'), 'utf8')) as { steps: { column: string }[] }).steps;
-      const features = steps.map((s) => s.column).join('\x1f');
-      const b = timed(() => execFileSync(python, ['bench/lr_reference.py', c.csv, c.label, String(tol), features], { encoding: 'utf8' }));
-      theirs.push(b.s);
-      const ref = JSON.parse(b.out) as { inputs: number; iterations: number; fit_s: number };
-      reference = `${ref.inputs} inputs, ${ref.iterations} iterations, fit ${ref.fit_s.toFixed(2)} s`;
-    }
+  const trainArgs = ['bin/mle-playground.js', 'train', c.csv, ...contractArgs(c.label), '--out', join(dir, 'out')];
+  // One untimed run first: it warms the file cache, and its preprocessing names the feature columns the app chose, so
+  // scikit-learn fits the same inputs.
+  execFileSync(process.execPath, trainArgs, { encoding: 'utf8' });
+  const steps = (JSON.parse(readFileSync(join(dir, 'out', 'preprocessing.json'), 'utf8')) as { steps: { column: string }[] }).steps;
+  const features = steps.map((s) => s.column).join('\x1f');
+  // `train` uses a second thread for files of 2 MB or more; the one-thread run shows what that thread is worth here.
+  const contenders: Contender[] = [
+    { name: 'ours', command: process.execPath, args: trainArgs },
+    { name: 'ours, one thread', command: '/usr/bin/env', args: ['MLE_PLAYGROUND_TRAIN_THREAD=0', process.execPath, ...trainArgs] },
+    ...(hasSklearn ? [{ name: 'sklearn', command: python, args: ['bench/lr_reference.py', c.csv, c.label, String(tol), features] }] : []),
+  ];
+  const timings = alternate(contenders, ROUNDS);
+  const ours = timings.get('ours') as Timings;
+  const single = timings.get('ours, one thread') as Timings;
+  const summary = JSON.parse(ours.stdout) as { iterations: number; converged: boolean };
+  console.log(`${c.name}: train ${describe(ours)}, ${summary.iterations} iterations, converged ${summary.converged}; one thread ${describe(single)}`);
+  const theirs = timings.get('sklearn');
+  if (theirs) {
+    const ref = JSON.parse(theirs.stdout) as { inputs: number; iterations: number; fit_s: number };
+    console.log(`  pandas + sklearn ${describe(theirs)} (${ref.inputs} inputs, ${ref.iterations} iterations, fit ${ref.fit_s.toFixed(2)} s)`);
+    console.log(`  ${ratioLine(c.name, ours, theirs, 'pandas + scikit-learn LogisticRegression (lbfgs)', 1)}`);
   }
-  const line = `${c.name}: train ${median(ours).toFixed(2)} s (${iterations})`;
-  console.log(hasSklearn ? `${line}; pandas + sklearn ${median(theirs).toFixed(2)} s (${reference}); ratio ${(median(ours) / median(theirs)).toFixed(2)} (goal ≤ 1.0)` : line);
 }
