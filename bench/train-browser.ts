@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, newPage, startServer } from '../test/e2e/harness.ts';
+import { gotoStep, launch, newPage, startServer } from '../test/e2e/harness.ts';
 import { syntheticCsv } from './synthetic.ts';
 import { sklearnMlpEpoch } from './mlp-reference.ts';
 
@@ -34,8 +34,12 @@ for (const backend of (process.env.BENCH_BACKENDS ?? 'wasm,cpu,webgpu').split(',
   const { page } = await newPage(browser);
   await page.goto(`${url}?backend=${backend}`);
   await page.locator('input[type=file]').setInputFiles(path);
+  await page.getByTestId('snapshot-summary').waitFor({ timeout: 120_000 });
+  // One step shows at a time: the contract's checks first, then the Train step's controls.
+  await gotoStep(page, 'contract');
   await page.getByTestId('roles-table').waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('[data-testid=checks-panel]')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
+  await gotoStep(page, 'train');
   const lr = await run(page);
   console.log(`chromium ${lr.backend.padEnd(6)} LR to convergence: ${lr.seconds.toFixed(2)} s incl. preprocessing and scoring, ${lr.steps} L-BFGS iterations`);
   await page.getByLabel('Model', { exact: true }).selectOption('mlp');
