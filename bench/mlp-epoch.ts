@@ -6,12 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../src/core/models/wasm-backend.ts';
-import { activateBackend } from '../src/core/training.ts';
+import { activateBackend, quietTfjs } from '../src/core/training.ts';
 import { trainMlp, type MlpKernel } from '../src/core/models/train-mlp.ts';
 import { DEFAULT_MLP } from '../src/core/index.ts';
 import { syntheticCsv, syntheticDesign } from './synthetic.ts';
 import { median } from './whole-process.ts';
 import { sklearnMlpEpoch } from './mlp-reference.ts';
+// As the CLI does: no tfjs banner in the benchmark's output.
+quietTfjs();
 
 const ROWS = Number(process.env.BENCH_MLP_ROWS ?? 100_000);
 const D = 20;

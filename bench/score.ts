@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bundleRun, createContract, createRunConfig, loadCsv, DEFAULT_ISSUE_POLICY } from '../src/core/index.ts';
 import { openScoringBundle } from '../src/core/scoring.ts';
-import { trainBaseline } from '../src/core/training.ts';
+import { quietTfjs, trainBaseline } from '../src/core/training.ts';
 import { forEachRecord } from '../src/core/scoring/csv-records.ts';
 import { runScoreJob } from '../src/cli/score-job.ts';
 import { syntheticCsv } from './synthetic.ts';
+// As the CLI does: no tfjs banner in the benchmark's output.
+quietTfjs();
 
 const ROWS = Number(process.env.BENCH_SCORE_ROWS ?? 1_000_000);
 const D = 20;

@@ -1,9 +1,11 @@
 // Training speed in Node: LR to convergence and MLP 2×32 epochs, on cpu and wasm, for `npm run bench`.
 import '../src/core/models/wasm-backend.ts';
-import { activateBackend, trainLogistic } from '../src/core/training.ts';
+import { activateBackend, quietTfjs, trainLogistic } from '../src/core/training.ts';
 import { trainMlp } from '../src/core/models/train-mlp.ts';
 import { DEFAULT_LOGISTIC, DEFAULT_MLP } from '../src/core/index.ts';
 import { syntheticDesign } from './synthetic.ts';
+// As the CLI does: no tfjs banner in the benchmark's output.
+quietTfjs();
 
 const ROWS = 100_000;
 const D = 20;
