@@ -11,17 +11,27 @@ export interface GateResult {
 const unquote = (s: string): string => s.trim().replace(/^(["'])(.*)\1$/s, '$2').trim();
 
 /**
- * `--dismiss CHECK:COLUMN=reason` values as dismissals of the findings they name: `single-feature:boat` matches the
- * finding `leak:single-feature:boat` (a full ID works too). Throws a usage error (exit 2) for a value without a reason.
+ * `--dismiss CHECK:COLUMN=reason` values split into key and reason; throws a usage error (exit 2) for a value without
+ * a reason. `train` calls it before any work, so a mistyped flag costs nothing.
  */
-function dismissalsFrom(values: readonly string[], findings: readonly Finding[], at: string): { dismissals: Dismissal[]; unknown: string[] } {
-  const dismissals: Dismissal[] = [];
-  const unknown: string[] = [];
-  for (const value of values) {
+export function dismissFlags(values: readonly string[]): { key: string; reason: string }[] {
+  return values.map((value) => {
     const eq = value.indexOf('=');
     const key = eq < 0 ? '' : value.slice(0, eq).trim();
     const reason = eq < 0 ? '' : unquote(value.slice(eq + 1));
     if (!key || !reason) throw new CliError(`--dismiss needs CHECK:COLUMN="reason", e.g. --dismiss single-feature:boat="known at booking"; got "${value}"`, 2);
+    return { key, reason };
+  });
+}
+
+/**
+ * `--dismiss` values as dismissals of the findings they name: `single-feature:boat` matches the finding
+ * `leak:single-feature:boat` (a full ID works too).
+ */
+function dismissalsFrom(values: readonly string[], findings: readonly Finding[], at: string): { dismissals: Dismissal[]; unknown: string[] } {
+  const dismissals: Dismissal[] = [];
+  const unknown: string[] = [];
+  for (const { key, reason } of dismissFlags(values)) {
     const id = [key, `leak:${key}`, `validate:${key}`].find((k) => findings.some((f) => f.id === k));
     if (!id) unknown.push(key);
     dismissals.push({ findingId: id ?? key, reason, at });

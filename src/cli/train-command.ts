@@ -5,7 +5,7 @@ import { appInfo } from './app-info.ts';
 import { trainThread, type TrainThread } from './train-thread-client.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
-import { leakageGate } from './leakage-gate.ts';
+import { dismissFlags, leakageGate } from './leakage-gate.ts';
 import { modelOptions } from './model-options.ts';
 import { needs, readOptions, seedOption, text, texts } from './options.ts';
 import { judgeTrainRun, trainGateContract } from './train-gates.ts';
@@ -86,8 +86,9 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   const seed = values.seed ?? DEFAULT_SEED;
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   const { snapshot } = read;
-  // A bad --gates file exits 2 before any work is spent; the gates are locked on the final contract below.
+  // A bad --gates file or --dismiss value exits 2 before any work is spent; the gates lock on the final contract below.
   trainGateContract(values.gates, read.contract, new Date().toISOString());
+  dismissFlags(values.dismiss);
   const plan = (dataContract: DataContract) => {
     try {
       const run = toRunContract(dataContract);
@@ -105,10 +106,14 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   // The test split's evaluation starts on the second thread as soon as the run has scored it; roles decide its slices
   // and what it withholds, and the checks' dismissals and the gates, which are all the gate adds, do not touch them.
   let evaluation: Promise<EvaluationReport> | null = null;
+  // Set when the run is refused after training began (a blocking finding): the training stops at its next step.
+  let abandoned = false;
   const train = async (planned: ReturnType<typeof plan>) => {
     try {
       return await trainBaseline(snapshot, planned.contract, planned.config, {
+        shouldStop: () => abandoned,
         onScored: (scored) => {
+          if (abandoned) return;
           evaluation = second.evaluate({ contract: planned.contract, ...scored }, threshold, withheldColumns(read.contract), read.contract);
           evaluation.catch(() => {});
         },
@@ -126,7 +131,13 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   })();
   early.catch(() => {});
   const timed = await checked;
-  const gate = leakageGate(timed.value, timed.ms, read.contract, values.dismiss, new Date().toISOString());
+  let gate;
+  try {
+    gate = leakageGate(timed.value, timed.ms, read.contract, values.dismiss, new Date().toISOString());
+  } catch (e) {
+    abandoned = true;
+    throw e;
+  }
   const gated = trainGateContract(values.gates, gate.contract, new Date().toISOString());
   const dataContract = gated ?? gate.contract;
   const final = plan(dataContract);
