@@ -10,7 +10,11 @@ let plotModule: Promise<PlotLib> | null = null;
  * the page; as a chunk of its own it loads when the first chart draws.
  */
 export function loadPlot(): Promise<PlotLib> {
-  plotModule ??= import('@observablehq/plot');
+  // A chunk that failed to load (a dropped connection to the dev server, a redeploy) is asked again by the next chart.
+  plotModule ??= import('@observablehq/plot').catch((e: unknown) => {
+    plotModule = null;
+    throw e;
+  });
   return plotModule;
 }
 
@@ -24,9 +28,9 @@ export function inOwnTask(render: (plot: PlotLib) => () => void): () => void {
   let cleanup: (() => void) | null = null;
   let cancelled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  void loadPlot().then((plot) => {
+  loadPlot().then((plot) => {
     if (!cancelled) timer = setTimeout(() => { cleanup = render(plot); }, 0);
-  });
+  }, (e: unknown) => console.error('A chart could not load its plotting code:', e));
   return () => {
     cancelled = true;
     clearTimeout(timer);
