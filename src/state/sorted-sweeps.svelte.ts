@@ -1,5 +1,6 @@
 import { binaryReport, errorText, thresholdSweep, type BinaryReport, type ScoredRows, type Sweep } from '../core/index.ts';
 import type { EvaluateClient } from './evaluate-client.ts';
+import { WorkerCrash } from './worker-client.ts';
 
 /** A split's exact sweep (distinct scores descending with tp/fp) and its threshold-free metrics. */
 export interface SortedRows {
@@ -23,6 +24,8 @@ export class SortedSweeps {
   readonly #done = new WeakMap<ScoredRows, SortedRows>();
   readonly #asked = new WeakMap<ScoredRows, Promise<SortedRows>>();
   readonly #failed = new WeakMap<ScoredRows, string>();
+  // Rows whose sort was lost once to a crashed worker: asked once more (the client restarts the worker), then failed.
+  readonly #crashed = new WeakSet<ScoredRows>();
   // Bumped when an answer lands, so derived values that read `of` recompute.
   #landed = $state(0);
 
@@ -56,7 +59,16 @@ export class SortedSweeps {
     if (!asked) {
       asked = this.#client.call((api) => api.sortScores(rows.scores, rows.labels)).then(
         (sorted) => { this.#keep(rows, sorted); this.#landed++; return sorted; },
-        (e: unknown) => { this.#failed.set(rows, errorText(e)); this.#landed++; throw e; },
+        (e: unknown) => {
+          if (e instanceof WorkerCrash && !this.#crashed.has(rows)) {
+            this.#crashed.add(rows);
+            this.#asked.delete(rows);
+          } else {
+            this.#failed.set(rows, errorText(e));
+          }
+          this.#landed++;
+          throw e;
+        },
       );
       this.#asked.set(rows, asked);
     }

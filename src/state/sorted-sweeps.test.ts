@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { binaryReport, thresholdSweep, type ScoredRows } from '../core/index.ts';
 import { EvaluateClient } from './evaluate-client.ts';
 import { PAGE_SORT_ROWS, SortedSweeps } from './sorted-sweeps.svelte.ts';
+import { WorkerCrash } from './worker-client.ts';
 
 /** Rows with `n` scores: every third row positive, scores i/n (so ties never occur). */
 function rows(n: number): ScoredRows {
@@ -9,12 +10,13 @@ function rows(n: number): ScoredRows {
 }
 
 /** A SortedSweeps whose evaluate worker is an in-process one answering like evaluate.worker.ts, counting its sorts. */
-function withFakeWorker(fail = false): { sorts: SortedSweeps; calls: () => number } {
+function withFakeWorker(fail = false, crashes = 0): { sorts: SortedSweeps; calls: () => number } {
   const client = new EvaluateClient();
   let calls = 0;
   const api = {
     sortScores: async (scores: Float64Array, labels: Uint8Array) => {
       calls++;
+      if (calls <= crashes) throw new WorkerCrash('The evaluate worker stopped (out of memory)');
       if (fail) throw new Error('score at row 3 is NaN; metrics need a number for every row');
       const sweep = thresholdSweep(scores, labels);
       return { sweep, base: binaryReport(scores, labels, 0.5, sweep) };
@@ -55,5 +57,22 @@ describe('SortedSweeps', () => {
     expect(sorts.failure(large)).toBe('score at row 3 is NaN; metrics need a number for every row');
     expect(sorts.of(large)).toBeNull();
     expect(calls()).toBe(1);
+  });
+
+  test('a sort lost to a crashed worker is asked once more (the client restarts it); a second crash is a failure', async () => {
+    const once = withFakeWorker(false, 1);
+    const large = rows(PAGE_SORT_ROWS + 1);
+    await expect(once.sorts.get(large)).rejects.toThrow('stopped');
+    expect(once.sorts.failure(large)).toBeNull();
+    const got = await once.sorts.get(large);
+    expect(got.sweep.nPos + got.sweep.nNeg).toBe(PAGE_SORT_ROWS + 1);
+    expect(once.calls()).toBe(2);
+
+    const twice = withFakeWorker(false, 2);
+    await expect(twice.sorts.get(large)).rejects.toThrow('stopped');
+    await expect(twice.sorts.get(large)).rejects.toThrow('stopped');
+    expect(twice.sorts.failure(large)).toBe('The evaluate worker stopped (out of memory)');
+    expect(twice.sorts.of(large)).toBeNull();
+    expect(twice.calls()).toBe(2);
   });
 });
