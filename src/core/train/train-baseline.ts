@@ -68,6 +68,9 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
   const started = now();
   const backend = await runBackend(config, hooks);
   hooks.onBackend?.(backend);
+  // The host arithmetic is tfjs's cpu backend's, bit for bit, so a logistic run that automatic mode put on cpu (the
+  // page's default for a model fitted on the host) scores, measures reliance and saves there too, without tfjs kernels.
+  const host = runsOnHost(config, hooks.excludeBackends) || (config.model === 'logistic' && backend.name === 'cpu');
   // The 0/1 encoding drives the positive-class (one-vs-rest) views even when the model learns every class.
   const label = encodeLabel(snapshot, contract);
   const multi = isMulticlass(config) ? encodeClasses(snapshot, contract) : null;
@@ -93,7 +96,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     history.push(progress);
     hooks.onProgress?.(progress);
     return (await hooks.shouldStop?.()) ?? false;
-  }, async () => (await hooks.shouldStop?.()) ?? false, classes, runsOnHost(config, hooks.excludeBackends));
+  }, async () => (await hooks.shouldStop?.()) ?? false, classes, host);
   const { model } = fitted;
   try {
     const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> => {
