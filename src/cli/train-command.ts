@@ -1,6 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference, type DataContract, type EvaluationReport, referenceProfile, withheldColumns } from '../core/index.ts';
+import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference, type EvaluationReport, referenceProfile, withheldColumns } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
 import { trainThread, type TrainThread } from './train-thread-client.ts';
 import { CliError } from './cli-error.ts';
@@ -89,45 +89,41 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   // A bad --gates file or --dismiss value exits 2 before any work is spent; the gates lock on the final contract below.
   trainGateContract(values.gates, read.contract, new Date().toISOString());
   dismissFlags(values.dismiss);
-  const plan = (dataContract: DataContract) => {
-    try {
-      const run = toRunContract(dataContract);
-      const labelColumn = snapshot.columns.find((c) => c.name === run.label);
-      const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
-      return {
-        contract: createContract(run.label, run.positiveClass, run.features, run.hashedFeatures),
-        config: createRunConfig({ seed, backend, split: dataContract.split, ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount) }),
-      };
-    } catch (e) {
-      throw new CliError(errorText(e), 2);
-    }
-  };
+  // Planned and trained on the contract as read, while the checks run (on the second thread for a large file): what
+  // the gate adds, dismissals and locked gates, changes neither what is trained nor the evaluation's slices and
+  // withheld columns. A blocking finding still wins: nothing is written, exit 1, as before; a contract error found
+  // in planning exits 2 after it, as before.
   const trainBaseline = await loadTraining();
-  // The test split's evaluation starts on the second thread as soon as the run has scored it; roles decide its slices
-  // and what it withholds, and the checks' dismissals and the gates, which are all the gate adds, do not touch them.
+  const checked = second.checks(snapshot, read.contract, seed);
   let evaluation: Promise<EvaluationReport> | null = null;
   // Set when the run is refused after training began (a blocking finding): the training stops at its next step.
   let abandoned = false;
-  const train = async (planned: ReturnType<typeof plan>) => {
+  const early = (async () => {
+    let contract;
+    let config;
     try {
-      return await trainBaseline(snapshot, planned.contract, planned.config, {
+      const run = toRunContract(read.contract);
+      const labelColumn = snapshot.columns.find((c) => c.name === run.label);
+      const classCount = labelColumn ? labelClasses(labelColumn).length : 0;
+      contract = createContract(run.label, run.positiveClass, run.features, run.hashedFeatures);
+      config = createRunConfig({ seed, backend, split: read.contract.split, ...modelOptions(values.model, values.config, values['class-weight'], values.task, classCount) });
+    } catch (e) {
+      throw new CliError(errorText(e), 2);
+    }
+    try {
+      const outcome = await trainBaseline(snapshot, contract, config, {
         shouldStop: () => abandoned,
+        // The test split's evaluation starts on the second thread as soon as the run has scored it.
         onScored: (scored) => {
           if (abandoned) return;
-          evaluation = second.evaluate({ contract: planned.contract, ...scored }, threshold, withheldColumns(read.contract), read.contract);
+          evaluation = second.evaluate({ contract, ...scored }, threshold, withheldColumns(read.contract), read.contract);
           evaluation.catch(() => {});
         },
       });
+      return { contract, outcome };
     } catch (e) {
       throw new CliError(errorText(e), 1);
     }
-  };
-  // The checks run on a second thread (for a large file) while this one trains on the contract as read; dismissals
-  // and gates do not change what is trained. A blocking finding still wins: nothing is written, exit 1, as before.
-  const checked = second.checks(snapshot, read.contract, seed);
-  const early = (async () => {
-    const planned = plan(read.contract);
-    return { planned, outcome: await train(planned) };
   })();
   early.catch(() => {});
   const timed = await checked;
@@ -140,20 +136,14 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   }
   const gated = trainGateContract(values.gates, gate.contract, new Date().toISOString());
   const dataContract = gated ?? gate.contract;
-  const final = plan(dataContract);
-  const trained = await early;
-  const same = JSON.stringify([final.contract, final.config]) === JSON.stringify([trained.planned.contract, trained.planned.config]);
-  const { contract } = final;
-  const outcome = same ? trained.outcome : await train(final);
+  const { contract, outcome } = await early;
   const createdAt = new Date().toISOString();
   const gates = gated ? await judgeTrainRun(snapshot, gated, outcome, threshold, (c) => trainBaseline(snapshot, contract, c)) : undefined;
-  const sameRoles = (a: DataContract, b: DataContract) => JSON.stringify([a.roles, a.hashedColumns]) === JSON.stringify([b.roles, b.hashedColumns]);
-  const pending = same && evaluation && sameRoles(read.contract, dataContract) ? evaluation : null;
   // Made here while the second thread finishes the evaluation, rather than after it inside bundleRun.
-  const reference = pending ? referenceProfile(snapshot, outcome, threshold, dataContract) : undefined;
+  const reference = referenceProfile(snapshot, outcome, threshold, dataContract);
   const scoreFiles = (['train', 'validation', 'test'] as const).map((part) => [`scores-${part}.csv`, scoresCsv(outcome[part], outcome.classes)] as const);
-  const evaluationReport = pending ? await pending : undefined;
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), ...(reference ? { referenceProfile: reference } : {}), parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
+  const evaluationReport = evaluation ? await evaluation : undefined;
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), referenceProfile: reference, parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
   mkdirSync(join(out, 'model'), { recursive: true });
   writeFileSync(join(out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {

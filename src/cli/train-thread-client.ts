@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { bundleEvaluation, errorText, runChecks, type ChecksReport, type DataContract, type EvaluatedOutcome, type EvaluationReport, type Snapshot } from '../core/index.ts';
-import type { TrainThreadReply, TrainThreadRequest } from './train-thread.ts';
+import { errorText, type ChecksReport, type DataContract, type EvaluatedOutcome, type EvaluationReport, type Snapshot } from '../core/index.ts';
+import { trainThreadWork, type TrainThreadReply, type TrainThreadRequest } from './train-thread-work.ts';
 
 /** Below this file size the checks and the evaluation take tens of milliseconds, less than a thread costs to start. */
 export const THREAD_MIN_BYTES = 2 * 1024 ** 2;
@@ -22,11 +22,6 @@ export interface TrainThread {
   close(): void;
 }
 
-// The inline runner also takes a snapshot directly, for an evaluation it takes over from a thread that died.
-interface InlineThread extends TrainThread {
-  hold(snapshot: Snapshot): void;
-}
-
 // The thread's entry is built next to main.js (scripts/build-cli.js); this module may sit in dist-cli/ or in
 // dist-cli/chunks/. Run from source (tests that import the CLI modules) there is no built entry: the work runs inline.
 function threadEntry(): URL | null {
@@ -37,24 +32,17 @@ function threadEntry(): URL | null {
   return null;
 }
 
-// Inline, every call runs at once on this thread, before it returns: the order of work is the plain one.
-function inline(): InlineThread {
-  let held: Snapshot | null = null;
+// A TrainThread over a way of asking: the thread's messages, or the work done here.
+function asking(ask: (request: TrainThreadRequest) => Promise<TrainThreadReply>, close: () => void): TrainThread {
+  const timed = async <T>(request: TrainThreadRequest): Promise<Timed<T>> => {
+    const reply = await ask(request);
+    if (!reply.ok) throw new Error(reply.error);
+    return { value: reply.value as T, ms: reply.ms };
+  };
   return {
-    hold: (snapshot) => {
-      held = snapshot;
-    },
-    checks: async (snapshot, contract, seed) => {
-      held = snapshot;
-      const started = performance.now();
-      const value = runChecks(snapshot, contract, seed);
-      return { value, ms: performance.now() - started };
-    },
-    evaluate: async (outcome, threshold, pii, dataContract) => {
-      if (!held) throw new Error('the evaluation was asked for before the checks');
-      return bundleEvaluation(held, outcome, threshold, null, pii, {}, dataContract);
-    },
-    close: () => {},
+    checks: (snapshot, contract, seed) => timed<ChecksReport>({ kind: 'checks', snapshot, contract, seed }),
+    evaluate: async (outcome, threshold, pii, dataContract) => (await timed<EvaluationReport>({ kind: 'evaluate', outcome, threshold, pii, dataContract })).value,
+    close,
   };
 }
 
@@ -69,30 +57,23 @@ export function trainThread(fileBytes: number): TrainThread {
   const forced = process.env.MLE_PLAYGROUND_TRAIN_THREAD;
   const wanted = forced === '1' || forced === 'die' || (forced !== '0' && fileBytes >= THREAD_MIN_BYTES);
   const entry = wanted ? threadEntry() : null;
-  if (!entry) return inline();
+  // Inline, every call runs at once on this thread, before it returns: the order of work is the plain one.
+  if (!entry) {
+    const work = trainThreadWork();
+    return asking(async (request) => work.reply(request), () => {});
+  }
   const worker = new Worker(entry);
   // An idle thread must not keep the process alive; a pending request holds a reference until its reply.
   worker.unref();
   // Should the thread die (out of memory, killed), what it was asked is done here instead: slower, same result.
-  const local = inline();
+  const local = trainThreadWork();
   let lost = false;
   const waiting: { request: TrainThreadRequest; settle: (reply: TrainThreadReply) => void }[] = [];
-  const runLocally = async (request: TrainThreadRequest): Promise<TrainThreadReply> => {
-    try {
-      const started = performance.now();
-      const value = request.kind === 'checks'
-        ? (await local.checks(request.snapshot, request.contract, request.seed)).value
-        : await local.evaluate(request.outcome, request.threshold, request.pii, request.dataContract);
-      return { ok: true, value, ms: performance.now() - started };
-    } catch (e) {
-      return { ok: false, error: errorText(e) };
-    }
-  };
   const fallBack = (why: string) => {
     if (lost) return;
     lost = true;
     process.stderr.write(`note: train's second thread stopped (${why}); the main thread does its work instead\n`);
-    for (const { request, settle } of waiting.splice(0)) void runLocally(request).then(settle);
+    for (const { request, settle } of waiting.splice(0)) settle(local.reply(request));
   };
   worker.on('message', (reply: TrainThreadReply) => {
     waiting.shift()?.settle(reply);
@@ -100,24 +81,17 @@ export function trainThread(fileBytes: number): TrainThread {
   });
   worker.on('error', (e) => fallBack(errorText(e)));
   worker.on('exit', (code) => fallBack(`exit code ${code}`));
-  let snapshotHere: Snapshot | null = null;
-  const ask = <T>(request: TrainThreadRequest): Promise<Timed<T>> =>
-    new Promise<Timed<T>>((resolve, reject) => {
-      const settle = (reply: TrainThreadReply) => (reply.ok ? resolve({ value: reply.value as T, ms: reply.ms }) : reject(new Error(reply.error)));
-      if (request.kind === 'checks') snapshotHere = request.snapshot;
-      // The local runner needs the snapshot the checks brought, should it take over an evaluation.
-      if (snapshotHere) local.hold(snapshotHere);
-      if (lost) return void runLocally(request).then(settle);
+  const ask = (request: TrainThreadRequest) =>
+    new Promise<TrainThreadReply>((settle) => {
+      // The local work needs the snapshot the checks brought, should it take over an evaluation.
+      if (request.kind === 'checks') local.hold(request.snapshot);
+      if (lost) return settle(local.reply(request));
       waiting.push({ request, settle });
       if (waiting.length === 1) worker.ref();
       worker.postMessage(request);
     });
-  return {
-    checks: (snapshot, contract, seed) => ask<ChecksReport>({ kind: 'checks', snapshot, contract, seed }),
-    evaluate: async (outcome, threshold, pii, dataContract) => (await ask<EvaluationReport>({ kind: 'evaluate', outcome, threshold, pii, dataContract })).value,
-    close: () => {
-      lost = true;
-      void worker.terminate();
-    },
-  };
+  return asking(ask, () => {
+    lost = true;
+    void worker.terminate();
+  });
 }

@@ -16,6 +16,14 @@ export interface MlpTrainRows {
   readonly totalWeight: number;
 }
 
+/** Σ of the rows' sample weights (the row count when unweighted): a batch's share of the epoch's loss. */
+export function rowsWeight(rows: Int32Array, weights: Float32Array | null): number {
+  if (!weights) return rows.length;
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) total += weights[rows[i]];
+  return total;
+}
+
 function assembleBatch(data: MlpTrainRows, rows: Int32Array): MlpBatch {
   const { d, outputs } = data;
   const source = data.x;
@@ -75,14 +83,7 @@ export async function runMlpEpoch(
         break;
       }
       const rows = order.subarray(start, Math.min(n, start + hyper.batchSize));
-      let batchWeight = rows.length;
-      if (data.weights) {
-        batchWeight = 0;
-        for (let j = 0; j < rows.length; j++) {
-          const r = rows[j];
-          batchWeight += data.weights[r];
-        }
-      }
+      const batchWeight = rowsWeight(rows, data.weights);
       seen += batchWeight;
       const step = state.step++;
       const dropoutSeed = (layer: number) => deriveSeed(state.seed, 100000 + step * 16 + layer);

@@ -1,4 +1,4 @@
-import { mlpMeanLoss, runMlpEpoch, type MlpStepState, type MlpTrainRows } from './mlp-epoch.ts';
+import { mlpMeanLoss, rowsWeight, runMlpEpoch, type MlpStepState, type MlpTrainRows } from './mlp-epoch.ts';
 import { validateMlp, type MlpHyperparameters } from './mlp-hyperparameters.ts';
 import { createMlpParameters, mlpLayersModel, mlpWidths } from './mlp-network.ts';
 import { createAdam, disposeAdam, mlpLayout, type MlpLayout } from './mlp-step.ts';
@@ -130,14 +130,7 @@ async function hostEngine(
       for (let start = 0; start < n; start += hyper.batchSize) {
         if (interrupt && (await interrupt())) return { loss: batches === 0 ? NaN : total / Math.max(seen, 1), interrupted: true };
         const rows = order.subarray(start, Math.min(n, start + hyper.batchSize));
-        let batchWeight = rows.length;
-        if (data.weights) {
-          batchWeight = 0;
-          for (let j = 0; j < rows.length; j++) {
-            const r = rows[j];
-            batchWeight += data.weights[r];
-          }
-        }
+        const batchWeight = rowsWeight(rows, data.weights);
         seen += batchWeight;
         const at = step++;
         total += hostMlpStep(net, hyper, scratch, data.x, data.y, data.weights, rows, batchWeight, (l) => deriveSeed(seed, 100000 + at * 16 + l));
