@@ -6,7 +6,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { BackendLostError, trainWithFallback } from '../core/training.ts';
 import { createRunRecord, type BackendName } from '../core/index.ts';
 import { saveRun } from '../storage/run-store.ts';
-import { outcomeBuffers, type TrainApi } from './protocol.ts';
+import { nextTask, outcomeBuffers, type TrainApi } from './protocol.ts';
 import { webgpuSkipReason } from './webgpu-probe.ts';
 import { calibratedBackend, runShape } from './backend-calibration.ts';
 import { startHeartbeat } from './heartbeat.ts';
@@ -24,15 +24,6 @@ const HOST_FIT = { name: 'cpu', note: 'automatic choice: cpu, since this model f
 // A test hook: Playwright's worker.evaluate can call it to simulate a GPU reset mid-run (see the train-controls e2e).
 // Only builds for the browser tests have it (`vite build --mode e2e`); in a production build the branch is dropped.
 if (import.meta.env.MODE === 'e2e') Reflect.set(globalThis, 'mleDestroyGpuDevice', destroyWebgpuDevice);
-
-// A MessageChannel hop is a macrotask without timer clamping: it lets a pending cancel() message run between iterations.
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 const api: TrainApi = {
   async train(snapshot, contract, config, onProgress, keep) {
@@ -54,7 +45,8 @@ const api: TrainApi = {
       },
       onProgress: (p) => void onProgress(p),
       shouldStop: async () => {
-        await yieldToEvents();
+        // A task boundary lets a pending cancel() message run between iterations.
+        await nextTask();
         const lost = deviceLost();
         if (lost) throw new BackendLostError(running, lost);
         return cancelled;
