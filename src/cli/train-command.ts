@@ -86,8 +86,8 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   const seed = values.seed ?? DEFAULT_SEED;
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   const { snapshot } = read;
-  // A bad --gates file or --dismiss value exits 2 before any work is spent; the gates lock on the final contract below.
-  trainGateContract(values.gates, read.contract, new Date().toISOString());
+  // A bad --gates file or --dismiss value exits 2 before any work is spent. The gates lock as the run starts.
+  const withGates = trainGateContract(values.gates, read.contract, new Date().toISOString());
   dismissFlags(values.dismiss);
   // Planned and trained on the contract as read, while the checks run (on the second thread for a large file): what
   // the gate adds, dismissals and locked gates, changes neither what is trained nor the evaluation's slices and
@@ -134,7 +134,7 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
     abandoned = true;
     throw e;
   }
-  const gated = trainGateContract(values.gates, gate.contract, new Date().toISOString());
+  const gated = withGates ? { ...withGates, dismissed: gate.contract.dismissed } : null;
   const dataContract = gated ?? gate.contract;
   const { contract, outcome } = await early;
   const createdAt = new Date().toISOString();
