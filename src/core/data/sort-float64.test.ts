@@ -6,9 +6,9 @@ import { sortFloat64 } from './sort-float64.ts';
 const reference = (a: Float64Array): number[] => Array.from(a.slice().sort());
 
 describe('sortFloat64', () => {
-  test('short arrays (the native sort) and long ones (the radix passes) agree with the oracle around the cut-over', () => {
+  test('short arrays (the native sort) and long ones (11-bit and 16-bit radix passes) agree with the oracle around both cut-overs', () => {
     const random = createRandom(4);
-    for (const n of [0, 1, 5999, 6000, 6001]) {
+    for (const n of [0, 1, 1999, 2000, 2001, 99_999, 100_000]) {
       const a = Float64Array.from({ length: n }, () => (random.next() - 0.5) * 1e6);
       expect(Array.from(sortFloat64(a.slice()))).toEqual(reference(a));
     }
@@ -21,6 +21,14 @@ describe('sortFloat64', () => {
     a[11] = 1e-310;
     a[12] = -1e-310;
     expect(Array.from(sortFloat64(a.slice()))).toEqual(reference(a));
+  });
+
+  test('both radix widths handle signs, zeros, subnormals and infinities alike', () => {
+    const random = createRandom(5);
+    for (const n of [5000, 120_000]) {
+      const a = Float64Array.from({ length: n }, (_, i) => (i % 31 === 0 ? -0 : i % 37 === 0 ? 0 : i % 41 === 0 ? -Infinity : i % 43 === 0 ? Infinity : i % 47 === 0 ? -5e-324 : (random.next() - 0.5) * 10 ** (random.nextInt(40) - 20)));
+      expect(Array.from(sortFloat64(a.slice()))).toEqual(reference(a));
+    }
   });
 
   test('integer-valued and constant arrays (passes where every key shares the digit are skipped)', () => {
