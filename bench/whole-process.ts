@@ -23,10 +23,11 @@ export interface Contender {
   readonly args: readonly string[];
 }
 
-/** Wall and CPU (user + system) seconds of each run of a contender, and the stdout of its last run. */
+/** Wall and CPU (user + system) seconds of each run of a contender, and the stdout of each run (the last one apart). */
 export interface Timings {
   readonly wall: number[];
   readonly cpu: number[];
+  readonly stdouts: string[];
   stdout: string;
 }
 
@@ -44,7 +45,7 @@ export const median = (xs: readonly number[]): number => {
  * the comparison fair on a machine shared with other work, where wall time also counts waiting for a core).
  */
 export function alternate(contenders: readonly Contender[], rounds: number): Map<string, Timings> {
-  const out = new Map<string, Timings>(contenders.map((c) => [c.name, { wall: [], cpu: [], stdout: '' }]));
+  const out = new Map<string, Timings>(contenders.map((c) => [c.name, { wall: [], cpu: [], stdouts: [], stdout: '' }]));
   const dir = mkdtempSync(join(tmpdir(), 'mle-bench-time-'));
   const timeFile = join(dir, 'time');
   const gnuTime = existsSync(TIME);
@@ -62,6 +63,7 @@ export function alternate(contenders: readonly Contender[], rounds: number): Map
         t.cpu.push(user + system);
       }
       t.stdout = result.stdout;
+      t.stdouts.push(result.stdout);
     }
   }
   rmSync(dir, { recursive: true, force: true });

@@ -82,9 +82,13 @@ export async function trainCommand(args: string[]): Promise<void> {
   }
 }
 
+// Node's performance.now() counts from the process's start, so these include start-up: what a user waits for each.
+const timings = (readAt: number, fittedAt: number) => ({ read: Math.round(readAt), fitted: Math.round(fittedAt), total: Math.round(performance.now()) });
+
 async function trainWith(second: TrainThread, csv: string, out: string, values: TrainValues, fromFlags: object, backend: BackendPreference, threshold: number): Promise<void> {
   const seed = values.seed ?? DEFAULT_SEED;
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
+  const readAt = performance.now();
   const { snapshot } = read;
   // A bad --gates file or --dismiss value exits 2 before any work is spent. The gates lock as the run starts.
   const withGates = trainGateContract(values.gates, read.contract, new Date().toISOString());
@@ -96,6 +100,8 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   const trainBaseline = await loadTraining();
   const checked = second.checks(snapshot, read.contract, seed);
   let evaluation: Promise<EvaluationReport> | null = null;
+  // When the model was fitted and had scored every split (ms since the process started), for the summary's timings.
+  let fittedAt = NaN;
   // Set when the run is refused after training began (a blocking finding): the training stops at its next step.
   let abandoned = false;
   const early = (async () => {
@@ -115,6 +121,7 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
         shouldStop: () => abandoned,
         // The test split's evaluation starts on the second thread as soon as the run has scored it.
         onScored: (scored) => {
+          fittedAt = performance.now();
           if (abandoned) return;
           evaluation = second.evaluate({ contract, ...scored }, threshold, withheldColumns(read.contract), read.contract);
           evaluation.catch(() => {});
@@ -154,5 +161,5 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   const multi = outcome.classes && test.probabilities && test.classIndex ? multiclassReport(test.probabilities, test.classIndex, outcome.classes) : null;
   const report = reportTopLevel(binaryReport(test.scores, test.labels, threshold), multi, contract.positiveClass);
   const optimizer = outcome.optimizer ? { stop_reason: outcome.optimizer.reason, gradient_max: outcome.optimizer.gradientMax, gradient_tolerance: outcome.optimizer.tolerance, objective: outcome.optimizer.objective } : {};
-  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, checks: { ms: Math.round(gate.ms), open: gate.findings.filter((f) => f.state === 'open').length, dismissed: gate.findings.filter((f) => f.state === 'dismissed').length }, test: report, ...(gates ? { promotable: gates.promotable, failed_gates: gates.failed } : {}) }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ bundle_id: bundle.id, bundle: join(out, bundle.fileName), backend: outcome.backend.name, task: outcome.config.task, ...(outcome.classes ? { classes: outcome.classes } : {}), iterations: outcome.iterations, converged: outcome.converged, ...optimizer, checks: { ms: Math.round(gate.ms), open: gate.findings.filter((f) => f.state === 'open').length, dismissed: gate.findings.filter((f) => f.state === 'dismissed').length }, test: report, ...(gates ? { promotable: gates.promotable, failed_gates: gates.failed } : {}), timings_ms: timings(readAt, fittedAt) }, null, 2)}\n`);
 }

@@ -26,8 +26,12 @@ async function trainBoth(args: string[]): Promise<{ on: Record<string, string>; 
   const off = await cli(['train', TITANIC, ...args, '--out', join(dir, 'off')], OFF);
   expect(on.code, on.stderr).toBe(0);
   expect(off.code, off.stderr).toBe(0);
-  // Only the checks' own duration may differ in the summary.
-  const summary = (s: string, out: string) => s.replace(/"ms": \d+/, '"ms": 0').replace(out, '<out>');
+  // Only durations may differ in the summary: the checks' own, and the timings, which must be in order.
+  for (const run of [on, off]) {
+    const { read, fitted, total } = (JSON.parse(run.stdout) as { timings_ms: { read: number; fitted: number; total: number } }).timings_ms;
+    expect(0 < read && read <= fitted && fitted <= total, JSON.stringify({ read, fitted, total })).toBe(true);
+  }
+  const summary = (s: string, out: string) => s.replace(/"ms": \d+/, '"ms": 0').replace(/"timings_ms": \{[^}]*\}/, '"timings_ms": {}').replace(out, '<out>');
   return { on: bundleFiles(join(dir, 'on')), off: bundleFiles(join(dir, 'off')), stdout: [summary(on.stdout, join(dir, 'on')), summary(off.stdout, join(dir, 'off'))] };
 }
 
