@@ -1,6 +1,6 @@
 import { createRandom } from '../random.ts';
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
-import { gemmNT, gemmTN } from './mlp-products.ts';
+import { productArena, type ProductArena, type ProductsKind } from './mlp-product-arena.ts';
 
 /** Where each layer's kernel [in, out] and bias [out] sit in the one flat parameter vector (see mlpLayout). */
 export interface HostLayout {
@@ -85,9 +85,13 @@ function headLoss(z: Float64Array, rows: number, outputs: number, labels: Uint8A
   return total;
 }
 
-/** Scratch buffers for one batch size, reused across steps. */
+/**
+ * Scratch buffers for one batch size, reused across steps: all views of one product arena, so the products (WebAssembly
+ * SIMD where available) read and write them in place, with no copy in or out.
+ */
 export interface HostScratch {
   readonly rows: number;
+  readonly products: ProductArena;
   readonly x: Float64Array;
   /** Per layer: the activations after the activation function (before dropout), output logits last. */
   readonly h: Float64Array[];
@@ -97,17 +101,23 @@ export interface HostScratch {
   /** Per layer: the kernel [in, out] and its transpose [out, in] in float64, refreshed before each pass. */
   readonly w: Float64Array[];
   readonly wT: Float64Array[];
+  /** One layer's kernel gradient [in, out] as the product writes it, before it joins the net's gradient vector. */
+  readonly kernelGrad: Float64Array;
 }
 
-/** Scratch for batches of up to `rows` rows. */
-export function hostScratch(layout: HostLayout, rows: number): HostScratch {
+/** Scratch for batches of up to `rows` rows; `kind` 'js' forces the JS products (tests compare the two). */
+export function hostScratch(layout: HostLayout, rows: number, kind?: ProductsKind): HostScratch {
   const widths = layout.widths;
-  const h = widths.slice(1).map((w) => new Float64Array(rows * w));
+  const units = widths.slice(1).map((w) => rows * w);
   const kernels = widths.slice(1).map((w, l) => widths[l] * w);
+  const layers = units.length;
+  const products = productArena([rows * widths[0], ...units, ...units.slice(0, -1), ...units, ...kernels, ...kernels, Math.max(...kernels)], kind);
+  const views = products.views;
+  let at = 1;
+  const take = (count: number): Float64Array[] => views.slice(at, (at += count));
   return {
-    rows, x: new Float64Array(rows * widths[0]), h, fed: h.slice(0, -1).map((a) => new Float64Array(a.length)),
-    delta: widths.slice(1).map((w) => new Float64Array(rows * w)),
-    w: kernels.map((k) => new Float64Array(k)), wT: kernels.map((k) => new Float64Array(k)),
+    rows, products, x: views[0], h: take(layers), fed: take(layers - 1), delta: take(layers), w: take(layers), wT: take(layers),
+    kernelGrad: views[at],
   };
 }
 
@@ -147,7 +157,7 @@ function forward(net: HostMlp, hyper: MlpHyperparameters, s: HostScratch, rows: 
   for (let l = 0; l <= last; l++) {
     const out = s.h[l];
     const outs = widths[l + 1];
-    gemmNT(input, s.wT[l], out, 0, rows, outs, widths[l]);
+    s.products.nt(input, s.wT[l], s.w[l], out, rows, outs, widths[l]);
     const bOff = offsets[2 * l + 1];
     for (let r = 0; r < rows; r++) for (let u = 0; u < outs; u++) out[r * outs + u] += net.params[bOff + u];
     if (l === last) break;
@@ -189,12 +199,13 @@ export function hostMlpStep(
     const back = l === 0 ? null : s.delta[l - 1];
     const bOff = offsets[2 * l + 1];
     // Kernel gradient inputᵀ·delta; bias gradient the column sums of delta.
-    gemmTN(input, delta, g, offsets[2 * l], ins, outs, rows);
+    s.products.tn(input, delta, s.kernelGrad, ins, outs, rows);
+    g.set(s.kernelGrad.subarray(0, ins * outs), offsets[2 * l]);
     for (let u = 0; u < outs; u++) g[bOff + u] = 0;
     for (let r = 0; r < rows; r++) for (let u = 0, at = r * outs; u < outs; u++) g[bOff + u] += delta[at + u];
     if (back === null) continue;
     // The delta sent back to the layer below: delta · kernelᵀ.
-    gemmNT(delta, s.w[l], back, 0, rows, ins, outs);
+    s.products.nt(delta, s.w[l], s.wT[l], back, rows, ins, outs);
     // Through the dropout mask and the activation's slope, from the activation h alone (as mlpStep does).
     const h = s.h[l - 1];
     const mask = masks?.[l - 1] ?? null;
@@ -234,12 +245,20 @@ function adamUpdate(net: HostMlp, hyper: MlpHyperparameters): void {
 /** Rows per forward pass when scoring, so scratch stays small for any validation split. */
 const CHUNK = 4096;
 
+// The scoring scratch of each net, reused by every epoch's validation loss rather than a fresh arena (and, with SIMD,
+// a fresh WebAssembly memory) per epoch.
+const scoringScratch = new WeakMap<HostMlp, HostScratch>();
+
 /** Unweighted mean log loss (no dropout) over x [n, d] with labels (0/1, or class indices for softmax); NaN when n = 0. */
 export function hostMeanLoss(net: HostMlp, hyper: MlpHyperparameters, x: Float32Array, labels: Uint8Array): number {
   const n = labels.length;
   if (n === 0) return NaN;
   const { widths } = net.layout;
-  const s = hostScratch(net.layout, Math.min(CHUNK, n));
+  let s = scoringScratch.get(net);
+  if (s === undefined || s.rows < Math.min(CHUNK, n)) {
+    s = hostScratch(net.layout, Math.min(CHUNK, n));
+    scoringScratch.set(net, s);
+  }
   let total = 0;
   for (let start = 0; start < n; start += CHUNK) {
     const rows = Math.min(CHUNK, n - start);
