@@ -6,7 +6,7 @@ import { createHostMlp, hostMlpStep, hostScratch } from '../src/core/models/mlp-
 import { DEFAULT_MLP, validateMlp } from '../src/core/models/mlp-hyperparameters.ts';
 import { mlpWidths } from '../src/core/models/mlp-network.ts';
 import { mlpLayout } from '../src/core/models/mlp-step.ts';
-import type { ProductsKind } from '../src/core/models/mlp-product-arena.ts';
+import type { KernelArenaKind } from '../src/core/models/mlp-kernel-arena.ts';
 import { syntheticDesign } from './synthetic.ts';
 
 const BATCH = 1024;
@@ -29,17 +29,17 @@ function best(run: () => void): number {
 }
 
 console.log(`\nHost MLP step: batch ${BATCH} × ${D}, 2 × 32 relu, 1 output (Node ${process.version}), ms per step`);
-for (const kind of ['js', 'wasm-simd'] as ProductsKind[]) {
+for (const kind of ['js', 'wasm-simd'] as KernelArenaKind[]) {
   const net = createHostMlp(layout, new Float32Array(layout.offsets.at(-1) as number).map((_, i) => Math.sin(i) * 0.1));
   const s = hostScratch(layout, BATCH, kind);
   const step = best(() => hostMlpStep(net, hyper, s, x, y, null, rows, BATCH, () => 1));
   const w = layout.widths;
   const products = best(() => {
-    for (let l = 0; l < 3; l++) s.products.nt(l === 0 ? s.x : s.fed[l - 1], s.wT[l], s.w[l], s.h[l], BATCH, w[l + 1], w[l]);
+    for (let l = 0; l < 3; l++) s.arena.nt(l === 0 ? s.x : s.fed[l - 1], s.wT[l], s.w[l], s.h[l], BATCH, w[l + 1], w[l]);
     for (let l = 2; l >= 0; l--) {
-      s.products.tn(l === 0 ? s.x : s.fed[l - 1], s.delta[l], s.kernelGrad, w[l], w[l + 1], BATCH);
-      if (l > 0) s.products.nt(s.delta[l], s.w[l], s.wT[l], s.delta[l - 1], BATCH, w[l], w[l + 1]);
+      s.arena.tn(l === 0 ? s.x : s.fed[l - 1], s.delta[l], s.kernelGrad, w[l], w[l + 1], BATCH);
+      if (l > 0) s.arena.nt(s.delta[l], s.w[l], s.wT[l], s.delta[l - 1], BATCH, w[l], w[l + 1]);
     }
   });
-  console.log(`  products ${s.products.kind.padEnd(9)}  step ${step.toFixed(3)}  products ${products.toFixed(3)}  rest ${(step - products).toFixed(3)}`);
+  console.log(`  products ${s.arena.kind.padEnd(9)}  step ${step.toFixed(3)}  products ${products.toFixed(3)}  rest ${(step - products).toFixed(3)}`);
 }

@@ -133,4 +133,95 @@
 
         (local.set $m (i32.add (local.get $m) (i32.const 2)))
         (br $rows))))
+
+  ;; c[r·N + n] = c[r·N + n] + bias[n] for r < rows, n < N, then with $relu ≠ 0 the JS relu `v > 0 ? v : 0`, which
+  ;; v128.and with the mask (v > 0) reproduces bit for bit: NaN and −0 become +0, a positive v keeps its bits.
+  (func (export "biasRelu") (param $c i32) (param $bias i32) (param $rows i32) (param $N i32) (param $relu i32)
+    (local $n i32) (local $v v128) (local $f f64)
+    (block $done
+      (loop $row
+        (br_if $done (i32.eqz (local.get $rows)))
+        (local.set $n (i32.const 0))
+        (block $done2
+          (loop $pairs
+            (br_if $done2 (i32.gt_u (i32.add (local.get $n) (i32.const 2)) (local.get $N)))
+            (local.set $v (f64x2.add (v128.load (local.get $c)) (v128.load (i32.add (local.get $bias) (i32.shl (local.get $n) (i32.const 3))))))
+            (if (local.get $relu)
+              (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const f64x2 0 0))))))
+            (v128.store (local.get $c) (local.get $v))
+            (local.set $c (i32.add (local.get $c) (i32.const 16)))
+            (local.set $n (i32.add (local.get $n) (i32.const 2)))
+            (br $pairs)))
+        (if (i32.lt_u (local.get $n) (local.get $N))
+          (then
+            (local.set $f (f64.add (f64.load (local.get $c)) (f64.load (i32.add (local.get $bias) (i32.shl (local.get $n) (i32.const 3))))))
+            (if (local.get $relu)
+              (then (local.set $f (select (local.get $f) (f64.const 0) (f64.gt (local.get $f) (f64.const 0))))))
+            (f64.store (local.get $c) (local.get $f))
+            (local.set $c (i32.add (local.get $c) (i32.const 8)))))
+        (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+        (br $row))))
+
+  ;; back[i] = h[i] > 0 ? back[i] : 0 for i < n: the relu's slope, from the activation h, as the JS loop does.
+  (func (export "reluBack") (param $back i32) (param $h i32) (param $n i32)
+    (block $done2
+      (loop $pairs
+        (br_if $done2 (i32.lt_u (local.get $n) (i32.const 2)))
+        (v128.store (local.get $back)
+          (v128.and (v128.load (local.get $back)) (f64x2.gt (v128.load (local.get $h)) (v128.const f64x2 0 0))))
+        (local.set $back (i32.add (local.get $back) (i32.const 16)))
+        (local.set $h (i32.add (local.get $h) (i32.const 16)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 2)))
+        (br $pairs)))
+    (if (local.get $n)
+      (then
+        (f64.store (local.get $back)
+          (select (f64.load (local.get $back)) (f64.const 0) (f64.gt (f64.load (local.get $h)) (f64.const 0)))))))
+
+  ;; out[n] = Σ_r a[r·N + n] for n < N, summed from 0 in row order (the bias gradient: delta's column sums), two
+  ;; columns to a vector, eight to a block so four sums are in flight at once.
+  (func (export "columnSums") (param $a i32) (param $out i32) (param $rows i32) (param $N i32)
+    (local $n i32) (local $r i32) (local $p i32) (local $stride i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $f f64)
+    (local.set $stride (i32.shl (local.get $N) (i32.const 3)))
+    (block $done8
+      (loop $cols8
+        (br_if $done8 (i32.gt_u (i32.add (local.get $n) (i32.const 8)) (local.get $N)))
+        (local.set $p (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 3))))
+        (local.set $s0 (v128.const f64x2 0 0)) (local.set $s1 (v128.const f64x2 0 0))
+        (local.set $s2 (v128.const f64x2 0 0)) (local.set $s3 (v128.const f64x2 0 0))
+        (local.set $r (local.get $rows))
+        (block $doneR8
+          (loop $r8
+            (br_if $doneR8 (i32.eqz (local.get $r)))
+            (local.set $s0 (f64x2.add (local.get $s0) (v128.load (local.get $p))))
+            (local.set $s1 (f64x2.add (local.get $s1) (v128.load offset=16 (local.get $p))))
+            (local.set $s2 (f64x2.add (local.get $s2) (v128.load offset=32 (local.get $p))))
+            (local.set $s3 (f64x2.add (local.get $s3) (v128.load offset=48 (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $stride)))
+            (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+            (br $r8)))
+        (local.set $p (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
+        (v128.store (local.get $p) (local.get $s0))
+        (v128.store offset=16 (local.get $p) (local.get $s1))
+        (v128.store offset=32 (local.get $p) (local.get $s2))
+        (v128.store offset=48 (local.get $p) (local.get $s3))
+        (local.set $n (i32.add (local.get $n) (i32.const 8)))
+        (br $cols8)))
+    (block $done1
+      (loop $cols1
+        (br_if $done1 (i32.ge_u (local.get $n) (local.get $N)))
+        (local.set $p (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 3))))
+        (local.set $f (f64.const 0))
+        (local.set $r (local.get $rows))
+        (block $doneR1
+          (loop $r1
+            (br_if $doneR1 (i32.eqz (local.get $r)))
+            (local.set $f (f64.add (local.get $f) (f64.load (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $stride)))
+            (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+            (br $r1)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))) (local.get $f))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (br $cols1))))
 )

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createRandom } from '../random.ts';
-import { defaultProductsKind, productArena } from './mlp-product-arena.ts';
+import { defaultKernelArenaKind, kernelArena } from './mlp-kernel-arena.ts';
 
 // Values across the float64 range: ordinary, huge (products overflow to ±Infinity), tiny (subnormal products),
 // signed zeros, and now and then NaN or ±Infinity, so rounding, overflow and NaN propagation are all compared.
@@ -25,9 +25,9 @@ const SHAPES = [
   [3, 3, 3], [6, 31, 2], [11, 24, 9], [1, 33, 1], [64, 32, 20], [33, 32, 32], [1024, 32, 20], [1023, 1, 32], [1024, 32, 1],
 ];
 
-describe('productArena', () => {
+describe('kernelArena', () => {
   test('SIMD is what this engine runs (Node 20 has WebAssembly SIMD)', () => {
-    expect(defaultProductsKind()).toBe('wasm-simd');
+    expect(defaultKernelArenaKind()).toBe('wasm-simd');
   });
 
   test.each([false, true])('SIMD products equal the JS loops bit for bit (wild values %s)', (wild) => {
@@ -35,8 +35,8 @@ describe('productArena', () => {
     for (const [M, N, K] of SHAPES) {
       // nt: A [M, K], B [N, K] (and Bt [K, N]); tn: A' [K, M], B' [K, N], so R = K.
       const lengths = [M * K, N * K, K * N, M * N, K * M, K * N, M * N];
-      const simd = productArena(lengths, 'wasm-simd');
-      const js = productArena(lengths, 'js');
+      const simd = kernelArena(lengths, 'wasm-simd');
+      const js = kernelArena(lengths, 'js');
       expect(js.kind).toBe('js');
       const [a, b, bt, c, a2, b2, c2] = simd.views;
       fill(a, random, wild);
@@ -60,8 +60,55 @@ describe('productArena', () => {
     }
   });
 
+  test.each([false, true])('SIMD bias + relu, relu slope and column sums equal the JS loops bit for bit (wild values %s)', (wild) => {
+    const random = createRandom(wild ? 11 : 13);
+    const same = (what: string, got: Float64Array, want: Float64Array): void => {
+      for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) throw new Error(`${what} [${i}]: ${got[i]} ≠ ${want[i]}`);
+    };
+    for (const [rows, N] of [[1, 1], [1, 2], [3, 1], [2, 3], [5, 7], [4, 8], [3, 9], [7, 17], [1024, 32], [1023, 1], [9, 31]]) {
+      const lengths = [rows * N, N, rows * N, rows * N, N];
+      const simd = kernelArena(lengths, 'wasm-simd');
+      const js = kernelArena(lengths, 'js');
+      simd.views.forEach((v) => fill(v, random, wild));
+      simd.views.forEach((v, i) => js.views[i].set(v));
+      for (const relu of [false, true]) {
+        const [c, bias, back, h, sums] = simd.views;
+        const [jc, jbias, jback, jh, jsums] = js.views;
+        simd.biasRelu(c, bias, rows, N, relu);
+        js.biasRelu(jc, jbias, rows, N, relu);
+        same(`biasRelu ${rows}×${N} relu ${relu}`, c, jc);
+        simd.reluBack(back, h, rows * N);
+        js.reluBack(jback, jh, rows * N);
+        same(`reluBack ${rows}×${N}`, back, jback);
+        simd.columnSums(c, sums, rows, N);
+        js.columnSums(jc, jsums, rows, N);
+        same(`columnSums ${rows}×${N}`, sums, jsums);
+        // Inputs untouched, and relu really zeroed something (the comparison is not of two untouched arrays).
+        same('bias', bias, jbias);
+        same('h', h, jh);
+        if (relu && rows * N >= 32) expect(c.some((v) => Object.is(v, 0))).toBe(true);
+      }
+    }
+  });
+
+  test('relu by hand: NaN, −0 and negatives become +0, positives keep their bits; bias added first', () => {
+    const arena = kernelArena([5, 5, 5], 'wasm-simd');
+    const [c, bias] = arena.views;
+    c.set([NaN, -0, -1, 2, 0.5]);
+    bias.set([0, 0, 0, 1e-300, -0.25]);
+    arena.biasRelu(c, bias, 1, 5, true);
+    expect(Array.from(c).map((v) => Object.is(v, 0))).toEqual([true, true, true, false, false]);
+    expect(Array.from(c.subarray(3))).toEqual([2, 0.25]);
+    const [, , back] = arena.views;
+    back.set([1, 2, 3, 4, 5]);
+    arena.reluBack(back, c, 5);
+    expect(Array.from(back)).toEqual([0, 0, 0, 4, 5]);
+    arena.columnSums(back, c, 1, 5);
+    expect(Array.from(c)).toEqual([0, 0, 0, 4, 5]);
+  });
+
   test('a hand-computed case: [[1, 2], [3, 4]] · [[5, 6], [7, 8]]ᵀ and its Aᵀ·B', () => {
-    const arena = productArena([4, 4, 4, 4], 'wasm-simd');
+    const arena = kernelArena([4, 4, 4, 4], 'wasm-simd');
     const [a, b, bt, c] = arena.views;
     a.set([1, 2, 3, 4]);
     b.set([5, 6, 7, 8]);
@@ -74,7 +121,7 @@ describe('productArena', () => {
   });
 
   test('a view from outside the arena is refused', () => {
-    const arena = productArena([4, 4, 4], 'wasm-simd');
+    const arena = kernelArena([4, 4, 4], 'wasm-simd');
     const [a, b] = arena.views;
     expect(() => arena.tn(a, b, new Float64Array(4), 2, 2, 2)).toThrow(/outside its arena/);
   });
