@@ -72,6 +72,11 @@ export function defaultKernelArenaKind(): KernelArenaKind {
   return simdModule() === null ? 'js' : 'wasm-simd';
 }
 
+/** For a run's notes, after the host kernel's line: which code ran its products (same bits either way). */
+export function hostArenaNote(): string {
+  return defaultKernelArenaKind() === 'wasm-simd' ? 'its products in WebAssembly SIMD' : 'its products in JS loops (this engine has no WebAssembly SIMD)';
+}
+
 /**
  * An arena holding views of the given lengths (float64 elements), 16-byte aligned. `kind` 'js' forces the JS loops
  * (tests compare the two); otherwise SIMD where available. Each arena owns its memory, sized once and never grown,

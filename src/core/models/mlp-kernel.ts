@@ -1,4 +1,5 @@
 import { createHostMlp, hostMlpStep, hostScratch } from './mlp-host-kernel.ts';
+import { hostArenaNote } from './mlp-kernel-arena.ts';
 import { DEFAULT_MLP, validateMlp } from './mlp-hyperparameters.ts';
 import { mlpWidths } from './mlp-network.ts';
 import { createAdam, disposeAdam, mlpLayout, mlpStep } from './mlp-step.ts';
@@ -120,13 +121,13 @@ export async function chooseMlpKernel(backend: string, shape: MlpShape, knownHos
   }
   if (backend !== 'wasm') {
     const hostMs = knownHostMs ?? (await mlpStepMs(shape, ['host']))[0];
-    return { kernel: 'host', ms: hostMs, hostMs, note: `MLP steps ran on the host kernel (typed arrays) beside ${backend}` };
+    return { kernel: 'host', ms: hostMs, hostMs, note: `MLP steps ran on the host kernel (typed arrays) beside ${backend}, ${hostArenaNote()}` };
   }
   const [hostMs, tfjsMs] = await mlpStepMs(shape, ['host', 'tfjs']);
   const kernel: MlpKernel = hostMs <= tfjsMs ? 'host' : 'tfjs';
   const timing = `host ${hostMs.toFixed(2)} ms, wasm ${tfjsMs.toFixed(2)} ms per step of this shape`;
   return {
     kernel, ms: Math.min(hostMs, tfjsMs), hostMs,
-    note: kernel === 'host' ? `MLP steps ran on the host kernel (typed arrays), faster than wasm's tfjs kernels here (${timing})` : `MLP steps ran on wasm's tfjs kernels, faster than the host kernel here (${timing})`,
+    note: kernel === 'host' ? `MLP steps ran on the host kernel (typed arrays, ${hostArenaNote()}), faster than wasm's tfjs kernels here (${timing})` : `MLP steps ran on wasm's tfjs kernels, faster than the host kernel here (${timing})`,
   };
 }
