@@ -49,6 +49,7 @@ function columnSumsJs(A: Float64Array, out: Float64Array, rows: number, N: numbe
 }
 
 const PAGE = 65536;
+const MAX_PAGES = 32768;
 
 // Compiled once per thread, on first use: validate says no on an engine without SIMD (then the JS loops run), and the
 // module is 1 KiB, well under the 4 KiB Chromium allows a synchronous compile on the main thread.
@@ -77,6 +78,17 @@ export function hostArenaNote(): string {
   return defaultKernelArenaKind() === 'wasm-simd' ? 'its products in WebAssembly SIMD' : 'its products in JS loops (this engine has no WebAssembly SIMD)';
 }
 
+// The memory for an arena, or null when it cannot have one: over 2 GiB (32-bit addresses, and some engines stop at
+// 2 GiB) or refused by the engine; the JS loops then run on plain buffers, with the same bits.
+function simdMemory(pages: number): WebAssembly.Memory | null {
+  if (pages > MAX_PAGES) return null;
+  try {
+    return new WebAssembly.Memory({ initial: pages });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * An arena holding views of the given lengths (float64 elements), 16-byte aligned. `kind` 'js' forces the JS loops
  * (tests compare the two); otherwise SIMD where available. Each arena owns its memory, sized once and never grown,
@@ -89,17 +101,18 @@ export function kernelArena(lengths: readonly number[], kind: KernelArenaKind = 
     starts.push(bytes);
     bytes += Math.ceil((length * 8) / 16) * 16;
   }
+  const pages = Math.max(1, Math.ceil(bytes / PAGE));
   const module = kind === 'wasm-simd' ? simdModule() : null;
-  if (module === null) {
-    const buffer = new ArrayBuffer(bytes);
+  const memory = module === null ? null : simdMemory(pages);
+  if (module === null || memory === null) {
+    // Separate arrays, as the kernel had before the arena: no one allocation has to hold them all.
     return {
-      kind: 'js', views: lengths.map((length, i) => new Float64Array(buffer, starts[i], length)),
+      kind: 'js', views: lengths.map((length) => new Float64Array(length)),
       nt: (A, B, _Bt, C, M, N, K) => gemmNT(A, B, C, 0, M, N, K),
       tn: (A, B, C, M, N, R) => gemmTN(A, B, C, 0, M, N, R),
       biasRelu: biasReluJs, reluBack: reluBackJs, columnSums: columnSumsJs,
     };
   }
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
   const simd = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdExports;
   const views = lengths.map((length, i) => new Float64Array(memory.buffer, starts[i], length));
   const at = (v: Float64Array): number => {
