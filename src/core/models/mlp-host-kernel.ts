@@ -208,7 +208,7 @@ export function hostMlpStep(
     // Kernel gradient inputᵀ·delta; bias gradient the column sums of delta.
     s.arena.tn(input, delta, s.kernelGrad, ins, outs, rows);
     g.set(s.kernelGrad.subarray(0, ins * outs), offsets[2 * l]);
-    s.arena.columnSums(delta, s.kernelGrad, rows, outs);
+    s.arena.columnSums(delta, s.kernelGrad, rows, outs); // the same scratch, free again once copied
     g.set(s.kernelGrad.subarray(0, outs), bOff);
     if (back === null) continue;
     // The delta sent back to the layer below: delta · kernelᵀ.

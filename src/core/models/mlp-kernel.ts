@@ -112,7 +112,8 @@ export interface MlpKernelChoice {
  * The kernel to train this shape with on `backend` (active): on cpu the host kernel (tfjs's cpu kernels are plain
  * JavaScript and several times slower); on webgpu and webgl tfjs; on wasm whichever is faster at a few steps of this
  * very shape: the host kernel (SIMD products) won at 2 × 32 in Node 20 (0.5 ms a step against about 1.3 ms), but
- * tfjs's threaded wasm kernels win on wide layers (2 × 256: 16 ms against 21); both are timed in turn (mlpStepMs). `knownHostMs` reuses a host timing made on another backend (for cpu).
+ * tfjs's threaded wasm kernels win on wide layers (2 × 256: 16 ms against 21); both are timed in turn (mlpStepMs).
+ * `knownHostMs` reuses a host timing made on another backend (for cpu).
  */
 export async function chooseMlpKernel(backend: string, shape: MlpShape, knownHostMs: number | null = null): Promise<MlpKernelChoice> {
   if (backend === 'webgpu' || backend === 'webgl') {
