@@ -1,4 +1,5 @@
-;; The host MLP kernel's matrix products in WebAssembly SIMD (f64x2). Compiled by scripts/build-wasm-kernel.js into
+;; The host MLP kernel's matrix products and elementwise passes in WebAssembly SIMD (f64x2), over float64 buffers
+;; that mlp-kernel-arena.ts lays out in the imported memory. Compiled by scripts/build-wasm-kernel.js into
 ;; mlp-simd-bytes.ts; edit this file, then run `node scripts/build-wasm-kernel.js`.
 ;;
 ;; Bit-identical to the JS loops of mlp-products.ts: each f64x2 lane holds a different OUTPUT (neighbouring columns n,
