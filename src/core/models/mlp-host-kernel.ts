@@ -1,6 +1,6 @@
 import { createRandom } from '../random.ts';
 import type { MlpHyperparameters } from './mlp-hyperparameters.ts';
-import { gemmNT, gemmTN } from './mlp-products.ts';
+import { kernelArena, type KernelArena, type KernelArenaKind } from './mlp-kernel-arena.ts';
 
 /** Where each layer's kernel [in, out] and bias [out] sit in the one flat parameter vector (see mlpLayout). */
 export interface HostLayout {
@@ -51,9 +51,9 @@ export function createHostMlp(layout: HostLayout, initial: Float32Array): HostMl
 
 type Activation = MlpHyperparameters['activation'];
 
-function activate(h: Float64Array, length: number, activation: Activation): void {
-  if (activation === 'relu') for (let i = 0; i < length; i++) h[i] = h[i] > 0 ? h[i] : 0;
-  else if (activation === 'tanh') for (let i = 0; i < length; i++) h[i] = Math.tanh(h[i]);
+// tanh and sigmoid in place (relu runs in the arena, fused with the bias: KernelArena.biasRelu).
+function activate(h: Float64Array, length: number, activation: Exclude<Activation, 'relu'>): void {
+  if (activation === 'tanh') for (let i = 0; i < length; i++) h[i] = Math.tanh(h[i]);
   else for (let i = 0; i < length; i++) h[i] = 1 / (1 + Math.exp(-h[i]));
 }
 
@@ -85,9 +85,13 @@ function headLoss(z: Float64Array, rows: number, outputs: number, labels: Uint8A
   return total;
 }
 
-/** Scratch buffers for one batch size, reused across steps. */
+/**
+ * Scratch buffers for one batch size, reused across steps: all views of one kernel arena, so its products and passes
+ * (WebAssembly SIMD where available) read and write them in place, with no copy in or out.
+ */
 export interface HostScratch {
   readonly rows: number;
+  readonly arena: KernelArena;
   readonly x: Float64Array;
   /** Per layer: the activations after the activation function (before dropout), output logits last. */
   readonly h: Float64Array[];
@@ -97,17 +101,25 @@ export interface HostScratch {
   /** Per layer: the kernel [in, out] and its transpose [out, in] in float64, refreshed before each pass. */
   readonly w: Float64Array[];
   readonly wT: Float64Array[];
+  /** Per layer: the bias [out] in float64, refreshed before each pass. */
+  readonly b: Float64Array[];
+  /** One layer's kernel gradient [in, out] as the product writes it, before it joins the net's gradient vector. */
+  readonly kernelGrad: Float64Array;
 }
 
-/** Scratch for batches of up to `rows` rows. */
-export function hostScratch(layout: HostLayout, rows: number): HostScratch {
+/** Scratch for batches of up to `rows` rows; `kind` 'js' forces the JS loops (tests compare the two). */
+export function hostScratch(layout: HostLayout, rows: number, kind?: KernelArenaKind): HostScratch {
   const widths = layout.widths;
-  const h = widths.slice(1).map((w) => new Float64Array(rows * w));
+  const units = widths.slice(1).map((w) => rows * w);
   const kernels = widths.slice(1).map((w, l) => widths[l] * w);
+  const layers = units.length;
+  const arena = kernelArena([rows * widths[0], ...units, ...units.slice(0, -1), ...units, ...kernels, ...kernels, ...widths.slice(1), Math.max(...kernels)], kind);
+  const views = arena.views;
+  let at = 1;
+  const take = (count: number): Float64Array[] => views.slice(at, (at += count));
   return {
-    rows, x: new Float64Array(rows * widths[0]), h, fed: h.slice(0, -1).map((a) => new Float64Array(a.length)),
-    delta: widths.slice(1).map((w) => new Float64Array(rows * w)),
-    w: kernels.map((k) => new Float64Array(k)), wT: kernels.map((k) => new Float64Array(k)),
+    rows, arena, x: views[0], h: take(layers), fed: take(layers - 1), delta: take(layers), w: take(layers), wT: take(layers),
+    b: take(layers), kernelGrad: views[at],
   };
 }
 
@@ -126,6 +138,7 @@ function loadKernels(net: HostMlp, s: HostScratch): void {
         wT[u * ins + i] = value;
       }
     }
+    s.b[l].set(net.params.subarray(offsets[2 * l + 1], offsets[2 * l + 1] + outs));
   }
 }
 
@@ -147,16 +160,19 @@ function forward(net: HostMlp, hyper: MlpHyperparameters, s: HostScratch, rows: 
   for (let l = 0; l <= last; l++) {
     const out = s.h[l];
     const outs = widths[l + 1];
-    gemmNT(input, s.wT[l], out, 0, rows, outs, widths[l]);
-    const bOff = offsets[2 * l + 1];
-    for (let r = 0; r < rows; r++) for (let u = 0; u < outs; u++) out[r * outs + u] += net.params[bOff + u];
+    s.arena.nt(input, s.wT[l], s.w[l], out, rows, outs, widths[l]);
+    const relu = l < last && hyper.activation === 'relu';
+    s.arena.biasRelu(out, s.b[l], rows, outs, relu);
     if (l === last) break;
-    activate(out, rows * outs, hyper.activation);
+    if (hyper.activation !== 'relu') activate(out, rows * outs, hyper.activation);
     const mask = masks?.[l] ?? null;
-    const fed = s.fed[l];
-    if (mask) for (let i = 0; i < rows * outs; i++) fed[i] = out[i] * mask[i];
-    else fed.set(out.subarray(0, rows * outs));
-    input = fed;
+    if (mask) {
+      const fed = s.fed[l];
+      for (let i = 0; i < rows * outs; i++) fed[i] = out[i] * mask[i];
+      input = fed;
+    } else {
+      input = out;
+    }
   }
   return s.h[last];
 }
@@ -184,23 +200,25 @@ export function hostMlpStep(
   for (let l = last; l >= 0; l--) {
     const ins = widths[l];
     const outs = widths[l + 1];
-    const input = l === 0 ? s.x : s.fed[l - 1];
+    // What fed this layer: the rows, or the layer below's activation (through its dropout mask when there is one).
+    const input = l === 0 ? s.x : masks?.[l - 1] ? s.fed[l - 1] : s.h[l - 1];
     const delta = s.delta[l];
     const back = l === 0 ? null : s.delta[l - 1];
     const bOff = offsets[2 * l + 1];
     // Kernel gradient inputᵀ·delta; bias gradient the column sums of delta.
-    gemmTN(input, delta, g, offsets[2 * l], ins, outs, rows);
-    for (let u = 0; u < outs; u++) g[bOff + u] = 0;
-    for (let r = 0; r < rows; r++) for (let u = 0, at = r * outs; u < outs; u++) g[bOff + u] += delta[at + u];
+    s.arena.tn(input, delta, s.kernelGrad, ins, outs, rows);
+    g.set(s.kernelGrad.subarray(0, ins * outs), offsets[2 * l]);
+    s.arena.columnSums(delta, s.kernelGrad, rows, outs); // the same scratch, free again once copied
+    g.set(s.kernelGrad.subarray(0, outs), bOff);
     if (back === null) continue;
     // The delta sent back to the layer below: delta · kernelᵀ.
-    gemmNT(delta, s.w[l], back, 0, rows, ins, outs);
+    s.arena.nt(delta, s.w[l], s.wT[l], back, rows, ins, outs);
     // Through the dropout mask and the activation's slope, from the activation h alone (as mlpStep does).
     const h = s.h[l - 1];
     const mask = masks?.[l - 1] ?? null;
     const n = rows * ins;
     if (mask) for (let i = 0; i < n; i++) back[i] *= mask[i];
-    if (hyper.activation === 'relu') for (let i = 0; i < n; i++) back[i] = h[i] > 0 ? back[i] : 0;
+    if (hyper.activation === 'relu') s.arena.reluBack(back, h, n);
     else if (hyper.activation === 'tanh') for (let i = 0; i < n; i++) back[i] *= 1 - h[i] * h[i];
     else for (let i = 0; i < n; i++) back[i] *= h[i] * (1 - h[i]);
   }
@@ -234,12 +252,20 @@ function adamUpdate(net: HostMlp, hyper: MlpHyperparameters): void {
 /** Rows per forward pass when scoring, so scratch stays small for any validation split. */
 const CHUNK = 4096;
 
+// The scoring scratch of each net, reused by every epoch's validation loss rather than a fresh arena (and, with SIMD,
+// a fresh WebAssembly memory) per epoch.
+const scoringScratch = new WeakMap<HostMlp, HostScratch>();
+
 /** Unweighted mean log loss (no dropout) over x [n, d] with labels (0/1, or class indices for softmax); NaN when n = 0. */
 export function hostMeanLoss(net: HostMlp, hyper: MlpHyperparameters, x: Float32Array, labels: Uint8Array): number {
   const n = labels.length;
   if (n === 0) return NaN;
   const { widths } = net.layout;
-  const s = hostScratch(net.layout, Math.min(CHUNK, n));
+  let s = scoringScratch.get(net);
+  if (s === undefined || s.rows < Math.min(CHUNK, n)) {
+    s = hostScratch(net.layout, Math.min(CHUNK, n));
+    scoringScratch.set(net, s);
+  }
   let total = 0;
   for (let start = 0; start < n; start += CHUNK) {
     const rows = Math.min(CHUNK, n - start);

@@ -1,4 +1,5 @@
 import { createHostMlp, hostMlpStep, hostScratch } from './mlp-host-kernel.ts';
+import { hostArenaNote } from './mlp-kernel-arena.ts';
 import { DEFAULT_MLP, validateMlp } from './mlp-hyperparameters.ts';
 import { mlpWidths } from './mlp-network.ts';
 import { createAdam, disposeAdam, mlpLayout, mlpStep } from './mlp-step.ts';
@@ -110,8 +111,9 @@ export interface MlpKernelChoice {
 /**
  * The kernel to train this shape with on `backend` (active): on cpu the host kernel (tfjs's cpu kernels are plain
  * JavaScript and several times slower); on webgpu and webgl tfjs; on wasm whichever is faster at a few steps of this
- * very shape, since tfjs's wasm kernels win where threads and SIMD are available (Node: about 2×) and lose where they
- * are not; both are timed in turn (mlpStepMs). `knownHostMs` reuses a host timing made on another backend (for cpu).
+ * very shape: the host kernel (SIMD products) won at 2 × 32 in Node 20 (0.5 ms a step against about 1.3 ms), but
+ * tfjs's threaded wasm kernels win on wide layers (2 × 256: 16 ms against 21); both are timed in turn (mlpStepMs).
+ * `knownHostMs` reuses a host timing made on another backend (for cpu).
  */
 export async function chooseMlpKernel(backend: string, shape: MlpShape, knownHostMs: number | null = null): Promise<MlpKernelChoice> {
   if (backend === 'webgpu' || backend === 'webgl') {
@@ -120,13 +122,13 @@ export async function chooseMlpKernel(backend: string, shape: MlpShape, knownHos
   }
   if (backend !== 'wasm') {
     const hostMs = knownHostMs ?? (await mlpStepMs(shape, ['host']))[0];
-    return { kernel: 'host', ms: hostMs, hostMs, note: `MLP steps ran on the host kernel (typed arrays) beside ${backend}` };
+    return { kernel: 'host', ms: hostMs, hostMs, note: `MLP steps ran on the host kernel (typed arrays) beside ${backend}, ${hostArenaNote()}` };
   }
   const [hostMs, tfjsMs] = await mlpStepMs(shape, ['host', 'tfjs']);
   const kernel: MlpKernel = hostMs <= tfjsMs ? 'host' : 'tfjs';
   const timing = `host ${hostMs.toFixed(2)} ms, wasm ${tfjsMs.toFixed(2)} ms per step of this shape`;
   return {
     kernel, ms: Math.min(hostMs, tfjsMs), hostMs,
-    note: kernel === 'host' ? `MLP steps ran on the host kernel (typed arrays), faster than wasm's tfjs kernels here (${timing})` : `MLP steps ran on wasm's tfjs kernels, faster than the host kernel here (${timing})`,
+    note: kernel === 'host' ? `MLP steps ran on the host kernel (typed arrays, ${hostArenaNote()}), faster than wasm's tfjs kernels here (${timing})` : `MLP steps ran on wasm's tfjs kernels, faster than the host kernel here (${timing})`,
   };
 }

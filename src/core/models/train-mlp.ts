@@ -5,6 +5,7 @@ import { createAdam, disposeAdam, mlpLayout, type MlpLayout } from './mlp-step.t
 import { createHostMlp, hostMeanLoss, hostMlpStep, hostScratch } from './mlp-host-kernel.ts';
 import { createRandom, deriveSeed, shuffleInPlace } from '../random.ts';
 import { chooseMlpKernel, type MlpKernel } from './mlp-kernel.ts';
+import { hostArenaNote } from './mlp-kernel-arena.ts';
 import { tf, tfl } from './tf.ts';
 
 export type { MlpKernel } from './mlp-kernel.ts';
@@ -176,7 +177,7 @@ export async function trainMlp(
   const shape = { rows: train.y.length, inputs: d, hidden: hyper.hidden, batchSize: hyper.batchSize, outputs };
   const choice = kernel === 'auto' ? await chooseMlpKernel(backend, shape) : null;
   const chosen = choice?.kernel ?? (kernel === 'auto' ? 'host' : kernel);
-  const kernelNote = choice?.note ?? `MLP steps ran on the ${chosen === 'host' ? 'host kernel (typed arrays)' : `${backend} tfjs kernels`}, as asked`;
+  const kernelNote = choice?.note ?? `MLP steps ran on the ${chosen === 'host' ? `host kernel (typed arrays, ${hostArenaNote()})` : `${backend} tfjs kernels`}, as asked`;
   const engine = chosen === 'host'
     ? await hostEngine(data, validation, layout, hyper, seed, interrupt)
     : tfjsEngine(data, validation, layout, hyper, seed, classes, interrupt);

@@ -2,6 +2,7 @@ import type { RunConfig } from '../config.ts';
 import { hostLogisticScores, logisticModelFiles } from '../models/host-logistic.ts';
 import { hostSoftmaxScorer, softmaxModelFiles } from '../models/host-softmax.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
+import type { MlpKernel } from '../models/mlp-kernel.ts';
 import type { tfl } from '../models/tf.ts';
 import { trainLogistic, trainSoftmax, type LbfgsOutcome } from '../models/train-logistic.ts';
 import type { OptimizerReport } from './train-outcome.ts';
@@ -43,7 +44,7 @@ async function layersModel(model: tfl.LayersModel): Promise<TrainedModel> {
  * Trains the model the config names on a prepared design: [n, d] float32 rows, labels and sample weights. With
  * `classes` > 2 the labels are class indices and every model is softmax over them; otherwise they are 0/1.
  * `host`: score and save a logistic model (binary or multinomial) without tfjs (bit-identical to tfjs's cpu backend,
- * so only when that is the backend the run would use).
+ * so only when that is the backend the run would use). `mlpKernel`: an MLP's kernel, or 'auto' to choose (trainMlp).
  */
 export async function fitModel(
   config: RunConfig,
@@ -54,6 +55,7 @@ export async function fitModel(
   interrupt?: () => Promise<boolean>,
   classes = 2,
   host = false,
+  mlpKernel: MlpKernel | 'auto' = 'auto',
 ): Promise<Fitted> {
   if (config.model === 'prior') {
     const { priorModel } = await import('../models/prior-model.ts');
@@ -61,7 +63,7 @@ export async function fitModel(
   }
   if (config.model === 'mlp') {
     const { trainMlp } = await import('../models/train-mlp.ts');
-    const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt, classes);
+    const fit = await trainMlp(train, validation, d, config.hyperparameters, config.seed, onStep, interrupt, classes, mlpKernel);
     return { model: await layersModel(fit.model), iterations: fit.epochs, converged: !fit.stopped && fit.epochs < config.hyperparameters.epochs, stopped: fit.stopped, bestEpoch: fit.bestEpoch, coef: null, intercept: null, optimizer: null, kernelNote: fit.kernelNote };
   }
   const tolerance = config.hyperparameters.gradientTolerance;

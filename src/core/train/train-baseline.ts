@@ -7,6 +7,7 @@ import { fitPreprocessing } from '../features/fit-preprocessing.ts';
 import { transform } from '../features/transform.ts';
 import type { ActiveBackend, BackendName } from '../models/backend-name.ts';
 import { classWeights } from '../models/class-weights.ts';
+import type { MlpKernel } from '../models/mlp-kernel.ts';
 import { makeSplit } from '../split/make-split.ts';
 import { summarizeSplit, trainingClassesBlocker } from '../split/split-summary.ts';
 import { fitModel, type Fitted } from './fit-model.ts';
@@ -33,6 +34,8 @@ export interface TrainHooks {
    * start evaluating the test split there while this one goes on.
    */
   readonly onScored?: (scored: Pick<TrainOutcome, 'train' | 'validation' | 'test' | 'classes'>) => void;
+  /** MLP only: train with this kernel instead of timing the candidates (`reproduce` retrying a wasm bundle's other kernel). */
+  readonly mlpKernel?: MlpKernel;
 }
 
 /**
@@ -96,7 +99,7 @@ export async function trainBaseline(snapshot: Snapshot, contract: Contract, conf
     history.push(progress);
     hooks.onProgress?.(progress);
     return (await hooks.shouldStop?.()) ?? false;
-  }, async () => (await hooks.shouldStop?.()) ?? false, classes, host);
+  }, async () => (await hooks.shouldStop?.()) ?? false, classes, host, hooks.mlpKernel);
   const { model } = fitted;
   try {
     const score = async (rows: Int32Array, x: Float32Array): Promise<ScoredSplit> => {
