@@ -95,4 +95,18 @@ describe('shuffleInPlace', () => {
     for (let i = 0; i < 600; i++) seen.add(shuffleInPlace([0, 1, 2], r).join(''));
     expect([...seen].sort()).toEqual(['012', '021', '102', '120', '201', '210']);
   });
+
+  test('save and restore hand the stream over and back: a copy restored from the saved words continues it', () => {
+    const a = createRandom(9);
+    a.nextUint32();
+    const words = new Int32Array(4);
+    a.save(words);
+    const b = createRandom(1);
+    b.restore(words);
+    const ahead = [a.nextUint32(), a.nextInt(1000), a.next()];
+    expect([b.nextUint32(), b.nextInt(1000), b.next()]).toEqual(ahead);
+    // Restoring the saved words rewinds a to where it was.
+    a.restore(words);
+    expect(a.nextUint32()).toBe(ahead[0]);
+  });
 });

@@ -6,6 +6,12 @@ export interface Random {
   next(): number;
   nextInt(n: number): number;
   nextUint32(): number;
+  /**
+   * Writes the generator's four 32-bit words into `into` [4], so another loop (a WebAssembly kernel running sfc32
+   * itself) can continue this very stream; `restore` takes the words back, and this source goes on from there.
+   */
+  save(into: Int32Array): void;
+  restore(from: Int32Array): void;
 }
 
 // SplitMix32 turns any seed (including small neighbouring ones) into a well-mixed state.
@@ -37,6 +43,18 @@ export function createRandom(seed: number): Random {
     next: () => nextUint32() / 4294967296,
     nextInt: (n: number) => Math.floor((nextUint32() / 4294967296) * n),
     nextUint32,
+    save: (into: Int32Array) => {
+      into[0] = a;
+      into[1] = b;
+      into[2] = c;
+      into[3] = d;
+    },
+    restore: (from: Int32Array) => {
+      a = from[0];
+      b = from[1];
+      c = from[2];
+      d = from[3];
+    },
   };
 }
 

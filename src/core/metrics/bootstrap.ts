@@ -2,6 +2,7 @@ import { createRandom, deriveSeed, type Random } from '../random.ts';
 import { percentile } from './percentile.ts';
 import { preparePoisson, samplePoisson, type PoissonPlan } from './poisson.ts';
 import { pointsAtOrAbove, thresholdSweep, type Sweep } from './sweep.ts';
+import { bootstrapDraws, sweepCounts, type DrawsKind, type SweepSums } from './bootstrap-draws.ts';
 import { checkBinaryInputs, checkThreshold } from './validate.ts';
 
 /** A confidence interval in metric units; both ends null when too few resamples define the metric. */
@@ -17,6 +18,8 @@ export interface BootstrapOptions {
   readonly level?: number;
   /** Above this many rows, resample Poisson counts over at most 4096 score groups instead of rows. */
   readonly maxExactRows?: number;
+  /** Which code runs the row resamples' loops: WebAssembly where the engine allows (default) or 'js'; same bits. */
+  readonly loops?: DrawsKind;
 }
 
 /** Metrics that get a bootstrap interval; the threshold metrics predict positive when score >= threshold. */
@@ -90,32 +93,14 @@ function rowBuckets(scores: Float64Array, labels: Uint8Array, d: Distinct): Uint
   return bucket;
 }
 
-/**
- * Writes AUC, AP, precision, recall, F1, FPR, FNR (NaN = undefined) into out from per-group class counts
- * (counts[2g] negatives, counts[2g + 1] positives; k groups in descending score; the first m are >= threshold).
- * One pass: rows within a group are tied, so they count 1/2 for AUC and form a single AP step.
- */
-function metricsFromCounts(counts: Float64Array, k: number, m: number, out: Float64Array): void {
-  let tp = 0;
-  let fp = 0;
-  let area2 = 0;
-  let apSum = 0;
-  let tpAt = 0;
-  let fpAt = 0;
-  for (let g = 0; g < k; g++) {
-    const f = counts[2 * g] as number;
-    const t = counts[2 * g + 1] as number;
-    area2 += f * (2 * tp + t);
-    tp += t;
-    fp += f;
-    if (t > 0) apSum += (t * tp) / (tp + fp);
-    if (g + 1 === m) {
-      tpAt = tp;
-      fpAt = fp;
-    }
-  }
-  const nPos = tp;
-  const nNeg = fp;
+/** AUC, AP, precision, recall, F1, FPR, FNR (NaN = undefined) into out, from one pass's sums (see `sweepCounts`). */
+function metricsFromSums(sums: SweepSums, out: Float64Array): void {
+  const nPos = sums[0];
+  const nNeg = sums[1];
+  const area2 = sums[2];
+  const apSum = sums[3];
+  const tpAt = sums[4];
+  const fpAt = sums[5];
   const fnAt = nPos - tpAt;
   const bothClasses = nPos > 0 && nNeg > 0;
   out[0] = bothClasses ? area2 / (2 * nPos * nNeg) : NaN;
@@ -125,6 +110,16 @@ function metricsFromCounts(counts: Float64Array, k: number, m: number, out: Floa
   out[4] = 2 * tpAt + fpAt + fnAt > 0 ? (2 * tpAt) / (2 * tpAt + fpAt + fnAt) : NaN;
   out[5] = nNeg > 0 ? fpAt / nNeg : NaN;
   out[6] = nPos > 0 ? fnAt / nPos : NaN;
+}
+
+/**
+ * Writes the metrics into out from per-group class counts (counts[2g] negatives, counts[2g + 1] positives; k groups in
+ * descending score; the first m are >= threshold). One pass: rows within a group are tied, so they count 1/2 for AUC
+ * and form a single AP step.
+ */
+function metricsFromCounts(counts: Float64Array, k: number, m: number, out: Float64Array, sums: SweepSums): void {
+  sweepCounts(counts, k, m, sums);
+  metricsFromSums(sums, out);
 }
 
 interface Settings {
@@ -151,21 +146,6 @@ function interval(values: Float64Array, count: number, s: Settings): Interval {
   const sorted = values.subarray(0, count).sort();
   const tail = (1 - s.level) / 2;
   return { lo: percentile(sorted, tail), hi: percentile(sorted, 1 - tail) };
-}
-
-/** Draws n rows uniformly with replacement, adding each to its (tie group, label) count. */
-function drawRows(n: number, buckets: readonly Uint32Array[], counts: readonly Float64Array[], random: Random): void {
-  for (const c of counts) c.fill(0);
-  if (buckets.length === 1) {
-    const b = buckets[0] as Uint32Array;
-    const c = counts[0] as Float64Array;
-    for (let i = 0; i < n; i++) c[b[random.nextInt(n)] as number]++;
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const r = random.nextInt(n);
-    for (let j = 0; j < buckets.length; j++) (counts[j] as Float64Array)[(buckets[j] as Uint32Array)[r] as number]++;
-  }
 }
 
 /**
@@ -222,6 +202,7 @@ export function bootstrapBinary(
   const values = METRICS.map(() => new Float64Array(s.resamples));
   const defined = new Array<number>(METRICS.length).fill(0);
   const out = new Float64Array(METRICS.length);
+  const sums: SweepSums = new Float64Array(6);
   // Added to every resample's value: zero for rows; for groups, the gap between the exact full-data metric and the
   // grouped one, so ties created by grouping cannot shift the interval (percentiles move with a constant shift).
   const shift = new Float64Array(METRICS.length);
@@ -233,11 +214,11 @@ export function bootstrapBinary(
   };
 
   if (method === 'rows') {
-    const buckets = [rowBuckets(scores, labels, d)];
-    const counts = [new Float64Array(2 * d.k)];
+    const draws = bootstrapDraws([rowBuckets(scores, labels, d)], [2 * d.k], options.loops);
     for (let b = 0; b < s.resamples; b++) {
-      drawRows(n, buckets, counts, random);
-      metricsFromCounts(counts[0] as Float64Array, d.k, mDistinct, out);
+      draws.draw(random);
+      draws.sweep(0, d.k, mDistinct, sums);
+      metricsFromSums(sums, out);
       record();
     }
   } else {
@@ -247,9 +228,9 @@ export function bootstrapBinary(
       exactCounts[2 * g] = d.neg[g] as number;
       exactCounts[2 * g + 1] = d.pos[g] as number;
     }
-    metricsFromCounts(exactCounts, d.k, mDistinct, out);
+    metricsFromCounts(exactCounts, d.k, mDistinct, out, sums);
     const exact = out.slice();
-    metricsFromCounts(totals, plans.length / 2, m, out);
+    metricsFromCounts(totals, plans.length / 2, m, out, sums);
     for (let j = 0; j < METRICS.length; j++) {
       const gap = (exact[j] as number) - (out[j] as number);
       shift[j] = Number.isFinite(gap) ? gap : 0;
@@ -257,7 +238,7 @@ export function bootstrapBinary(
     const counts = new Float64Array(plans.length);
     for (let b = 0; b < s.resamples; b++) {
       for (let i = 0; i < plans.length; i++) counts[i] = samplePoisson(plans[i] as PoissonPlan, random);
-      metricsFromCounts(counts, plans.length / 2, m, out);
+      metricsFromCounts(counts, plans.length / 2, m, out, sums);
       record();
     }
   }
@@ -284,15 +265,14 @@ export function pairedBootstrap(
   checkThreshold(thresholdA);
   checkThreshold(thresholdB);
   const s = settings(options);
-  const n = labels.length;
   const dA = distinctFromSweep(thresholdSweep(scoresA, labels));
   const dB = distinctFromSweep(thresholdSweep(scoresB, labels));
   const mA = pointsAtOrAbove(dA.thresholds.subarray(0, dA.k), thresholdA);
   const mB = pointsAtOrAbove(dB.thresholds.subarray(0, dB.k), thresholdB);
-  const buckets = [rowBuckets(scoresA, labels, dA), rowBuckets(scoresB, labels, dB)];
-  const counts = [new Float64Array(2 * dA.k), new Float64Array(2 * dB.k)];
+  const draws = bootstrapDraws([rowBuckets(scoresA, labels, dA), rowBuckets(scoresB, labels, dB)], [2 * dA.k, 2 * dB.k], options.loops);
   const outA = new Float64Array(METRICS.length);
   const outB = new Float64Array(METRICS.length);
+  const sums: SweepSums = new Float64Array(6);
 
   // Full-data estimates from the same code path as the resamples, with every row counted once.
   const full = (d: Distinct, into: Float64Array): Float64Array => {
@@ -302,17 +282,19 @@ export function pairedBootstrap(
     }
     return into;
   };
-  metricsFromCounts(full(dA, counts[0] as Float64Array), dA.k, mA, outA);
-  metricsFromCounts(full(dB, counts[1] as Float64Array), dB.k, mB, outB);
+  metricsFromCounts(full(dA, new Float64Array(2 * dA.k)), dA.k, mA, outA, sums);
+  metricsFromCounts(full(dB, new Float64Array(2 * dB.k)), dB.k, mB, outB, sums);
   const estimates = PAIRED_METRICS.map((_, j) => (outB[j] as number) - (outA[j] as number));
 
   const random = createRandom(deriveSeed(s.seed, BOOTSTRAP_SALT));
   const values = PAIRED_METRICS.map(() => new Float64Array(s.resamples));
   const defined = new Array<number>(PAIRED_METRICS.length).fill(0);
   for (let b = 0; b < s.resamples; b++) {
-    drawRows(n, buckets, counts, random);
-    metricsFromCounts(counts[0] as Float64Array, dA.k, mA, outA);
-    metricsFromCounts(counts[1] as Float64Array, dB.k, mB, outB);
+    draws.draw(random);
+    draws.sweep(0, dA.k, mA, sums);
+    metricsFromSums(sums, outA);
+    draws.sweep(1, dB.k, mB, sums);
+    metricsFromSums(sums, outB);
     for (let j = 0; j < PAIRED_METRICS.length; j++) {
       const v = (outB[j] as number) - (outA[j] as number);
       if (!Number.isNaN(v)) (values[j] as Float64Array)[defined[j]++] = v;
