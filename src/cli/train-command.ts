@@ -87,6 +87,7 @@ const timings = (readAt: number, fittedAt: number) => ({ read: Math.round(readAt
 
 async function trainWith(second: TrainThread, csv: string, out: string, values: TrainValues, fromFlags: object, backend: BackendPreference, threshold: number): Promise<void> {
   const seed = values.seed ?? DEFAULT_SEED;
+  const app = appInfo();
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   const readAt = performance.now();
   const { snapshot } = read;
@@ -150,7 +151,7 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   const reference = referenceProfile(snapshot, outcome, threshold, dataContract);
   const scoreFiles = (['train', 'validation', 'test'] as const).map((part) => [`scores-${part}.csv`, scoresCsv(outcome[part], outcome.classes)] as const);
   const evaluationReport = evaluation ? await evaluation : undefined;
-  const bundle = await bundleRun({ snapshot, outcome, threshold, app: appInfo(), createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), referenceProfile: reference, parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
+  const bundle = await bundleRun({ snapshot, outcome, threshold, app: await app, createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), referenceProfile: reference, parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
   mkdirSync(join(out, 'model'), { recursive: true });
   writeFileSync(join(out, bundle.fileName), zipBundle(bundle, createdAt));
   for (const [path, bytes] of Object.entries(bundle.files)) {
