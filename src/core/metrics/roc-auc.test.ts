@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { rocAuc } from './roc-auc.ts';
+import { rocAuc, rocAucFromSweep } from './roc-auc.ts';
+import { thresholdSweep } from './sweep.ts';
 import { FOUR_LABELS, FOUR_SCORES, randomCase } from './test-fixtures.ts';
 
 // Mann-Whitney by brute force over every (positive, negative) pair: an independent definition of AUC.
@@ -55,5 +56,20 @@ describe('rocAuc', () => {
       const { scores, labels } = randomCase(seed, 300, 1);
       expect(rocAuc(scores, labels)).toBeCloseTo(pairwiseAuc(scores, labels), 12);
     }
+  });
+});
+
+describe('rocAuc without the sweep', () => {
+  test('is the same bits as the AUC of the exact sweep: distinct, tied, signed-zero and one-class scores', () => {
+    const tied = Float64Array.from({ length: 3000 }, (_, i) => Math.round(Math.sin(i) * 8) / 8);
+    const labels = Uint8Array.from({ length: 3000 }, (_, i) => (Math.cos(i * 1.7) > 0.2 ? 1 : 0));
+    const distinct = Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i * 0.37) + labels[i] * 0.3);
+    const zeros = Float64Array.of(-0, 0, 0.5, -0, 0, 1);
+    const zeroLabels = Uint8Array.of(1, 0, 1, 0, 1, 0);
+    for (const [s, y] of [[tied, labels], [distinct, labels], [zeros, zeroLabels]] as const) {
+      expect(Object.is(rocAuc(s, y), rocAucFromSweep(thresholdSweep(s, y)))).toBe(true);
+    }
+    expect(rocAuc(Float64Array.of(0.1, 0.9), Uint8Array.of(1, 1))).toBeNull();
+    expect(rocAuc(new Float64Array(0), new Uint8Array(0))).toBeNull();
   });
 });

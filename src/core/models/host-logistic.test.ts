@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activateBackend } from './backend.ts';
-import { hostLogisticScores, logisticModelFiles, TFJS_LAYERS_VERSION } from './host-logistic.ts';
+import { hostLogisticPermutedScores, hostLogisticScores, logisticModelFiles, TFJS_LAYERS_VERSION } from './host-logistic.ts';
 import { logisticLayersModel, predictScores, saveModelFiles } from './layers-model.ts';
 import { tfl } from './tf.ts';
 
@@ -39,6 +39,29 @@ describe('hostLogisticScores', () => {
 
   it('refuses a matrix of the wrong shape', () => {
     expect(() => hostLogisticScores(new Float64Array(3), 0, new Float32Array(5), 2, 3)).toThrow('the matrix holds 5 values; 2 rows × 3 inputs need 6');
+  });
+});
+
+describe('hostLogisticPermutedScores', () => {
+  // Permutation importance's shuffled copy, built: columns `inputs` of row i come from row order[i].
+  function copy(x: Float32Array, n: number, d: number, inputs: readonly number[], order: Int32Array): Float32Array {
+    const out = x.slice();
+    for (let i = 0; i < n; i++) for (const j of inputs) out[i * d + j] = x[order[i] * d + j];
+    return out;
+  }
+
+  it.each([[20, [3]], [20, [0, 5, 19]], [130, [47, 48, 129]]] as const)('scores the copy bit for bit as the built copy scores, %i inputs, columns %j', (d, inputs) => {
+    const n = 300;
+    const coef = numbers(d, d + 1, 0.8);
+    const x = Float32Array.from(numbers(n * d, 11, 6));
+    // A reversal, with the middle row (its own source) left in place.
+    const order = Int32Array.from({ length: n }, (_, i) => n - 1 - i);
+    const built = hostLogisticScores(coef, 0.21, copy(x, n, d, inputs, order), n, d);
+    expect(Array.from(hostLogisticPermutedScores(coef, 0.21, x, n, d, inputs, order))).toEqual(Array.from(built));
+  });
+
+  it('refuses a permutation of the wrong length', () => {
+    expect(() => hostLogisticPermutedScores(new Float64Array(2), 0, new Float32Array(4), 2, 2, [0], new Int32Array(3))).toThrow('the permutation has 3 rows; the matrix has 2');
   });
 });
 

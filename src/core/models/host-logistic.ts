@@ -36,6 +36,34 @@ export function hostLogisticScores(coef: Float64Array, intercept: number, x: Flo
 }
 
 /**
+ * `hostLogisticScores` of the copy of x whose columns `inputs` row i takes from row order[i] (permutation importance's
+ * shuffled copy), without building the copy: the same products in the same order, so the same bits.
+ */
+export function hostLogisticPermutedScores(coef: Float64Array, intercept: number, x: Float32Array, n: number, d: number, inputs: readonly number[], order: Int32Array): Float64Array {
+  if (coef.length !== d) throw new Error(`the model has ${coef.length} weights; the rows have ${d} inputs`);
+  if (x.length !== n * d) throw new Error(`the matrix holds ${x.length} values; ${n} rows × ${d} inputs need ${n * d}`);
+  if (order.length !== n) throw new Error(`the permutation has ${order.length} rows; the matrix has ${n}`);
+  const w = Float32Array.from(coef);
+  const bias = Math.fround(intercept);
+  const taken = new Uint8Array(d);
+  for (const t of inputs) taken[t] = 1;
+  const out = new Float64Array(n);
+  for (let i = 0, row = 0; i < n; i++, row += d) {
+    const other = order[i] * d;
+    let z = 0;
+    for (let k0 = 0; k0 < d; k0 += CPU_BLOCK) {
+      const end = Math.min(k0 + CPU_BLOCK, d);
+      let sum = 0;
+      for (let k = k0; k < end; k++) sum += (taken[k] ? x[other + k] : x[row + k]) * w[k];
+      z = Math.fround(z + sum);
+    }
+    z = Math.fround(z + bias);
+    out[i] = Math.fround(1 / (1 + Math.exp(-z)));
+  }
+  return out;
+}
+
+/**
  * The tfjs LayersModel files (`model.json`, `weights.bin`: kernel [d, 1] then bias, float32) of a one-unit sigmoid
  * Dense layer named "logistic", byte for byte as `saveModelFiles(logisticLayersModel(coef, intercept))` writes them in
  * a fresh process (where tfjs names the model "sequential_1").

@@ -1,5 +1,5 @@
 import type { RunConfig } from '../config.ts';
-import { hostLogisticScores, logisticModelFiles } from '../models/host-logistic.ts';
+import { hostLogisticPermutedScores, hostLogisticScores, logisticModelFiles } from '../models/host-logistic.ts';
 import { hostSoftmaxScorer, softmaxModelFiles } from '../models/host-softmax.ts';
 import type { ModelFiles } from '../models/layers-model.ts';
 import type { MlpKernel } from '../models/mlp-kernel.ts';
@@ -90,7 +90,11 @@ export async function fitModel(
   const fit = await trainLogistic(train, validation, d, config.hyperparameters, onStep);
   let model: TrainedModel;
   if (host) {
-    model = { predict: async (x, n, m) => hostLogisticScores(fit.coef, fit.intercept, x, n, m), files: async () => logisticModelFiles(fit.coef, fit.intercept), dispose: () => {} };
+    model = {
+      predict: async (x, n, m) => hostLogisticScores(fit.coef, fit.intercept, x, n, m),
+      predictPermuted: async (x, n, m, inputs, order) => hostLogisticPermutedScores(fit.coef, fit.intercept, x, n, m, inputs, order),
+      files: async () => logisticModelFiles(fit.coef, fit.intercept), dispose: () => {},
+    };
   } else {
     const { logisticLayersModel } = await import('../models/layers-model.ts');
     model = await layersModel(logisticLayersModel(fit.coef, fit.intercept));
