@@ -1,5 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zlibDeflate } from './zlib-deflate.ts';
 import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference, type EvaluationReport, referenceProfile, withheldColumns } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
 import { trainThread, type TrainThread } from './train-thread-client.ts';
@@ -153,7 +154,7 @@ async function trainWith(second: TrainThread, csv: string, out: string, values: 
   const evaluationReport = evaluation ? await evaluation : undefined;
   const bundle = await bundleRun({ snapshot, outcome, threshold, app: await app, createdAt, dataContract, ...(evaluationReport ? { evaluationReport } : {}), referenceProfile: reference, parityRows: values['parity-rows'] ?? 0, findings: gate.findings, ...(gates ? { gates } : {}) });
   mkdirSync(join(out, 'model'), { recursive: true });
-  writeFileSync(join(out, bundle.fileName), zipBundle(bundle, createdAt));
+  writeFileSync(join(out, bundle.fileName), zipBundle(bundle, createdAt, zlibDeflate));
   for (const [path, bytes] of Object.entries(bundle.files)) {
     if (path.startsWith('model/') || path === 'preprocessing.json' || path === 'config.json') writeFileSync(join(out, path), bytes);
   }

@@ -108,7 +108,7 @@ export {
 export { compactPrefill, describeConvergence, describeModel, isBaselineModel, type CompactContext } from './bundle/compact-prefill.ts';
 export {
   type AppInfo, buildBundle, type Bundle, bundleConfig, bundleId, type BundleInput, rawValueFiles,
-  type RawValuesEntry, zipBundle,
+  type RawValuesEntry, zipBundle, type HostDeflate,
 } from './bundle/build-bundle.ts';
 export {
   bundleEvaluation, type BundleEvaluationSettings, type EvaluatedOutcome, bundlePiiColumns, bundleRun, type BundleRunInput,

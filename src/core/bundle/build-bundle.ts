@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { Zip, zipSync, type ZipInputFile } from 'fflate';
 import type { DataContract } from '../contract/data-contract.ts';
 import type { RecordedFinding } from '../contract/run-checks.ts';
 import { snapshotSummary, type Snapshot } from '../data/snapshot.ts';
@@ -194,8 +194,41 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
   return { id, fileName: `${id}.zip`, files: { 'manifest.json': jsonBytes(manifest), ...files } };
 }
 
-/** Zips a bundle with fflate; entries carry the bundle's creation time so equal bundles give equal bytes. */
-export function zipBundle(bundle: Bundle, createdAt: string): Uint8Array {
+/**
+ * A host's own raw DEFLATE (RFC 1951, level 6) and CRC-32, for `zipBundle` to compress with instead of fflate's: in
+ * Node, zlib is native, about 7× faster than fflate's deflate in a process that runs it once (cold JIT), 40 ms a bundle.
+ */
+export interface HostDeflate {
+  deflateRaw(bytes: Uint8Array): Uint8Array;
+  crc32(bytes: Uint8Array): number;
+}
+
+/**
+ * Zips a bundle (fflate's zip container; fflate's deflate, or the host's when given); entries carry the bundle's
+ * creation time so equal bundles give equal bytes from the same deflate.
+ */
+export function zipBundle(bundle: Bundle, createdAt: string, host?: HostDeflate): Uint8Array {
   const mtime = new Date(createdAt);
-  return zipSync(Object.fromEntries(Object.entries(bundle.files).map(([path, bytes]) => [path, [bytes, { mtime }]])), { level: 6 });
+  if (!host) return zipSync(Object.fromEntries(Object.entries(bundle.files).map(([path, bytes]) => [path, [bytes, { mtime }]])), { level: 6 });
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const [path, bytes] of Object.entries(bundle.files)) {
+    const file: ZipInputFile = { filename: path, size: bytes.length, crc: host.crc32(bytes), compression: 8, mtime };
+    zip.add(file);
+    // fflate sets ondata when the file is added; the whole entry goes in one final chunk, synchronously.
+    file.ondata?.(null, new Uint8Array(host.deflateRaw(bytes)), true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -115,6 +115,21 @@ describe('readBundle: a bundle made by the real export path', () => {
     expect(bundleSummary(opened).compact).toEqual({ written: 1, prefilled: 5, fields: 19 });
   });
 
+  test('zipped with a host deflate (the CLI passes Node\'s zlib): opens and verifies with every file the same bytes', async () => {
+    const { crc32, deflateRawSync } = await import('node:zlib');
+    let calls = 0;
+    const host = { deflateRaw: (b: Uint8Array) => (calls++, deflateRawSync(b, { level: 6 })), crc32: (b: Uint8Array) => crc32(b) };
+    const viaHost = zipBundle(bundle, CREATED_AT, host);
+    expect(calls).toBe(Object.keys(bundle.files).length);
+    const opened = await readBundle(viaHost);
+    expect(opened.id).toBe(bundle.id);
+    expect(opened.manifest.created_at).toBe(CREATED_AT);
+    expect([...opened.files.keys()].sort()).toEqual(Object.keys(bundle.files).sort());
+    for (const [path, bytes] of Object.entries(bundle.files)) expect(opened.files.get(path)).toEqual(bytes);
+    // Equal bundles give equal bytes through the same deflate.
+    expect(zipBundle(bundle, CREATED_AT, host)).toEqual(viaHost);
+  });
+
   test('a copy re-zipped by `zip -r` (a model/ folder entry, Unix regular-file modes) still opens', async () => {
     const rezipped = writeRawZip([
       { name: 'model/', data: new Uint8Array(0), method: 0, hostSystem: 3, mode: 0o040755 },
