@@ -6,13 +6,21 @@ import pkg from '../../package.json' with { type: 'json' };
 /**
  * Version from package.json and the git commit, when the CLI runs from a checkout. Asked of git in the background:
  * a caller starts it early and awaits it when it writes the bundle, so the 20 ms git takes to start overlap work.
+ * Aborting `signal` (a run that failed, and will write no bundle) lets go of git, so a git that hangs cannot keep
+ * the process alive; the promise then gives 'unknown'.
  */
-export function appInfo(): Promise<AppInfo> {
+export function appInfo(signal?: AbortSignal): Promise<AppInfo> {
   return new Promise((resolve) => {
-    execFile('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: new URL('.', import.meta.url) }, (error, stdout) => {
+    const git = execFile('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: new URL('.', import.meta.url) }, (error, stdout) => {
       // Not a git checkout (e.g. an npm install), or no git: the version alone identifies the build.
       const sha = error ? '' : String(stdout).trim();
       resolve({ version: pkg.version, gitSha: /^[0-9a-f]{12}$/.test(sha) ? sha : 'unknown' });
     });
+    // Closing the pipes too: a git run through a wrapper script leaves its child holding them after the kill.
+    signal?.addEventListener('abort', () => {
+      git.stdout?.destroy();
+      git.stderr?.destroy();
+      git.kill();
+    }, { once: true });
   });
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zlibDeflate } from './zlib-deflate.ts';
-import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference, type EvaluationReport, referenceProfile, withheldColumns } from '../core/index.ts';
+import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference, type AppInfo, type EvaluationReport, referenceProfile, withheldColumns } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
 import { trainThread, type TrainThread } from './train-thread-client.ts';
 import { CliError } from './cli-error.ts';
@@ -75,20 +75,23 @@ export async function trainCommand(args: string[]): Promise<void> {
   const threshold = values.threshold ?? 0.5;
   const excluded = (values.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const fromFlags = { label: values.label, ...(values.positive !== undefined ? { positiveClass: values.positive } : {}), roles: Object.fromEntries(excluded.map((c) => [c, 'ignore'])) };
+  // git is asked from the start; a run that ends without a bundle lets go of it (a no-op once it has answered).
+  const git = new AbortController();
+  const app = appInfo(git.signal);
   const second = trainThread(fileSize(csv));
   try {
-    await trainWith(second, csv, values.out, values, fromFlags, backend, threshold);
+    await trainWith(second, app, csv, values.out, values, fromFlags, backend, threshold);
   } finally {
     second.close();
+    git.abort();
   }
 }
 
 // Node's performance.now() counts from the process's start, so these include start-up: what a user waits for each.
 const timings = (readAt: number, fittedAt: number) => ({ read: Math.round(readAt), fitted: Math.round(fittedAt), total: Math.round(performance.now()) });
 
-async function trainWith(second: TrainThread, csv: string, out: string, values: TrainValues, fromFlags: object, backend: BackendPreference, threshold: number): Promise<void> {
+async function trainWith(second: TrainThread, app: Promise<AppInfo>, csv: string, out: string, values: TrainValues, fromFlags: object, backend: BackendPreference, threshold: number): Promise<void> {
   const seed = values.seed ?? DEFAULT_SEED;
-  const app = appInfo();
   const read = await readSnapshotAndContract(csv, values.contract ?? fromFlags);
   const readAt = performance.now();
   const { snapshot } = read;
