@@ -1,4 +1,4 @@
-;; The row bootstrap's inner loops (bootstrap.ts) in WebAssembly, over buffers that bootstrap-draws-arena.ts lays out
+;; The row bootstrap's inner loops (bootstrap.ts) in WebAssembly, over buffers that bootstrap-draws.ts lays out
 ;; in the imported memory. Compiled by scripts/build-wasm-kernel.js into bootstrap-draws-bytes.ts; edit this file,
 ;; then run `node scripts/build-wasm-kernel.js`.
 ;;
