@@ -59,7 +59,7 @@ describe('rocAuc', () => {
   });
 });
 
-describe('rocAuc without the sweep', () => {
+describe('rocAuc and the exact sweep', () => {
   test('is the same bits as the AUC of the exact sweep: distinct, tied, signed-zero and one-class scores', () => {
     const tied = Float64Array.from({ length: 3000 }, (_, i) => Math.round(Math.sin(i) * 8) / 8);
     const labels = Uint8Array.from({ length: 3000 }, (_, i) => (Math.cos(i * 1.7) > 0.2 ? 1 : 0));

@@ -14,13 +14,12 @@ export interface Sweep {
   nNeg: number;
 }
 
-/**
- * The scores of each class, each sorted ascending: two radix sorts of bare scores and a merge beat one comparator sort
- * over row indices by ~5× at 1M rows (no callback per comparison, no index indirection). Throws on NaN.
- */
-export function scoresByClass(scores: Float64Array, labels: Uint8Array): { pos: Float64Array; neg: Float64Array } {
+/** Sorts scores (n) with labels (n, 0/1) once and returns the exact sweep (k <= n points); throws on NaN. */
+export function thresholdSweep(scores: Float64Array, labels: Uint8Array): Sweep {
   checkBinaryInputs(scores, labels);
   const n = scores.length;
+  // Two radix sorts of bare scores (one per class) and a merge beat one comparator sort over row indices by ~5× at
+  // 1M rows: no callback per comparison, no index indirection.
   let nPos = 0;
   for (let i = 0; i < n; i++) nPos += labels[i] as number;
   const pos = new Float64Array(nPos);
@@ -31,13 +30,6 @@ export function scoresByClass(scores: Float64Array, labels: Uint8Array): { pos: 
   }
   sortFloat64(pos);
   sortFloat64(neg);
-  return { pos, neg };
-}
-
-/** Sorts scores (n) with labels (n, 0/1) once and returns the exact sweep (k <= n points); throws on NaN. */
-export function thresholdSweep(scores: Float64Array, labels: Uint8Array): Sweep {
-  const n = scores.length;
-  const { pos, neg } = scoresByClass(scores, labels);
 
   const thresholds = new Float64Array(n);
   const tpAt = new Float64Array(n);
