@@ -10,28 +10,36 @@ export { TFJS_LAYERS_VERSION } from './dense-model-files.ts';
 // tfjs-backend-cpu's matMul sums the inner dimension in blocks of this many, adding each block into a float32 result.
 const CPU_BLOCK = 48;
 
+// The float32 sigmoid score of the d inputs of x at `at`, as tfjs's cpu backend computes a sigmoid Dense layer:
+// blockwise float32 matMul, float32 bias add, then 1 / (1 + e^−z) rounded to float32.
+function rowScore(x: Float32Array, at: number, w: Float32Array, bias: number, d: number): number {
+  let z = 0;
+  for (let k0 = 0; k0 < d; k0 += CPU_BLOCK) {
+    const end = Math.min(k0 + CPU_BLOCK, d);
+    let sum = 0;
+    for (let k = k0; k < end; k++) sum += x[at + k] * w[k];
+    z = Math.fround(z + sum);
+  }
+  z = Math.fround(z + bias);
+  return Math.fround(1 / (1 + Math.exp(-z)));
+}
+
+function checkShapes(coef: Float64Array, x: Float32Array, n: number, d: number): void {
+  if (coef.length !== d) throw new Error(`the model has ${coef.length} weights; the rows have ${d} inputs`);
+  if (x.length !== n * d) throw new Error(`the matrix holds ${x.length} values; ${n} rows × ${d} inputs need ${n * d}`);
+}
+
 /**
  * Sigmoid scores (n, widened from float32) of a row-major float32 matrix [n, d] under `coef` (d) and `intercept`,
  * computed as tfjs's cpu backend computes a sigmoid Dense layer: float32 weights, blockwise float32 matMul, float32
  * bias add, then 1 / (1 + e^−z) rounded to float32.
  */
 export function hostLogisticScores(coef: Float64Array, intercept: number, x: Float32Array, n: number, d: number): Float64Array {
-  if (coef.length !== d) throw new Error(`the model has ${coef.length} weights; the rows have ${d} inputs`);
-  if (x.length !== n * d) throw new Error(`the matrix holds ${x.length} values; ${n} rows × ${d} inputs need ${n * d}`);
+  checkShapes(coef, x, n, d);
   const w = Float32Array.from(coef);
   const bias = Math.fround(intercept);
   const out = new Float64Array(n);
-  for (let i = 0, row = 0; i < n; i++, row += d) {
-    let z = 0;
-    for (let k0 = 0; k0 < d; k0 += CPU_BLOCK) {
-      const end = Math.min(k0 + CPU_BLOCK, d);
-      let sum = 0;
-      for (let k = k0; k < end; k++) sum += x[row + k] * w[k];
-      z = Math.fround(z + sum);
-    }
-    z = Math.fround(z + bias);
-    out[i] = Math.fround(1 / (1 + Math.exp(-z)));
-  }
+  for (let i = 0; i < n; i++) out[i] = rowScore(x, i * d, w, bias, d);
   return out;
 }
 
@@ -40,8 +48,7 @@ export function hostLogisticScores(coef: Float64Array, intercept: number, x: Flo
  * shuffled copy), without building the copy: the same products in the same order, so the same bits.
  */
 export function hostLogisticPermutedScores(coef: Float64Array, intercept: number, x: Float32Array, n: number, d: number, inputs: readonly number[], order: Int32Array): Float64Array {
-  if (coef.length !== d) throw new Error(`the model has ${coef.length} weights; the rows have ${d} inputs`);
-  if (x.length !== n * d) throw new Error(`the matrix holds ${x.length} values; ${n} rows × ${d} inputs need ${n * d}`);
+  checkShapes(coef, x, n, d);
   if (order.length !== n) throw new Error(`the permutation has ${order.length} rows; the matrix has ${n}`);
   const w = Float32Array.from(coef);
   const bias = Math.fround(intercept);
@@ -53,15 +60,7 @@ export function hostLogisticPermutedScores(coef: Float64Array, intercept: number
     for (let k = 0; k < d; k++) copy[k] = x[row + k];
     const other = order[i] * d;
     for (let t = 0; t < columns.length; t++) copy[columns[t]] = x[other + columns[t]];
-    let z = 0;
-    for (let k0 = 0; k0 < d; k0 += CPU_BLOCK) {
-      const end = Math.min(k0 + CPU_BLOCK, d);
-      let sum = 0;
-      for (let k = k0; k < end; k++) sum += copy[k] * w[k];
-      z = Math.fround(z + sum);
-    }
-    z = Math.fround(z + bias);
-    out[i] = Math.fround(1 / (1 + Math.exp(-z)));
+    out[i] = rowScore(copy, 0, w, bias, d);
   }
   return out;
 }
