@@ -1,4 +1,5 @@
 import type { Random } from '../random.ts';
+import { kernelMemory, kernelModule } from '../wasm-kernel.ts';
 import { BOOTSTRAP_DRAWS_WASM_BASE64 } from './bootstrap-draws-bytes.ts';
 
 /** Which code runs the row bootstrap's loops: WebAssembly (bootstrap-draws.wat) or the JS loops. Same bits either way. */
@@ -82,26 +83,8 @@ interface DrawsExports {
   sweep(counts: number, k: number, m: number, out: number): void;
 }
 
-const PAGE = 65536;
 // Below this many rows a fresh memory and instance (about 0.3 ms) cost more than the loops they speed up.
 const MIN_ROWS = 256;
-// 32-bit addresses: an arena past 2 GiB (hundreds of millions of rows) takes the JS loops.
-const MAX_BYTES = 2 ** 31;
-
-// Compiled once per thread on first use; null where WebAssembly is missing or refused (a CSP), and the JS loops run.
-let compiled: WebAssembly.Module | null | undefined;
-
-function drawsModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (typeof WebAssembly !== 'object') return null;
-  try {
-    compiled = new WebAssembly.Module(Uint8Array.from(atob(BOOTSTRAP_DRAWS_WASM_BASE64), (c) => c.charCodeAt(0)));
-  } catch {
-    // No WebAssembly here: the JS loops run.
-  }
-  return compiled;
-}
 
 /**
  * The loops over one model's buckets (or two, paired on the same draws): bucket[r] is row r's slot 2g + label in
@@ -120,15 +103,8 @@ export function bootstrapDraws(buckets: readonly Uint32Array[], keys: readonly n
     starts.push(bytes);
     bytes += keys[j] * 8;
   }
-  const module = kind === 'wasm' && n >= MIN_ROWS && bytes <= MAX_BYTES ? drawsModule() : null;
-  let memory: WebAssembly.Memory | null = null;
-  if (module) {
-    try {
-      memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
-    } catch {
-      memory = null;
-    }
-  }
+  const module = kind === 'wasm' && n >= MIN_ROWS ? kernelModule(BOOTSTRAP_DRAWS_WASM_BASE64) : null;
+  const memory = module ? kernelMemory(bytes) : null;
   if (!module || !memory) return jsDraws(buckets, keys);
   const wasm = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as DrawsExports;
   const state = new Int32Array(memory.buffer, 0, 4);

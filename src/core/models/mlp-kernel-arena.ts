@@ -1,3 +1,4 @@
+import { kernelMemory, kernelModule } from '../wasm-kernel.ts';
 import { MLP_SIMD_WASM_BASE64 } from './mlp-simd-bytes.ts';
 import { gemmNT, gemmTN } from './mlp-products.ts';
 
@@ -48,45 +49,14 @@ function columnSumsJs(A: Float64Array, out: Float64Array, rows: number, N: numbe
   for (let r = 0; r < rows; r++) for (let n = 0, at = r * N; n < N; n++) out[n] += A[at + n];
 }
 
-const PAGE = 65536;
-const MAX_PAGES = 32768;
-
-// Compiled once per thread, on first use: validate says no on an engine without SIMD (then the JS loops run), and the
-// module is 1 KiB, well under the 4 KiB Chromium allows a synchronous compile on the main thread.
-let compiled: WebAssembly.Module | null | undefined;
-
-function simdModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (typeof WebAssembly !== 'object') return null;
-  const bytes = Uint8Array.from(atob(MLP_SIMD_WASM_BASE64), (c) => c.charCodeAt(0));
-  try {
-    if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-  } catch {
-    // A page whose CSP forbids compiling WebAssembly: the JS loops run.
-  }
-  return compiled;
-}
-
 /** The products the host kernel gets where nothing forces the JS loops: 'wasm-simd' where SIMD validates. */
 export function defaultKernelArenaKind(): KernelArenaKind {
-  return simdModule() === null ? 'js' : 'wasm-simd';
+  return kernelModule(MLP_SIMD_WASM_BASE64) === null ? 'js' : 'wasm-simd';
 }
 
 /** For a run's notes, after the host kernel's line: which code ran its products (same bits either way). */
 export function hostArenaNote(): string {
   return defaultKernelArenaKind() === 'wasm-simd' ? 'its products in WebAssembly SIMD' : 'its products in JS loops (this engine has no WebAssembly SIMD)';
-}
-
-// The memory for an arena, or null when it cannot have one: over 2 GiB (32-bit addresses, and some engines stop at
-// 2 GiB) or refused by the engine; the JS loops then run on plain buffers, with the same bits.
-function simdMemory(pages: number): WebAssembly.Memory | null {
-  if (pages > MAX_PAGES) return null;
-  try {
-    return new WebAssembly.Memory({ initial: pages });
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -101,9 +71,9 @@ export function kernelArena(lengths: readonly number[], kind: KernelArenaKind = 
     starts.push(bytes);
     bytes += Math.ceil((length * 8) / 16) * 16;
   }
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  const module = kind === 'wasm-simd' ? simdModule() : null;
-  const memory = module === null ? null : simdMemory(pages);
+  const module = kind === 'wasm-simd' ? kernelModule(MLP_SIMD_WASM_BASE64) : null;
+  // Over 2 GiB or refused by the engine: the JS loops run on plain buffers, with the same bits.
+  const memory = module === null ? null : kernelMemory(bytes);
   if (module === null || memory === null) {
     // Separate arrays, as the kernel had before the arena: no one allocation has to hold them all.
     return {
