@@ -1,8 +1,8 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zlibDeflate } from './zlib-deflate.ts';
 import { DEFAULT_SEED, errorText, binaryReport, bundleRun, createContract, createRunConfig, labelClasses, multiclassReport, reportTopLevel, scoresCsv, toRunContract, zipBundle, type BackendPreference, type AppInfo, type EvaluationReport, referenceProfile, withheldColumns } from '../core/index.ts';
 import { appInfo } from './app-info.ts';
+import { zlibDeflate } from './zlib-deflate.ts';
 import { trainThread, type TrainThread } from './train-thread-client.ts';
 import { CliError } from './cli-error.ts';
 import { readSnapshotAndContract } from './contract-file.ts';
